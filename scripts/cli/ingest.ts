@@ -1,0 +1,170 @@
+/** `papers ingest <hf|arxiv|text>`: one day's papers from a source into content/. */
+import { parseArgs } from 'node:util';
+import { isIsoDay } from '../../src/lib/papers/dates.ts';
+import { writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
+import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
+import type { PaperSource } from '../../src/lib/papers/schema.ts';
+import { parseArxivAtom } from '../../src/lib/sources/arxiv.ts';
+import { resolveEndpoint } from '../../src/lib/sources/endpoints.ts';
+import { fetchArxivIds } from '../../src/lib/sources/fetch-arxiv.ts';
+import { fetchHfDay } from '../../src/lib/sources/fetch-hf.ts';
+import { parseHfDaily } from '../../src/lib/sources/hf.ts';
+import { listingDay, parseListingText } from '../../src/lib/sources/text.ts';
+import type { ParseResult } from '../../src/lib/sources/types.ts';
+import { UsageError } from './errors.ts';
+import type { Output } from './output.ts';
+import { readInputFile } from './read-input.ts';
+import type { CliContext } from './context.ts';
+
+export const INGEST_HELP = `Usage: papers ingest <source> [options]
+
+Reads one day's papers and writes one Markdown file per paper under
+<content-dir>/papers/YYYY/MM/DD/<id>.md. Running it again changes nothing;
+a later run updates counts and links and keeps hand edits.
+
+Sources:
+  hf      Hugging Face Daily Papers
+            --date YYYY-MM-DD             fetch that day from the API (all pages)
+            --file day.json [--date D]    read a saved API response; the day
+                                          defaults to the items' own listing day
+  arxiv   arXiv API (Atom)
+            --file feed.atom --date D     read a saved API response
+            --ids 2610.01092,... --date D fetch those papers
+  text    text of a listing page copied from a browser
+            --file page.txt --date D      the page's "Mar 14" line must agree
+
+Options:
+  --content-dir DIR   where content lives (default: content)
+  --endpoint URL      API to fetch from (or PAPERS_HF_ENDPOINT / PAPERS_ARXIV_ENDPOINT)
+  --dry-run           say what would change, write nothing
+  -h, --help          show this help
+`;
+
+const OPTIONS = {
+  date: { type: 'string' },
+  file: { type: 'string' },
+  ids: { type: 'string' },
+  endpoint: { type: 'string' },
+  'content-dir': { type: 'string', default: 'content' },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type IngestOptions = ReturnType<typeof parseIngestArgs>['values'];
+
+function parseIngestArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers ingest --help")`);
+  }
+}
+
+export async function runIngest(args: string[], context: CliContext): Promise<number> {
+  const { values, positionals } = parseIngestArgs(args);
+  if (values.help) {
+    context.output.result(INGEST_HELP);
+    return 0;
+  }
+  const [source, ...extra] = positionals;
+  if (!source) throw new UsageError('which source? expected hf, arxiv or text (see "papers ingest --help")');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (values.date !== undefined && !isIsoDay(values.date)) {
+    throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${values.date}"`);
+  }
+  const read = await readSource(source, values, context);
+  const plan = await planIngest({
+    contentDir: values['content-dir'],
+    source: source as PaperSource,
+    papers: read.papers,
+    ...(read.date !== undefined && { date: read.date }),
+  });
+  if (!values['dry-run']) await writeFilesAtomically(values['content-dir'], plan.writes);
+  reportPlan(plan, read, values['dry-run'], context.output);
+  return read.papers.length > 0 && plan.outcomes.length === 0 ? 1 : 0;
+}
+
+interface SourceRead extends ParseResult {
+  /** The day every paper goes to, when the user or the source fixes one. */
+  date: string | undefined;
+  inputName: string;
+}
+
+async function readSource(source: string, values: IngestOptions, context: CliContext): Promise<SourceRead> {
+  switch (source) {
+    case 'hf':
+      return readHf(values, context);
+    case 'arxiv':
+      return readArxiv(values, context);
+    case 'text':
+      return readText(values);
+    default:
+      throw new UsageError(`unknown source "${source}": expected hf, arxiv or text`);
+  }
+}
+
+async function readHf(values: IngestOptions, context: CliContext): Promise<SourceRead> {
+  if (values.ids) throw new UsageError('--ids is for the arxiv source');
+  if (values.file) {
+    return { ...parseHfDaily(await readInputFile(values.file), values.file), date: values.date, inputName: values.file };
+  }
+  if (!values.date) throw new UsageError('hf: expected --date YYYY-MM-DD (to fetch) or --file day.json');
+  const endpoint = resolveEndpoint('hf', values.endpoint, context.env);
+  const json = await fetchHfDay(values.date, {
+    endpoint,
+    ...context.fetchOptions,
+    onPage: (page, items) => context.output.progress(`fetched page ${page + 1} (${items} papers so far)`),
+  });
+  const inputName = `${endpoint}?date=${values.date}`;
+  return { ...parseHfDaily(json, inputName), date: values.date, inputName };
+}
+
+async function readArxiv(values: IngestOptions, context: CliContext): Promise<SourceRead> {
+  if (!values.date) throw new UsageError('arxiv: expected --date YYYY-MM-DD (arXiv does not say which day a paper was listed)');
+  if (values.file && values.ids) throw new UsageError('arxiv: give --file or --ids, not both');
+  if (values.file) {
+    return { ...parseArxivAtom(await readInputFile(values.file), values.file), date: values.date, inputName: values.file };
+  }
+  if (!values.ids) throw new UsageError('arxiv: expected --file feed.atom or --ids 2610.01092,...');
+  const endpoint = resolveEndpoint('arxiv', values.endpoint, context.env);
+  const ids = values.ids.split(',').map((id) => id.trim()).filter(Boolean);
+  const feeds = await fetchArxivIds(ids, { endpoint, ...context.fetchOptions });
+  const results = feeds.map((xml, index) => parseArxivAtom(xml, `${endpoint} (batch ${index + 1})`));
+  return {
+    papers: results.flatMap((r) => r.papers),
+    problems: results.flatMap((r) => r.problems),
+    date: values.date,
+    inputName: endpoint,
+  };
+}
+
+async function readText(values: IngestOptions): Promise<SourceRead> {
+  if (!values.file) throw new UsageError('text: expected --file page.txt');
+  const text = await readInputFile(values.file);
+  const parsed = parseListingText(text, values.file);
+  const date = listingDay(parsed, values.date, values.file);
+  return { papers: parsed.papers, problems: parsed.problems, date, inputName: values.file };
+}
+
+function reportPlan(plan: IngestPlan, read: SourceRead, dryRun: boolean, output: Output) {
+  for (const problem of [...read.problems, ...plan.problems]) {
+    output.warn(`skipped ${problem.item}: ${problem.message}`);
+  }
+  for (const outcome of plan.outcomes) {
+    if (outcome.listedAgainOn) {
+      output.result(`${outcome.id}: listed again on ${outcome.listedAgainOn}; it stays on its first day, ${outcome.date}`);
+    }
+  }
+  if (read.papers.length === 0) {
+    output.result(`${read.inputName}: no papers for this day; nothing written`);
+    return;
+  }
+  const count = (status: string) => plan.outcomes.filter((o) => o.status === status).length;
+  const days = [...new Set(plan.outcomes.map((o) => o.date))].sort().join(', ');
+  const skipped = read.problems.length + plan.problems.length;
+  const verb = dryRun ? 'would write' : 'wrote';
+  output.result(
+    `${days || 'no day'}: ${count('new')} new, ${count('updated')} updated, ${count('unchanged')} unchanged` +
+      `${skipped ? `, ${skipped} skipped` : ''}; ${verb} ${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'}`,
+  );
+}

@@ -1,0 +1,55 @@
+/** Dispatches `papers <command>` and turns every error into one readable line. */
+import { DocumentError } from '../../src/lib/papers/document.ts';
+import { InputError } from '../../src/lib/sources/types.ts';
+import type { CliContext } from './context.ts';
+import { UsageError } from './errors.ts';
+import { runIngest } from './ingest.ts';
+import { runValidate } from './validate.ts';
+
+export const MAIN_HELP = `Usage: papers <command> [options]
+
+Commands:
+  ingest <hf|arxiv|text>   write one day's papers from a source into content/
+  validate                 check every paper file against the schema
+
+Run "papers <command> --help" for a command's options.
+`;
+
+const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<number>> = {
+  ingest: runIngest,
+  validate: runValidate,
+};
+
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    context.output.result(MAIN_HELP);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    context.output.warn(`papers: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await run(rest, context);
+  } catch (error) {
+    return reportError(error, context);
+  }
+}
+
+function reportError(error: unknown, context: CliContext): number {
+  if (error instanceof UsageError) {
+    context.output.warn(`papers: ${error.message}`);
+    return 2;
+  }
+  if (error instanceof InputError || error instanceof DocumentError) {
+    context.output.warn(`papers: ${error.message}`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  context.output.warn(`papers: unexpected error: ${message.split('\n')[0]}`);
+  if (context.env['DEBUG'] && error instanceof Error && error.stack) context.output.warn(error.stack);
+  else context.output.warn('papers: run again with DEBUG=1 for details, and please report it');
+  return 1;
+}

@@ -1,0 +1,38 @@
+/** `papers validate`: every content file against the schema. */
+import { parseArgs } from 'node:util';
+import { validateContent } from '../../src/lib/papers/store.ts';
+import type { CliContext } from './context.ts';
+import { UsageError } from './errors.ts';
+
+export const VALIDATE_HELP = `Usage: papers validate [--content-dir DIR]
+
+Checks every paper file under <content-dir>/papers against the schema
+(src/lib/papers/schema.ts) and reports every problem with its file, field,
+what was expected and what was found. Exits 1 if there is any.
+`;
+
+export async function runValidate(args: string[], context: CliContext): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { 'content-dir': { type: 'string', default: 'content' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers validate --help")`);
+  }
+  if (values.help) {
+    context.output.result(VALIDATE_HELP);
+    return 0;
+  }
+  const report = await validateContent(values['content-dir']);
+  for (const problem of report.problems) context.output.warn(problem);
+  const files = `${report.files} paper file${report.files === 1 ? '' : 's'}`;
+  if (report.problems.length > 0) {
+    context.output.result(`${files} checked: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`);
+    return 1;
+  }
+  context.output.result(`${files} checked: all valid`);
+  return 0;
+}

@@ -1,0 +1,33 @@
+/** Where papers live inside the content folder. */
+import path from 'node:path';
+import { idToFileName, isPaperId } from './ids.ts';
+import { isIsoDay } from './dates.ts';
+
+export const PAPERS_DIR = 'papers';
+
+/** `papers/2026/10/03/2610.01092.md`, relative to the content folder. */
+export function paperRelativePath(id: string, date: string): string {
+  if (!isPaperId(id)) throw new Error(`not a paper id: ${JSON.stringify(id)}`);
+  if (!isIsoDay(date)) throw new Error(`not a day: ${JSON.stringify(date)}`);
+  const [year, month, day] = date.split('-') as [string, string, string];
+  return path.posix.join(PAPERS_DIR, year, month, day, idToFileName(id));
+}
+
+/**
+ * The absolute path of a file inside the content folder. Ids are validated
+ * before they get here; this is the second lock on the door.
+ */
+export function resolveInside(contentDir: string, relative: string): string {
+  const root = path.resolve(contentDir);
+  const target = path.resolve(root, relative);
+  if (target !== root && !target.startsWith(root + path.sep)) {
+    throw new Error(`refusing to write outside the content folder: ${relative}`);
+  }
+  return target;
+}
+
+/** The listing day a file's folder names (`papers/2026/10/03/x.md` -> `2026-10-03`). */
+export function dayFromRelativePath(relative: string): string | undefined {
+  const match = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\.md$/.exec(relative.split(path.sep).join('/'));
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}

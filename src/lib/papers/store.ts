@@ -1,0 +1,90 @@
+/**
+ * Reading paper files and finding them in the content folder.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parsePaperDocument } from './document.ts';
+import { fileNameToId, isPaperId } from './ids.ts';
+import { dayFromRelativePath, PAPERS_DIR } from './paths.ts';
+import { describeIssues, formatProblem, paperSchema, type Paper } from './schema.ts';
+
+export interface PaperFile {
+  id: string;
+  /** Listing day named by the folder. */
+  date: string;
+  /** Relative to the content folder, with `/` separators. */
+  relativePath: string;
+}
+
+/** Every `papers/YYYY/MM/DD/*.md` file, sorted by path. Other files are ignored. */
+export async function listPaperFiles(contentDir: string): Promise<PaperFile[]> {
+  const root = path.join(contentDir, PAPERS_DIR);
+  let entries: string[];
+  try {
+    entries = await readdir(root, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: PaperFile[] = [];
+  for (const entry of entries.sort()) {
+    const relativePath = path.posix.join(PAPERS_DIR, entry.split(path.sep).join('/'));
+    const date = dayFromRelativePath(relativePath);
+    if (!date || path.posix.basename(relativePath).startsWith('.')) continue;
+    files.push({ id: fileNameToId(path.posix.basename(relativePath)), date, relativePath });
+  }
+  return files;
+}
+
+export type ReadResult = { ok: true; paper: Paper; body: string } | { ok: false; problems: string[] };
+
+/** Parses and validates one paper file; problems name the file and field. */
+export function checkPaperText(text: string, file: PaperFile): ReadResult {
+  const where = file.relativePath;
+  let document;
+  try {
+    document = parsePaperDocument(text);
+  } catch (error) {
+    return { ok: false, problems: [`${where}: ${(error as Error).message}`] };
+  }
+  const parsed = paperSchema.safeParse(document.data);
+  if (!parsed.success) {
+    return { ok: false, problems: describeIssues(parsed.error, document.data).map((p) => formatProblem(where, p)) };
+  }
+  const paper = parsed.data;
+  const problems: string[] = [];
+  const expectedId = isPaperId(file.id) ? file.id : undefined;
+  if (paper.id !== expectedId) {
+    problems.push(`${where}: field "id": expected ${JSON.stringify(file.id)} (the file name), got ${JSON.stringify(paper.id)}`);
+  }
+  if (paper.date !== file.date) {
+    problems.push(`${where}: field "date": expected ${file.date} (the folder), got ${paper.date}`);
+  }
+  if (!document.body) problems.push(`${where}: body: expected the abstract below the front matter, got nothing`);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, paper, body: document.body };
+}
+
+export async function readPaperFile(contentDir: string, file: PaperFile): Promise<ReadResult> {
+  const text = await readFile(path.join(contentDir, file.relativePath), 'utf8');
+  return checkPaperText(text, file);
+}
+
+export interface ValidationReport {
+  files: number;
+  problems: string[];
+}
+
+/** Checks every paper file, and that no id is listed on two days. */
+export async function validateContent(contentDir: string): Promise<ValidationReport> {
+  const files = await listPaperFiles(contentDir);
+  const problems: string[] = [];
+  const firstPathById = new Map<string, string>();
+  for (const file of files) {
+    const result = await readPaperFile(contentDir, file);
+    if (!result.ok) problems.push(...result.problems);
+    const earlier = firstPathById.get(file.id);
+    if (earlier) problems.push(`${file.relativePath}: field "id": expected a paper listed once, got a second copy of ${earlier}`);
+    else firstPathById.set(file.id, file.relativePath);
+  }
+  return { files: files.length, problems };
+}
