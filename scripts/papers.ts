@@ -15,6 +15,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   fetchOptions: {
     userAgent: userAgent(version),
-    onRetry: ({ url, reason, waitMs }) => output.progress(`${url}: ${reason}; retrying in ${Math.ceil(waitMs / 1000)}s`),
+    onRetry: ({ url, reason, waitMs }) =>
+      output.progress(`${url}: ${reason}; retrying in ${Math.ceil(waitMs / 1000)}s`),
   },
 });

@@ -7,7 +7,11 @@ import { collectionEntryId } from './lib/papers/collection.ts';
 import { paperSchema } from './lib/papers/schema.ts';
 
 const papers = defineCollection({
-  loader: glob({ pattern: 'papers/**/[!.]*.md', base: contentBase(SITE.contentDir), generateId: collectionEntryId }),
+  loader: glob({
+    pattern: 'papers/**/[!.]*.md',
+    base: contentBase(SITE.contentDir),
+    generateId: collectionEntryId,
+  }),
   schema: paperSchema,
 });
 

@@ -4,5 +4,8 @@ import type { Output } from './output.ts';
 export interface CliContext {
   output: Output;
   env: NodeJS.ProcessEnv;
-  fetchOptions: { userAgent: string; onRetry?: (info: { url: string; reason: string; waitMs: number }) => void };
+  fetchOptions: {
+    userAgent: string;
+    onRetry?: (info: { url: string; reason: string; waitMs: number }) => void;
+  };
 }

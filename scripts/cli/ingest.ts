@@ -106,7 +106,11 @@ async function readSource(source: string, values: IngestOptions, context: CliCon
 async function readHf(values: IngestOptions, context: CliContext): Promise<SourceRead> {
   if (values.ids) throw new UsageError('--ids is for the arxiv source');
   if (values.file) {
-    return { ...parseHfDaily(await readInputFile(values.file), values.file), date: values.date, inputName: values.file };
+    return {
+      ...parseHfDaily(await readInputFile(values.file), values.file),
+      date: values.date,
+      inputName: values.file,
+    };
   }
   if (!values.date) throw new UsageError('hf: expected --date YYYY-MM-DD (to fetch) or --file day.json');
   const endpoint = resolveEndpoint('hf', values.endpoint, context.env);
@@ -120,14 +124,24 @@ async function readHf(values: IngestOptions, context: CliContext): Promise<Sourc
 }
 
 async function readArxiv(values: IngestOptions, context: CliContext): Promise<SourceRead> {
-  if (!values.date) throw new UsageError('arxiv: expected --date YYYY-MM-DD (arXiv does not say which day a paper was listed)');
+  if (!values.date)
+    throw new UsageError(
+      'arxiv: expected --date YYYY-MM-DD (arXiv does not say which day a paper was listed)',
+    );
   if (values.file && values.ids) throw new UsageError('arxiv: give --file or --ids, not both');
   if (values.file) {
-    return { ...parseArxivAtom(await readInputFile(values.file), values.file), date: values.date, inputName: values.file };
+    return {
+      ...parseArxivAtom(await readInputFile(values.file), values.file),
+      date: values.date,
+      inputName: values.file,
+    };
   }
   if (!values.ids) throw new UsageError('arxiv: expected --file feed.atom or --ids 2610.01092,...');
   const endpoint = resolveEndpoint('arxiv', values.endpoint, context.env);
-  const ids = values.ids.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = values.ids
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const feeds = await fetchArxivIds(ids, { endpoint, ...context.fetchOptions });
   const results = feeds.map((xml, index) => parseArxivAtom(xml, `${endpoint} (batch ${index + 1})`));
   return {
@@ -152,7 +166,9 @@ function reportPlan(plan: IngestPlan, read: SourceRead, dryRun: boolean, output:
   }
   for (const outcome of plan.outcomes) {
     if (outcome.listedAgainOn) {
-      output.result(`${outcome.id}: listed again on ${outcome.listedAgainOn}; it stays on its first day, ${outcome.date}`);
+      output.result(
+        `${outcome.id}: listed again on ${outcome.listedAgainOn}; it stays on its first day, ${outcome.date}`,
+      );
     }
   }
   if (read.papers.length === 0) {

@@ -1,4 +1,5 @@
 /** Dispatches `papers <command>` and turns every error into one readable line. */
+import { WriteError } from '../../src/lib/papers/atomic.ts';
 import { DocumentError } from '../../src/lib/papers/document.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
@@ -28,7 +29,9 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   }
   const run = COMMANDS[command];
   if (!run) {
-    context.output.warn(`papers: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    context.output.warn(
+      `papers: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+    );
     return 2;
   }
   try {
@@ -43,7 +46,7 @@ function reportError(error: unknown, context: CliContext): number {
     context.output.warn(`papers: ${error.message}`);
     return 2;
   }
-  if (error instanceof InputError || error instanceof DocumentError) {
+  if (error instanceof InputError || error instanceof DocumentError || error instanceof WriteError) {
     context.output.warn(`papers: ${error.message}`);
     return 1;
   }

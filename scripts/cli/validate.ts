@@ -16,7 +16,10 @@ export async function runValidate(args: string[], context: CliContext): Promise<
   try {
     ({ values } = parseArgs({
       args,
-      options: { 'content-dir': { type: 'string', default: 'content' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'content-dir': { type: 'string', default: 'content' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -30,7 +33,9 @@ export async function runValidate(args: string[], context: CliContext): Promise<
   for (const problem of report.problems) context.output.warn(problem);
   const files = `${report.files} paper file${report.files === 1 ? '' : 's'}`;
   if (report.problems.length > 0) {
-    context.output.result(`${files} checked: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`);
+    context.output.result(
+      `${files} checked: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`,
+    );
     return 1;
   }
   context.output.result(`${files} checked: all valid`);

@@ -54,7 +54,9 @@ describe('writing a day all or nothing', () => {
     await writeFile(path.join(root, 'papers/2026/10/03/a.md'), 'A old');
     await writeFile(path.join(root, 'keep.txt'), 'not ours');
     const before = await tree(root);
-    await expect(writeFilesAtomically(root, writes('A old'), failingOn(step, nth))).rejects.toThrow(/injected/);
+    await expect(writeFilesAtomically(root, writes('A old'), failingOn(step, nth))).rejects.toThrow(
+      /injected/,
+    );
     expect(await tree(root)).toEqual(before);
   });
 

@@ -28,12 +28,13 @@ describe('paper documents', () => {
     expect(keys).toEqual(['id', 'title', 'authors', 'date', 'published', 'upvotes', 'source']);
   });
 
-  it.each(['---js\n{ x: require("fs") }\n---\nbody', '---javascript\nmodule.exports = {}\n---\n', '--- js\n1\n---\n'])(
-    'refuses front matter that would run code: %j',
-    (text) => {
-      expect(() => parsePaperDocument(text)).toThrow(/not allowed; use YAML/);
-    },
-  );
+  it.each([
+    '---js\n{ x: require("fs") }\n---\nbody',
+    '---javascript\nmodule.exports = {}\n---\n',
+    '--- js\n1\n---\n',
+  ])('refuses front matter that would run code: %j', (text) => {
+    expect(() => parsePaperDocument(text)).toThrow(/not allowed; use YAML/);
+  });
 
   it('never evaluates a js engine', () => {
     (globalThis as Record<string, unknown>)['pwned'] = false;
@@ -42,7 +43,9 @@ describe('paper documents', () => {
   });
 
   it('names broken YAML', () => {
-    expect(() => parsePaperDocument('---\ntitle: [unclosed\n---\nx')).toThrow(/front matter is not valid YAML/);
+    expect(() => parsePaperDocument('---\ntitle: [unclosed\n---\nx')).toThrow(
+      /front matter is not valid YAML/,
+    );
   });
 
   it('requires front matter', () => {

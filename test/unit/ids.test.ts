@@ -12,12 +12,20 @@ describe('paper ids', () => {
     expect(idKind(id)).toBe(kind);
   });
 
-  it.each(['../../etc/x', '2610.01092v2', 'a/b/c', '', '.hidden', 'UPPER', '12345', 'a'.repeat(81), 'x\u0000y', '/abs'])(
-    'rejects %j',
-    (id) => {
-      expect(idKind(id)).toBeUndefined();
-    },
-  );
+  it.each([
+    '../../etc/x',
+    '2610.01092v2',
+    'a/b/c',
+    '',
+    '.hidden',
+    'UPPER',
+    '12345',
+    'a'.repeat(81),
+    'x\u0000y',
+    '/abs',
+  ])('rejects %j', (id) => {
+    expect(idKind(id)).toBeUndefined();
+  });
 
   it.each([
     ['2610.01092v3', '2610.01092'],
@@ -42,10 +50,16 @@ describe('paper ids', () => {
     expect(slugFromTitle('Intriguing Properties of Adversarial Examples')).toBe(
       'intriguing-properties-of-adversarial-examples',
     );
-    expect(slugFromTitle("Don't Ignore Dual Logic: Ünïcode ~ Tëst")).toBe('don-t-ignore-dual-logic-unicode-test');
+    expect(slugFromTitle("Don't Ignore Dual Logic: Ünïcode ~ Tëst")).toBe(
+      'don-t-ignore-dual-logic-unicode-test',
+    );
     const long = slugFromTitle('word '.repeat(40));
     expect(long.length).toBeLessThanOrEqual(80);
     expect(idKind(long)).toBe('slug');
     expect(slugFromTitle('1984')).toBe('paper-1984');
+    const chinese = slugFromTitle('大型语言模型的推理');
+    expect(chinese).toMatch(/^paper-[0-9a-f]{12}$/);
+    expect(slugFromTitle('大型语言模型的推理')).toBe(chinese);
+    expect(slugFromTitle('另一个标题')).not.toBe(chinese);
   });
 });

@@ -4,7 +4,14 @@ import { paperSchema } from '../../src/lib/papers/schema.ts';
 
 function stored(fields: Record<string, unknown>, body = 'Abstract v1.'): StoredPaper {
   return {
-    paper: paperSchema.parse({ id: '2610.01090', title: 'Title v1', authors: ['A'], date: '2026-10-03', source: 'hf', ...fields }),
+    paper: paperSchema.parse({
+      id: '2610.01090',
+      title: 'Title v1',
+      authors: ['A'],
+      date: '2026-10-03',
+      source: 'hf',
+      ...fields,
+    }),
     body,
   };
 }
@@ -35,7 +42,12 @@ describe('merging a new ingest into an existing paper', () => {
   it('keeps hand edits: topics, a corrected title, an edited abstract, fields the source lacks', () => {
     const ingested = freshPaper(stored({}));
     const edited: StoredPaper = {
-      paper: { ...ingested.paper, title: 'Corrected title', topics: ['reasoning'], projectPage: 'https://example.org' },
+      paper: {
+        ...ingested.paper,
+        title: 'Corrected title',
+        topics: ['reasoning'],
+        projectPage: 'https://example.org',
+      },
       body: 'A better abstract.',
     };
     const merged = mergePaper(edited, stored({ title: 'Title v2', upvotes: 5 }, 'Abstract v2.'));

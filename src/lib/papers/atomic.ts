@@ -6,7 +6,7 @@
  */
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
-import { resolveInside } from './paths.ts';
+import { OutsideFolderError, resolveInside } from './paths.ts';
 
 export interface FileWrite {
   /** Relative to the root folder. */
@@ -70,8 +70,24 @@ export async function writeFilesAtomically(
     }
   } catch (error) {
     await rollBack(staged, renamed, createdDirs, ops);
-    throw error;
+    if (error instanceof OutsideFolderError) throw error;
+    const failed = staged.length < writes.length ? writes[staged.length] : staged[renamed.length]?.write;
+    throw new WriteError(
+      `${failed?.relativePath ?? root}: cannot write it (${describeFsError(error)}); nothing was changed`,
+      { cause: error },
+    );
   }
+}
+
+/** A write that failed and was rolled back: the message names the file. */
+export class WriteError extends Error {
+  override name = 'WriteError';
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ?? message;
 }
 
 async function rollBack(staged: Staged[], renamed: Staged[], createdDirs: string[], ops: WriteOps) {

@@ -38,7 +38,8 @@ export function parsePaperDocument(text: string): PaperDocument {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const language = /^---[ \t]*(\S+)/.exec(firstLine)?.[1];
   if (language) refuseEngine(language)();
-  if (!/^---[ \t]*\r?$/.test(firstLine)) throw new DocumentError('expected YAML front matter starting with ---');
+  if (!/^---[ \t]*\r?$/.test(firstLine))
+    throw new DocumentError('expected YAML front matter starting with ---');
   try {
     // Options make gray-matter skip its cache, which is keyed by text alone.
     const file = matter(text, { language: 'yaml', engines: ENGINES });

@@ -11,6 +11,8 @@
  * names never contain `_`, so the mapping reverses exactly.
  */
 
+import { createHash } from 'node:crypto';
+
 const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
 const OLD_STYLE = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -67,7 +69,9 @@ export function slugFromTitle(title: string): string {
     if (next.length > MAX_SLUG_LENGTH) break;
     slug = next;
   }
-  if (!slug) return slug;
+  // A title with no Latin letters or digits (Chinese, say) still needs a
+  // stable id: a fingerprint of the title.
+  if (!slug) return `paper-${createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 12)}`;
   // A title of digits only would look like no id at all; keep it a slug.
   return /^\d+$/.test(slug) ? `paper-${slug}` : slug;
 }

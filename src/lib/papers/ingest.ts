@@ -53,9 +53,7 @@ export async function planIngest(request: IngestRequest): Promise<IngestPlan> {
       continue;
     }
     const existing = existingById.get(sourcePaper.id);
-    const step = existing
-      ? await planUpdate(request.contentDir, existing, built)
-      : planNew(built);
+    const step = existing ? await planUpdate(request.contentDir, existing, built) : planNew(built);
     if ('problem' in step) plan.problems.push({ item, message: step.problem });
     else {
       plan.outcomes.push(step.outcome);
@@ -77,7 +75,9 @@ function buildIncoming(paper: SourcePaper, request: IngestRequest): Built {
   const parsed = paperSchema.safeParse(input);
   if (!parsed.success) {
     const first = describeIssues(parsed.error, input)[0];
-    return { problem: first ? `field "${first.field}": ${first.expected}, got ${first.got}` : 'invalid paper' };
+    return {
+      problem: first ? `field "${first.field}": ${first.expected}, got ${first.got}` : 'invalid paper',
+    };
   }
   return { paper: parsed.data, body: abstract };
 }
@@ -97,7 +97,9 @@ async function planUpdate(contentDir: string, file: PaperFile, incoming: StoredP
   const previous = await readFile(path.join(contentDir, file.relativePath), 'utf8');
   const current = checkPaperText(previous, file);
   if (!current.ok) {
-    return { problem: `its file is invalid, so it was left alone (run "papers validate"): ${current.problems[0]}` };
+    return {
+      problem: `its file is invalid, so it was left alone (run "papers validate"): ${current.problems[0]}`,
+    };
   }
   const merged = mergePaper({ paper: current.paper, body: current.body }, incoming);
   const content = serializePaperDocument(merged.paper, merged.body);

@@ -43,7 +43,11 @@ export function freshPaper(incoming: StoredPaper): StoredPaper {
   return {
     paper: {
       ...paper,
-      ingested: { title: fingerprint(paper.title), authors: fingerprint(paper.authors), abstract: fingerprint(body) },
+      ingested: {
+        title: fingerprint(paper.title),
+        authors: fingerprint(paper.authors),
+        abstract: fingerprint(body),
+      },
     },
     body,
   };

@@ -26,9 +26,10 @@ export function removeLoneSurrogates(s: string): string {
 }
 
 // Tab, LF, VT, FF, CR and NEL separate words, so they become spaces; the
-// other C0/C1 controls and DEL carry nothing printable.
+// other C0/C1 controls and DEL (all that `\p{Cc}` still finds then) carry
+// nothing printable.
 const SPACING_CONTROL = /[\t\n\v\f\r\u0085]/g;
-const OTHER_CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+const OTHER_CONTROL = /\p{Cc}/gu;
 
 export function removeControlCharacters(s: string): string {
   return s.replace(SPACING_CONTROL, ' ').replace(OTHER_CONTROL, '');
@@ -49,7 +50,8 @@ export function removeInvisibleCharacters(s: string): string {
 const JOINER = /[\u200C\u200D]/g;
 // Scripts that need ZWJ/ZWNJ (Persian, Indic scripts...) and emoji sequences
 // (family, profession and flag emoji are joined with ZWJ).
-const JOINER_NEIGHBOUR = /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\p{M}]|(?!\p{Script=Latin})\p{L})$/u;
+const JOINER_NEIGHBOUR =
+  /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\p{M}]|(?!\p{Script=Latin})\p{L})$/u;
 
 /**
  * Zero-width (non-)joiners are dropped unless both neighbours are emoji or
@@ -106,12 +108,18 @@ export interface TextSegment {
   value: string;
 }
 
-// Display math first, so its `$$` is not read as two empty inline formulas.
-const DISPLAY_MATH = /(?<!\\)\$\$(?!\s)((?:\\.|[^$\\])+?)(?<!\s)\$\$/;
-// Pandoc's rule, which keeps prices apart from formulas: the opening `$` has
-// a non-space after it, the closing one a non-space before it and no digit
-// after it ("between $5 and $10" is not math). `\$` is a literal dollar.
-const INLINE_MATH = /(?<!\\)\$(?![\s$])((?:\\.|[^$\\])+?)(?<![\s\\])\$(?!\d)/;
+// Display math is tried first at each position, so its `$$` is not read as
+// two empty inline formulas. Inline math follows Pandoc's rule, which keeps
+// prices apart from formulas: the opening `$` has a non-space after it, the
+// closing one a non-space before it and no digit after it ("between $5 and
+// $10" is not math). `\$` is a literal dollar.
+const MATH = new RegExp(
+  [
+    String.raw`(?<!\\)\$\$(?!\s)((?:\\.|[^$\\])+?)(?<!\s)\$\$`,
+    String.raw`(?<!\\)\$(?![\s$])((?:\\.|[^$\\])+?)(?<![\s\\])\$(?!\d)`,
+  ].join('|'),
+  'g',
+);
 
 /**
  * Splits text into prose and `$...$` formulas. A formula's value is its
@@ -120,25 +128,14 @@ const INLINE_MATH = /(?<!\\)\$(?![\s$])((?:\\.|[^$\\])+?)(?<![\s\\])\$(?!\d)/;
  */
 export function splitMath(s: string): TextSegment[] {
   const segments: TextSegment[] = [];
-  let rest = s;
-  while (rest) {
-    const match = firstMatch(rest, [DISPLAY_MATH, INLINE_MATH]);
-    if (!match) break;
-    if (match.index > 0) segments.push({ math: false, value: rest.slice(0, match.index) });
-    segments.push({ math: true, value: match[1] ?? '' });
-    rest = rest.slice(match.index + match[0].length);
+  let last = 0;
+  for (const match of s.matchAll(MATH)) {
+    if (match.index > last) segments.push({ math: false, value: s.slice(last, match.index) });
+    segments.push({ math: true, value: match[1] ?? match[2] ?? '' });
+    last = match.index + match[0].length;
   }
-  if (rest) segments.push({ math: false, value: rest });
+  if (last < s.length) segments.push({ math: false, value: s.slice(last) });
   return segments;
-}
-
-function firstMatch(s: string, patterns: readonly RegExp[]): RegExpExecArray | undefined {
-  let best: RegExpExecArray | undefined;
-  for (const pattern of patterns) {
-    const match = pattern.exec(s);
-    if (match && (!best || match.index < best.index)) best = match;
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------------------
@@ -177,9 +174,11 @@ export function wordEmDashes(s: string): string {
  * Markdown-style `code` (closed by a backtick) never matches.
  */
 export function latexQuotes(s: string): string {
+  // Quoted phrases are short; the bound also keeps hostile input with many
+  // unclosed backticks from making the search quadratic.
   return s
-    .replace(/(?<![^\s([])``([^`'"]+?)''(?![\p{L}\p{N}])/gu, '\u201C$1\u201D')
-    .replace(/(?<![^\s([])`((?:[^`']|'(?=\p{L}))+?)'(?![\p{L}\p{N}])/gu, '\u2018$1\u2019');
+    .replace(/(?<![^\s([])``([^`'"]{1,200}?)''(?![\p{L}\p{N}])/gu, '\u201C$1\u201D')
+    .replace(/(?<![^\s([])`((?:[^`']|'(?=\p{L})){1,200}?)'(?![\p{L}\p{N}])/gu, '\u2018$1\u2019');
 }
 
 /**
@@ -195,19 +194,25 @@ const SIZE_COMMAND = '(?:tiny|scriptsize|footnotesize|small|normalsize|large|Lar
 // `{\small X}`, or `{{small X}}` when the backslash was lost (a footnote's
 // braces around a size switch; the single-brace form without backslash could
 // be literal text and is left alone).
-const SIZE_GROUP = new RegExp(`\\{\\\\${SIZE_COMMAND}\\s+([^{}]*)\\}|\\{\\{${SIZE_COMMAND}\\s+([^{}]*)\\}\\}`, 'g');
+const SIZE_GROUP = new RegExp(
+  `\\{\\\\${SIZE_COMMAND}\\s+([^{}]*)\\}|\\{\\{${SIZE_COMMAND}\\s+([^{}]*)\\}\\}`,
+  'g',
+);
 
 /**
  * Font-size groups keep their text. When that text repeats what comes right
  * before it (a footnote URL after the same URL in the sentence), it goes.
  */
 export function removeSizeGroups(s: string): string {
-  return s.replace(SIZE_GROUP, (_group, withSlash: string | undefined, without: string | undefined, offset: number) => {
-    const inner = (withSlash ?? without ?? '').trim();
-    const before = s.slice(0, offset);
-    if (!inner || before.endsWith(inner)) return '';
-    return before === '' || before.endsWith(' ') ? inner : ` ${inner}`;
-  });
+  return s.replace(
+    SIZE_GROUP,
+    (_group, withSlash: string | undefined, without: string | undefined, offset: number) => {
+      const inner = (withSlash ?? without ?? '').trim();
+      const before = s.slice(0, offset);
+      if (!inner || before.endsWith(inner)) return '';
+      return before === '' || before.endsWith(' ') ? inner : ` ${inner}`;
+    },
+  );
 }
 
 /** Every plain-text LaTeX cleanup, in an order where none undoes another. */
@@ -289,9 +294,27 @@ export function parseInlineRuns(s: string): InlineRun[] {
   const runs = splitMath(normalizeText(s)).flatMap((segment): InlineRun[] =>
     segment.math
       ? [{ style: 'math', value: segment.value }]
-      : splitFormatting(collapseWhitespace(cleanLatexRemnants(segment.value))),
+      : splitFormatting(cleanLatexRemnants(segment.value)),
   );
-  return trimRuns(mergeRuns(runs));
+  return trimRuns(mergeRuns(runs.flatMap(moveSpacesOutOfStyle)).map(collapseRunSpaces));
+}
+
+/**
+ * `\textbf{ A }` is bold `A` between spaces: Markdown cannot open emphasis
+ * on a space, and the spaces may double up with those around the command.
+ */
+function moveSpacesOutOfStyle(run: InlineRun): InlineRun[] {
+  if (run.style !== 'strong' && run.style !== 'emphasis') return [run];
+  const [, before = '', inner = '', after = ''] = /^(\s*)(.*?)(\s*)$/s.exec(run.value) ?? [];
+  return [
+    { style: 'plain', value: before },
+    { style: run.style, value: inner },
+    { style: 'plain', value: after },
+  ];
+}
+
+function collapseRunSpaces(run: InlineRun): InlineRun {
+  return run.style === 'math' ? run : { ...run, value: collapseWhitespace(run.value) };
 }
 
 /** Cleanups can leave a space at either end (a removed group); math is never trimmed. */
@@ -362,7 +385,14 @@ function parseMarkdown(markdown: string): Root {
 }
 
 // Containers whose children are blocks: their text is joined with spaces.
-const BLOCK_CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
+const BLOCK_CONTAINERS = new Set([
+  'blockquote',
+  'list',
+  'listItem',
+  'footnoteDefinition',
+  'table',
+  'tableRow',
+]);
 
 /** Formulas read back with their dollars; line breaks and block boundaries as spaces. */
 function plainTextOf(node: RootContent): string {

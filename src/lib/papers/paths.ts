@@ -21,7 +21,7 @@ export function resolveInside(contentDir: string, relative: string): string {
   const root = path.resolve(contentDir);
   const target = path.resolve(root, relative);
   if (target !== root && !target.startsWith(root + path.sep)) {
-    throw new Error(`refusing to write outside the content folder: ${relative}`);
+    throw new OutsideFolderError(`refusing to write outside the content folder: ${relative}`);
   }
   return target;
 }
@@ -30,4 +30,8 @@ export function resolveInside(contentDir: string, relative: string): string {
 export function dayFromRelativePath(relative: string): string | undefined {
   const match = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\.md$/.exec(relative.split(path.sep).join('/'));
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
+
+export class OutsideFolderError extends Error {
+  override name = 'OutsideFolderError';
 }

@@ -100,7 +100,11 @@ export const paperSchema = z.strictObject(
      * wrote them, so a later ingest can tell a hand edit from stale text.
      */
     ingested: z
-      .strictObject({ title: z.string().optional(), authors: z.string().optional(), abstract: z.string().optional() })
+      .strictObject({
+        title: z.string().optional(),
+        authors: z.string().optional(),
+        abstract: z.string().optional(),
+      })
       .optional(),
   },
   { error: 'expected front matter fields' },
@@ -130,7 +134,11 @@ export function describeIssues(error: z.ZodError, input: unknown): FieldProblem[
   return error.issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     if (keys.length > 0) {
-      return { field: keys.join(', '), expected: 'no such field (see src/lib/papers/schema.ts)', got: 'a value' };
+      return {
+        field: keys.join(', '),
+        expected: 'no such field (see src/lib/papers/schema.ts)',
+        got: 'a value',
+      };
     }
     const field = issue.path.map(String).join('.') || '(front matter)';
     return { field, expected: issue.message, got: describeValue(valueAt(input, issue.path)) };
@@ -154,7 +162,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;

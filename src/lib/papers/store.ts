@@ -1,6 +1,7 @@
 /**
  * Reading paper files and finding them in the content folder.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parsePaperDocument } from './document.ts';
@@ -19,16 +20,20 @@ export interface PaperFile {
 /** Every `papers/YYYY/MM/DD/*.md` file, sorted by path. Other files are ignored. */
 export async function listPaperFiles(contentDir: string): Promise<PaperFile[]> {
   const root = path.join(contentDir, PAPERS_DIR);
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = await readdir(root, { recursive: true });
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  const paths = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
   const files: PaperFile[] = [];
-  for (const entry of entries.sort()) {
-    const relativePath = path.posix.join(PAPERS_DIR, entry.split(path.sep).join('/'));
+  for (const entry of paths) {
+    const relativePath = path.posix.join(PAPERS_DIR, entry);
     const date = dayFromRelativePath(relativePath);
     if (!date || path.posix.basename(relativePath).startsWith('.')) continue;
     files.push({ id: fileNameToId(path.posix.basename(relativePath)), date, relativePath });
@@ -49,18 +54,24 @@ export function checkPaperText(text: string, file: PaperFile): ReadResult {
   }
   const parsed = paperSchema.safeParse(document.data);
   if (!parsed.success) {
-    return { ok: false, problems: describeIssues(parsed.error, document.data).map((p) => formatProblem(where, p)) };
+    return {
+      ok: false,
+      problems: describeIssues(parsed.error, document.data).map((p) => formatProblem(where, p)),
+    };
   }
   const paper = parsed.data;
   const problems: string[] = [];
   const expectedId = isPaperId(file.id) ? file.id : undefined;
   if (paper.id !== expectedId) {
-    problems.push(`${where}: field "id": expected ${JSON.stringify(file.id)} (the file name), got ${JSON.stringify(paper.id)}`);
+    problems.push(
+      `${where}: field "id": expected ${JSON.stringify(file.id)} (the file name), got ${JSON.stringify(paper.id)}`,
+    );
   }
   if (paper.date !== file.date) {
     problems.push(`${where}: field "date": expected ${file.date} (the folder), got ${paper.date}`);
   }
-  if (!document.body) problems.push(`${where}: body: expected the abstract below the front matter, got nothing`);
+  if (!document.body)
+    problems.push(`${where}: body: expected the abstract below the front matter, got nothing`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, paper, body: document.body };
 }
 
@@ -83,7 +94,10 @@ export async function validateContent(contentDir: string): Promise<ValidationRep
     const result = await readPaperFile(contentDir, file);
     if (!result.ok) problems.push(...result.problems);
     const earlier = firstPathById.get(file.id);
-    if (earlier) problems.push(`${file.relativePath}: field "id": expected a paper listed once, got a second copy of ${earlier}`);
+    if (earlier)
+      problems.push(
+        `${file.relativePath}: field "id": expected a paper listed once, got a second copy of ${earlier}`,
+      );
     else firstPathById.set(file.id, file.relativePath);
   }
   return { files: files.length, problems };

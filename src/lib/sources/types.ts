@@ -24,6 +24,15 @@ export interface SourcePaper {
   thumbnail?: string;
 }
 
+type PaperFields = { [K in keyof SourcePaper]: SourcePaper[K] | undefined };
+
+/** exactOptionalPropertyTypes: a missing field is left out, never `undefined`. */
+export function compactPaper(fields: PaperFields): SourcePaper {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as unknown as SourcePaper;
+}
+
 /** A paper the source described but that could not be used. */
 export interface ItemProblem {
   /** Which item: `item 3 (2610.01092)`. */

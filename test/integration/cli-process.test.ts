@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/papers.js');
+
+async function papersProcess(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, CI: '1' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('the papers command as a process', () => {
+  it('prints help for every command', async () => {
+    for (const args of [['--help'], ['ingest', '--help'], ['validate', '--help']]) {
+      const result = await papersProcess(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: papers/);
+    }
+  });
+
+  it('turns bad input into one line on stderr and exit code 1, never a stack trace', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'day.json');
+    await writeFile(file, '{ not json');
+    const result = await papersProcess(['ingest', 'hf', '--file', file, '--content-dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^papers: .*day\.json: not valid JSON/),
+    ]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on a usage mistake', async () => {
+    const result = await papersProcess(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('papers: unknown command "frobnicate" (commands: ingest, validate)');
+  });
+});
