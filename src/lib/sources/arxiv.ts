@@ -15,11 +15,10 @@ import {
   normalizeTitle,
 } from '../papers/normalize.ts';
 import { describeValue } from '../papers/schema.ts';
-import { compactPaper, InputError, type ItemProblem, type ParseResult, type SourcePaper } from './types.ts';
+import { collectPapers, ItemFieldError } from './collect.ts';
+import { compactPaper, InputError, type ParseResult, type SourcePaper } from './types.ts';
 
 type Fields = Record<string, unknown>;
-
-class EntryFieldError extends Error {}
 
 const REPEATED_ELEMENTS = new Set(['entry', 'author', 'category', 'link']);
 
@@ -45,27 +44,7 @@ export function parseArxivAtom(xml: string, inputName: string): ParseResult {
   const feed = parseFeed(xml, inputName);
   const entries = asArray(feed['entry']);
   throwIfApiError(entries, inputName);
-  const papers: SourcePaper[] = [];
-  const problems: ItemProblem[] = [];
-  const firstEntryOfId = new Map<string, number>();
-  entries.forEach((entry, index) => {
-    const number = index + 1;
-    const label = entryLabel(number, entry);
-    try {
-      const paper = paperFromEntry(entry);
-      const first = firstEntryOfId.get(paper.id);
-      if (first !== undefined) {
-        problems.push({ item: label, message: `the same paper as entry ${first}; kept entry ${first}` });
-        return;
-      }
-      firstEntryOfId.set(paper.id, number);
-      papers.push(paper);
-    } catch (error) {
-      if (!(error instanceof EntryFieldError)) throw error;
-      problems.push({ item: label, message: error.message });
-    }
-  });
-  return { papers, problems };
+  return collectPapers(entries, { noun: 'entry', label: entryLabel, toPaper: paperFromEntry });
 }
 
 function parseFeed(xml: string, inputName: string): Fields {
@@ -114,7 +93,7 @@ function entryLabel(number: number, entry: unknown): string {
 
 function paperFromEntry(entry: unknown): SourcePaper {
   if (!isFields(entry))
-    throw new EntryFieldError(`expected an <entry> with fields, got ${describeValue(entry)}`);
+    throw new ItemFieldError(`expected an <entry> with fields, got ${describeValue(entry)}`);
   const id = parseArxivId(textOf(entry['id']));
   if (!id)
     throw fieldError('id', 'expected an arXiv abstract URL such as http://arxiv.org/abs/2610.01092v1', entry);
@@ -140,10 +119,10 @@ function paperFromEntry(entry: unknown): SourcePaper {
   });
 }
 
-function fieldError(field: string, expected: string, entry: Fields): EntryFieldError {
+function fieldError(field: string, expected: string, entry: Fields): ItemFieldError {
   const value = entry[field];
   const got = value === undefined ? 'nothing' : describeValue(textOf(value));
-  return new EntryFieldError(`field "${field}": ${expected}, got ${got}`);
+  return new ItemFieldError(`field "${field}": ${expected}, got ${got}`);
 }
 
 /** An element's text, entities decoded: `<title>` parses to a string, `<title type="html">` to `{ '#text' }`. */

@@ -14,36 +14,14 @@ import {
   normalizeTitle,
 } from '../papers/normalize.ts';
 import { describeValue, isHttpUrl } from '../papers/schema.ts';
-import { compactPaper, InputError, type ItemProblem, type ParseResult, type SourcePaper } from './types.ts';
+import { collectPapers, ItemFieldError } from './collect.ts';
+import { compactPaper, InputError, type ParseResult, type SourcePaper } from './types.ts';
 
 type Fields = Record<string, unknown>;
 
-/** Thrown inside one item and turned into an ItemProblem for it. */
-class ItemFieldError extends Error {}
-
 export function parseHfDaily(json: string, inputName: string): ParseResult {
   const items = parseItemArray(json, inputName);
-  const papers: SourcePaper[] = [];
-  const problems: ItemProblem[] = [];
-  const firstItemOfId = new Map<string, number>();
-  items.forEach((item, index) => {
-    const number = index + 1;
-    const label = itemLabel(number, item);
-    try {
-      const paper = paperFromItem(item);
-      const first = firstItemOfId.get(paper.id);
-      if (first !== undefined) {
-        problems.push({ item: label, message: `the same paper as item ${first}; kept item ${first}` });
-        return;
-      }
-      firstItemOfId.set(paper.id, number);
-      papers.push(paper);
-    } catch (error) {
-      if (!(error instanceof ItemFieldError)) throw error;
-      problems.push({ item: label, message: error.message });
-    }
-  });
-  return { papers, problems };
+  return collectPapers(items, { noun: 'item', label: itemLabel, toPaper: paperFromItem });
 }
 
 function parseItemArray(json: string, inputName: string): unknown[] {

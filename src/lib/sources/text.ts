@@ -82,9 +82,7 @@ function papersFromDrafts(drafts: readonly Draft[], day: string | undefined): Pa
     }
     const paper = paperFromDraft(draft, day);
     const firstLine = lineOfId.get(paper.id);
-    if (!paper.id) {
-      problems.push({ item, message: NO_ID });
-    } else if (firstLine !== undefined) {
+    if (firstLine !== undefined) {
       problems.push({
         item,
         message: `the same paper (${paper.id}) as line ${firstLine}; kept line ${firstLine}`,
@@ -96,8 +94,6 @@ function papersFromDrafts(drafts: readonly Draft[], day: string | undefined): Pa
   }
   return { papers, problems };
 }
-
-const NO_ID = 'no arXiv id in the text and no letters or digits in the title to make an id from';
 
 // ---------------------------------------------------------------------------
 // The date line
