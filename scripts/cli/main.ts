@@ -2,9 +2,11 @@
 import { WriteError } from '../../src/lib/papers/atomic.ts';
 import { DocumentError } from '../../src/lib/papers/document.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
+import { TaxonomyError } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { runIngest } from './ingest.ts';
+import { runTopics } from './topics.ts';
 import { runValidate } from './validate.ts';
 
 export const MAIN_HELP = `Usage: papers <command> [options]
@@ -12,6 +14,7 @@ export const MAIN_HELP = `Usage: papers <command> [options]
 Commands:
   ingest <hf|arxiv|text>   write one day's papers from a source into content/
   validate                 check every paper file against the schema
+  topics [--explain ID]    papers per topic, or why a paper is in its topics
 
 Run "papers <command> --help" for a command's options.
 `;
@@ -19,6 +22,7 @@ Run "papers <command> --help" for a command's options.
 const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<number>> = {
   ingest: runIngest,
   validate: runValidate,
+  topics: runTopics,
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
@@ -46,7 +50,12 @@ function reportError(error: unknown, context: CliContext): number {
     context.output.warn(`papers: ${error.message}`);
     return 2;
   }
-  if (error instanceof InputError || error instanceof DocumentError || error instanceof WriteError) {
+  if (
+    error instanceof InputError ||
+    error instanceof DocumentError ||
+    error instanceof WriteError ||
+    error instanceof TaxonomyError
+  ) {
     context.output.warn(`papers: ${error.message}`);
     return 1;
   }

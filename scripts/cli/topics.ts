@@ -1,0 +1,94 @@
+/** `papers topics`: how the taxonomy sorts the content, and why. */
+import { parseArgs } from 'node:util';
+import { classify, type TopicVerdict } from '../../src/lib/topics/classify.ts';
+import { loadClassifiablePapers, loadTaxonomy, type ClassifiablePaper } from '../../src/lib/topics/load.ts';
+import type { Taxonomy } from '../../src/lib/topics/taxonomy.ts';
+import type { CliContext } from './context.ts';
+import { UsageError } from './errors.ts';
+
+export const TOPICS_HELP = `Usage: papers topics [--explain ID] [--content-dir DIR]
+
+Classifies every paper with <content-dir>/topics.yaml, as the build does,
+and prints the number of papers per topic and how many matched no topic.
+
+  --explain ID   show which rules put paper ID in each topic, with scores
+`;
+
+export async function runTopics(args: string[], context: CliContext): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        explain: { type: 'string' },
+        'content-dir': { type: 'string', default: 'content' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers topics --help")`);
+  }
+  if (values.help) {
+    context.output.result(TOPICS_HELP);
+    return 0;
+  }
+  const taxonomy = await loadTaxonomy(values['content-dir']);
+  const papers = await loadClassifiablePapers(values['content-dir']);
+  if (values.explain === undefined) {
+    printCounts(papers, taxonomy, context);
+    return 0;
+  }
+  const paper = papers.find((p) => p.id === values.explain);
+  if (!paper)
+    throw new UsageError(`--explain: no paper with id "${values.explain}" in ${values['content-dir']}`);
+  printExplanation(paper, taxonomy, context);
+  return 0;
+}
+
+function printCounts(papers: ClassifiablePaper[], taxonomy: Taxonomy, context: CliContext) {
+  const counts = new Map<string, number>();
+  let unmatched = 0;
+  for (const paper of papers) {
+    const result = classify(paper, taxonomy);
+    if (result.fellBack) unmatched += 1;
+    for (const topic of result.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  }
+  const rows = [...taxonomy.topics, taxonomy.fallback].map((t) => [
+    t.id,
+    t.title,
+    String(counts.get(t.id) ?? 0),
+  ]);
+  const width = (column: number) => Math.max(...rows.map((row) => row[column]!.length));
+  for (const [id, title, count] of rows) {
+    context.output.result(
+      `${id!.padEnd(width(0))}  ${title!.padEnd(width(1))}  ${count!.padStart(width(2))}`,
+    );
+  }
+  const specific = papers.length - unmatched;
+  const share = papers.length ? ((100 * specific) / papers.length).toFixed(1) : '0.0';
+  context.output.result(
+    `${papers.length} papers: ${specific} (${share}%) in a specific topic, ${unmatched} in "${taxonomy.fallback.id}"`,
+  );
+}
+
+function printExplanation(paper: ClassifiablePaper, taxonomy: Taxonomy, context: CliContext) {
+  const result = classify(paper, taxonomy);
+  context.output.result(`${paper.id}: ${paper.title}`);
+  context.output.result(`topics: ${result.topics.join(', ')}${result.fellBack ? ' (no topic matched)' : ''}`);
+  const describe = (verdict: TopicVerdict) => {
+    const evidence = verdict.evidence
+      .map((e) => (e.where === 'hand-set' ? 'set by hand' : `${e.where} "${e.rule}" +${e.weight}`))
+      .join(', ');
+    const score = Number.isFinite(verdict.score) ? String(verdict.score) : 'hand-set';
+    return `  ${verdict.topic} (${score}): ${evidence}`;
+  };
+  const sorted = [...result.verdicts].sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic));
+  const inTopics = sorted.filter((v) => result.topics.includes(v.topic));
+  const below = sorted.filter((v) => !result.topics.includes(v.topic));
+  for (const verdict of inTopics) context.output.result(describe(verdict));
+  if (below.length > 0) {
+    context.output.result(`below the threshold of ${taxonomy.threshold}:`);
+    for (const verdict of below) context.output.result(describe(verdict));
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Papers and days as RSS items, field by field: nothing from front matter is
+ * spread into an item. Every item's guid is the paper id (or the day), never
+ * a URL, so it survives a new domain, a base path or a rebuild.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { escapeXml, xmlText } from './xml-text.ts';
+
+export interface FeedPaper {
+  id: string;
+  title: string;
+  authors: readonly string[];
+  /** Listing day, YYYY-MM-DD: the item's date. */
+  date: string;
+  /** The abstract as plain text; math stays as `$...$`. */
+  abstract: string;
+  /** Topic titles. */
+  topics: readonly string[];
+  /** Absolute URL of the paper's page on this site. */
+  url: string;
+  /** Absolute arXiv abstract and PDF URLs, when the paper has an arXiv id. */
+  arxivUrl?: string | undefined;
+  pdfUrl?: string | undefined;
+}
+
+export interface FeedDay {
+  date: string;
+  /** Human-readable day, e.g. `3 October 2026`. */
+  label: string;
+  url: string;
+  papers: readonly FeedPaper[];
+}
+
+/** A listing day as an RSS date: midnight UTC, never the time of the build. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export function paperGuid(id: string): string {
+  return `daily-papers:paper:${id}`;
+}
+
+export function dayGuid(date: string): string {
+  return `daily-papers:day:${date}`;
+}
+
+export function paperItem(paper: FeedPaper): RSSFeedItem {
+  const links = [
+    paper.arxivUrl && `<a href="${escapeHtml(paper.arxivUrl)}">arXiv</a>`,
+    paper.pdfUrl && `<a href="${escapeHtml(paper.pdfUrl)}">PDF</a>`,
+  ].filter(Boolean);
+  const description = [
+    paper.authors.length ? `<p>${escapeHtml(paper.authors.join(', '))}</p>` : '',
+    `<p>${escapeHtml(paper.abstract)}</p>`,
+    links.length ? `<p>${links.join(' · ')}</p>` : '',
+  ].join('');
+  return {
+    title: xmlText(paper.title),
+    link: paper.url,
+    pubDate: dayToDate(paper.date),
+    description: xmlText(description),
+    categories: paper.topics.map(xmlText),
+    customData: [
+      `<guid isPermaLink="false">${escapeXml(paperGuid(paper.id))}</guid>`,
+      ...paper.authors.map((author) => `<dc:creator>${escapeXml(author)}</dc:creator>`),
+    ].join(''),
+  };
+}
+
+/** One item per day, listing its papers: what RSS-to-email services turn into a daily digest. */
+export function dayItem(day: FeedDay): RSSFeedItem {
+  const list = day.papers
+    .map((paper) => {
+      const authors = paper.authors.length ? ` — ${escapeHtml(shortAuthors(paper.authors))}` : '';
+      return `<li><a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>${authors}</li>`;
+    })
+    .join('');
+  const count = `${day.papers.length} paper${day.papers.length === 1 ? '' : 's'}`;
+  return {
+    title: xmlText(`${day.label}: ${count}`),
+    link: day.url,
+    pubDate: dayToDate(day.date),
+    description: xmlText(`<ul>${list}</ul>`),
+    customData: `<guid isPermaLink="false">${escapeXml(dayGuid(day.date))}</guid>`,
+  };
+}
+
+function shortAuthors(authors: readonly string[]): string {
+  return authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
+}
+
+/** For HTML that travels inside an RSS description (the XML builder escapes it once more). */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export interface ChannelExtras {
+  /** Absolute URL of the feed itself. */
+  selfUrl: string;
+  language: string;
+  /** The newest item's day; undefined for an empty feed. */
+  newest: string | undefined;
+}
+
+/** Channel elements @astrojs/rss has no option for. */
+export function channelCustomData(extras: ChannelExtras): string {
+  return [
+    `<atom:link href="${escapeXml(extras.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    `<language>${escapeXml(extras.language)}</language>`,
+    extras.newest ? `<lastBuildDate>${dayToDate(extras.newest).toUTCString()}</lastBuildDate>` : '',
+  ].join('');
+}
+
+export const FEED_NAMESPACES = {
+  atom: 'http://www.w3.org/2005/Atom',
+  dc: 'http://purl.org/dc/elements/1.1/',
+};
