@@ -54,15 +54,17 @@ function printCounts(papers: ClassifiablePaper[], taxonomy: Taxonomy, context: C
     if (result.fellBack) unmatched += 1;
     for (const topic of result.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   }
-  const rows = [...taxonomy.topics, taxonomy.fallback].map((t) => [
-    t.id,
-    t.title,
-    String(counts.get(t.id) ?? 0),
-  ]);
-  const width = (column: number) => Math.max(...rows.map((row) => row[column]!.length));
-  for (const [id, title, count] of rows) {
+  const rows = [...taxonomy.topics, taxonomy.fallback].map((t) => ({
+    id: t.id,
+    title: t.title,
+    count: String(counts.get(t.id) ?? 0),
+  }));
+  const idWidth = Math.max(...rows.map((row) => row.id.length));
+  const titleWidth = Math.max(...rows.map((row) => row.title.length));
+  const countWidth = Math.max(...rows.map((row) => row.count.length));
+  for (const row of rows) {
     context.output.result(
-      `${id!.padEnd(width(0))}  ${title!.padEnd(width(1))}  ${count!.padStart(width(2))}`,
+      `${row.id.padEnd(idWidth)}  ${row.title.padEnd(titleWidth)}  ${row.count.padStart(countWidth)}`,
     );
   }
   const specific = papers.length - unmatched;

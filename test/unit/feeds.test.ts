@@ -68,6 +68,7 @@ describe('paper feed items', () => {
     });
     const xml = await feedXml([paperItem(hostile)], '2026-10-03');
     expect(XMLValidator.validate(xml)).toBe(true);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the test
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(xml).not.toContain('<script>');
     const item = parser.parse(xml).rss.channel.item[0];

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+ * The hot loops index typed arrays and lists within their bounds; checking
+ * each access would cost time on 50,000 papers and say nothing. */
 /**
  * Related papers by text similarity (TF-IDF, cosine), for every paper of the
  * archive at once, without comparing every pair:

@@ -196,13 +196,11 @@ function phraseKey(phrase: string, fileName: string, topicId: string): string {
 export function wordGrams(text: string, longest: number): Set<string> {
   const tokens = words(text);
   const grams = new Set<string>();
-  for (let start = 0; start < tokens.length; start += 1) {
-    let gram = '';
+  tokens.forEach((_, start) => {
     for (let length = 1; length <= longest && start + length <= tokens.length; length += 1) {
-      gram = length === 1 ? tokens[start]! : `${gram} ${tokens[start + length - 1]}`;
-      grams.add(gram);
+      grams.add(tokens.slice(start, start + length).join(' '));
     }
-  }
+  });
   return grams;
 }
 
