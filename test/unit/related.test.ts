@@ -15,7 +15,9 @@ describe('related papers', () => {
       expect(new Set(list).size).toBe(list.length);
       expect(list.length).toBeLessThanOrEqual(5);
     }
-    const adversarial = related.get('intriguing-properties-of-adversarial-examples')!.map((id) => titleOf.get(id));
+    const adversarial = related
+      .get('intriguing-properties-of-adversarial-examples')!
+      .map((id) => titleOf.get(id));
     expect(adversarial[0]).toMatch(/Perturbation Attacks/);
     const distillation = related.get('2609.37533') ?? [];
     expect(distillation.length).toBeGreaterThan(0);

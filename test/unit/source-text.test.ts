@@ -157,7 +157,9 @@ describe('parseListingText layout', () => {
   it('gives a title without Latin letters a stable fingerprint id', () => {
     const result = parseListingText(['Mar 14', '深度学习', 'An abstract.'].join('\n\n'), 'page.txt');
     expect(result.problems).toEqual([]);
-    expect(result.papers.map((p) => [p.id, p.title])).toEqual([[expect.stringMatching(/^paper-[0-9a-f]{12}$/), '深度学习']]);
+    expect(result.papers.map((p) => [p.id, p.title])).toEqual([
+      [expect.stringMatching(/^paper-[0-9a-f]{12}$/), '深度学习'],
+    ]);
   });
 
   it('escapes hostile text in titles and abstracts', () => {
