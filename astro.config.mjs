@@ -1,4 +1,5 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE } from './src/config.ts';
 
@@ -7,4 +8,9 @@ export default defineConfig({
   base: SITE.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  integrations: [
+    // No lastmod, changefreq or priority: the output must not depend on when it was built.
+    // The search page is noindex (results pages are not content).
+    sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
+  ],
 });

@@ -1,0 +1,148 @@
+/**
+ * How a paper is cited: a BibTeX entry to copy, and the `citation_*` meta
+ * tags Google Scholar and Zotero read (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing).
+ */
+import type { Paper } from '../papers/schema.ts';
+import { arxivAbsUrl, arxivPdfUrl, hasArxivId } from './links.ts';
+
+export interface CitablePaper {
+  id: string;
+  data: Pick<Paper, 'title' | 'authors' | 'date' | 'published' | 'primaryCategory' | 'categories'>;
+}
+
+// ---------------------------------------------------------------------------
+// BibTeX
+
+const BIBTEX_SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '%': '\\%',
+  '#': '\\#',
+  _: '\\_',
+  '^': '\\^{}',
+  '~': '\\~{}',
+};
+
+/** Plain text made safe inside a BibTeX `{...}` value: every special character escaped. */
+export function escapeBibtex(text: string): string {
+  return text.replace(/[\\{}$&%#_^~]/g, (character) => BIBTEX_SPECIAL[character] ?? character);
+}
+
+/**
+ * Title text for BibTeX: `$...$` formulas pass through as LaTeX math when
+ * their braces balance (so `$\alpha$` still typesets), everything else is
+ * escaped. An unbalanced brace could end the field early, so such a formula
+ * is escaped like text.
+ */
+export function bibtexText(text: string): string {
+  let out = '';
+  let rest = text;
+  const formula = /(?<!\\)\$([^$]+)\$/;
+  for (let match = formula.exec(rest); match; match = formula.exec(rest)) {
+    const math = match[1] ?? '';
+    out += escapeBibtex(rest.slice(0, match.index));
+    out += bracesBalance(math) && !/[%#]/.test(math) ? `$${math}$` : escapeBibtex(match[0]);
+    rest = rest.slice(match.index + match[0].length);
+  }
+  return out + escapeBibtex(rest);
+}
+
+function bracesBalance(text: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (character === '\\') index++;
+    else if (character === '{') depth++;
+    else if (character === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * A citation key such as `vaswani2017attention`: first author's last name,
+ * year and first title word longer than three letters, ASCII letters only.
+ */
+export function bibtexKey(paper: CitablePaper): string {
+  const year = citationYear(paper);
+  const author = asciiWord(lastName(paper.data.authors[0] ?? '')) || 'anonymous';
+  const word =
+    paper.data.title
+      .replace(/\$[^$]*\$/g, ' ')
+      .split(/\s+/)
+      .map(asciiWord)
+      .find((candidate) => candidate.length > 3) ?? '';
+  const fallback = paper.id.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return `${author}${year}${word || fallback}`;
+}
+
+function lastName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.includes(',')) return trimmed.split(',')[0] ?? '';
+  return trimmed.split(/\s+/).at(-1) ?? '';
+}
+
+function asciiWord(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+}
+
+function citationYear(paper: CitablePaper): string {
+  return (paper.data.published ?? paper.data.date).slice(0, 4);
+}
+
+/** A `@misc` entry in the form arXiv itself exports. */
+export function bibtex(paper: CitablePaper, pageUrl: string): string {
+  const arxiv = hasArxivId(paper.id);
+  const fields: [string, string][] = [
+    // Double braces keep capitalisation ("BERT", "GPT") as written.
+    ['title', `{${bibtexText(paper.data.title)}}`],
+    ['author', paper.data.authors.map(escapeBibtex).join(' and ')],
+    ['year', citationYear(paper)],
+  ];
+  if (arxiv) {
+    fields.push(['eprint', paper.id], ['archivePrefix', 'arXiv']);
+    const primary = paper.data.primaryCategory ?? paper.data.categories[0];
+    if (primary) fields.push(['primaryClass', escapeBibtex(primary)]);
+  }
+  fields.push(['url', escapeBibtex(arxivAbsUrl(paper.id) ?? pageUrl)]);
+  const body = fields
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `  ${name} = {${value}},`)
+    .join('\n');
+  return `@misc{${bibtexKey(paper)},\n${body}\n}`;
+}
+
+// ---------------------------------------------------------------------------
+// Meta tags
+
+export interface MetaTag {
+  name: string;
+  content: string;
+}
+
+/** `2026-10-03` -> `2026/10/03`, the form Google Scholar documents. */
+function scholarDate(day: string): string {
+  return day.replaceAll('-', '/');
+}
+
+/**
+ * `citation_*` meta tags in the order Scholar suggests: title, one
+ * `citation_author` per author (in paper order), dates, arXiv id and PDF.
+ */
+export function citationMeta(paper: CitablePaper): MetaTag[] {
+  const tags: MetaTag[] = [{ name: 'citation_title', content: paper.data.title }];
+  for (const author of paper.data.authors) tags.push({ name: 'citation_author', content: author });
+  const published = scholarDate(paper.data.published ?? paper.data.date);
+  tags.push({ name: 'citation_publication_date', content: published });
+  tags.push({ name: 'citation_date', content: published });
+  tags.push({ name: 'citation_online_date', content: scholarDate(paper.data.date) });
+  const pdf = arxivPdfUrl(paper.id);
+  if (hasArxivId(paper.id)) tags.push({ name: 'citation_arxiv_id', content: paper.id });
+  if (pdf) tags.push({ name: 'citation_pdf_url', content: pdf });
+  return tags;
+}

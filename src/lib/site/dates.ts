@@ -1,0 +1,135 @@
+/**
+ * Calendar days, months and ISO weeks as the site shows them. Days are
+ * `YYYY-MM-DD` strings throughout: no clock, no time zone, no locale data, so
+ * two builds anywhere print the same text.
+ */
+import { addDays, isIsoDay } from '../papers/dates.ts';
+
+export { addDays, isIsoDay };
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+export const WEEKDAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+export interface DayParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function dayParts(day: string): DayParts {
+  const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
+  return { year, month, day: date };
+}
+
+/** `2026-10` for `2026-10-03`. */
+export function monthKeyOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+export function monthKey(year: number, month: number): string {
+  return `${pad(year, 4)}-${pad(month, 2)}`;
+}
+
+export function monthName(month: number): string {
+  const name = MONTHS[month - 1];
+  if (!name) throw new RangeError(`no month ${month}`);
+  return name;
+}
+
+/** `3 October 2026`. */
+export function formatDay(day: string): string {
+  const { year, month, day: date } = dayParts(day);
+  return `${date} ${monthName(month)} ${year}`;
+}
+
+/** `October 2026`. */
+export function formatMonth(year: number, month: number): string {
+  return `${monthName(month)} ${year}`;
+}
+
+/** Monday = 1 ... Sunday = 7, as ISO 8601 counts. */
+export function isoWeekday(day: string): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The ISO 8601 week of a day, `2026-W40`: weeks start on Monday and belong
+ * to the year that holds their Thursday, so 2027-01-01 can be in 2026-W53.
+ */
+export function isoWeekOf(day: string): string {
+  const thursday = addDays(day, 4 - isoWeekday(day));
+  const year = Number(thursday.slice(0, 4));
+  const firstThursday = addDays(`${pad(year, 4)}-01-04`, 4 - isoWeekday(`${pad(year, 4)}-01-04`));
+  const week = 1 + Math.round(daysBetween(firstThursday, thursday) / 7);
+  return `${pad(year, 4)}-W${pad(week, 2)}`;
+}
+
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+
+export function isIsoWeek(value: string): boolean {
+  const match = ISO_WEEK.exec(value);
+  if (!match) return false;
+  const week = Number(match[2]);
+  return week >= 1 && isoWeekOf(mondayOfUnchecked(Number(match[1]), week)) === value;
+}
+
+/** The Monday that starts an ISO week. */
+export function weekStart(week: string): string {
+  const match = ISO_WEEK.exec(week);
+  if (!match || !isIsoWeek(week)) throw new RangeError(`not an ISO week: ${week}`);
+  return mondayOfUnchecked(Number(match[1]), Number(match[2]));
+}
+
+/** The seven days of an ISO week, Monday first. */
+export function weekDays(week: string): string[] {
+  const monday = weekStart(week);
+  return Array.from({ length: 7 }, (_, index) => addDays(monday, index));
+}
+
+/** `Week 40, 2026`. */
+export function formatWeek(week: string): string {
+  const [year, number] = week.split('-W');
+  return `Week ${Number(number)}, ${year}`;
+}
+
+/** `28 September – 4 October 2026`, shortened when month or year repeat. */
+export function formatDayRange(first: string, last: string): string {
+  const a = dayParts(first);
+  const b = dayParts(last);
+  const end = formatDay(last);
+  if (a.year !== b.year) return `${formatDay(first)} – ${end}`;
+  if (a.month !== b.month) return `${a.day} ${monthName(a.month)} – ${end}`;
+  return `${a.day}–${end}`;
+}
+
+function mondayOfUnchecked(year: number, week: number): string {
+  const january4 = `${pad(year, 4)}-01-04`;
+  return addDays(january4, (week - 1) * 7 - (isoWeekday(january4) - 1));
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}

@@ -1,0 +1,437 @@
+/**
+ * One function per page: everything a page renders, decided here from the
+ * archive index. Pages call one of these in their frontmatter (lazily, so
+ * 50,000 paper pages never hold 50,000 rendered abstracts at once) and only
+ * print the result.
+ */
+import { SITE } from '../../config.ts';
+import { topicTitle, topicsOf } from '../topics/index.ts';
+import {
+  abstractExcerpt,
+  DESCRIPTION_LENGTH,
+  renderAbstract,
+  type Excerpt,
+  type RenderedAbstract,
+} from './abstract.ts';
+import { sameDayPapers, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
+import { shortenAuthors, type ShortAuthors } from './authors.ts';
+import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
+import { bibtex, citationMeta } from './citation.ts';
+import { formatDay, formatDayRange, formatMonth, formatWeek } from './dates.ts';
+import type { PaperEntry } from './entry.ts';
+import { pageHead, type PageHead } from './head.ts';
+import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
+import { paperLinks, type PaperLink } from './links.ts';
+import { renderTitle } from './math.ts';
+import { paginate, pageWindow, PAGE_SIZE, type PageSlice } from './pagination.ts';
+import { compareIds } from './ranking.ts';
+import { urls } from './urls.ts';
+
+/** How many other papers of the same day a paper page lists. */
+export const SAME_DAY_LIMIT = 10;
+/** How many of a day's papers the month page names under each day. */
+export const MONTH_DAY_TOP = 3;
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+export interface TopicRef {
+  id: string;
+  title: string;
+  href: string;
+}
+
+export interface PaperCardView {
+  id: string;
+  href: string;
+  /** Plain text, formulas as `$...$`. */
+  title: string;
+  /** Escaped, formulas as MathML: safe for set:html. */
+  titleHtml: string;
+  authors: ShortAuthors;
+  date: string;
+  dateText: string;
+  /** The start of the abstract; left out of compact cards, which do not show it. */
+  excerpt: Excerpt | undefined;
+  topics: readonly TopicRef[];
+  links: readonly PaperLink[];
+  upvotes: number | undefined;
+  comments: number | undefined;
+}
+
+const COMPACT: CardOptions = { excerpt: false };
+
+export function topicRef(id: string): TopicRef {
+  return { id, title: topicTitle(id), href: urls.topic(id) };
+}
+
+export interface CardOptions {
+  /** Compute the excerpt (parsing the abstract): false for compact cards. */
+  excerpt?: boolean;
+}
+
+export function paperCard(paper: PaperEntry, options: CardOptions = {}): PaperCardView {
+  return {
+    id: paper.id,
+    href: urls.paper(paper.id),
+    title: paper.data.title,
+    titleHtml: renderTitle(paper.data.title),
+    authors: shortenAuthors(paper.data.authors),
+    date: paper.data.date,
+    dateText: formatDay(paper.data.date),
+    excerpt: options.excerpt === false ? undefined : abstractExcerpt(paper.body),
+    topics: topicsOf(paper).map(topicRef),
+    links: paperLinks(paper),
+    upvotes: paper.data.upvotes,
+    comments: paper.data.comments,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Days and the home page
+
+export interface DayView {
+  head: PageHead;
+  date: string;
+  dateText: string;
+  /** The page's heading. */
+  heading: string;
+  papers: readonly PaperCardView[];
+  prev: NavLink | undefined;
+  next: NavLink | undefined;
+  week: NavLink;
+  month: NavLink;
+  archive: NavLink;
+}
+
+function dayLink(date: string | undefined): NavLink | undefined {
+  return date === undefined ? undefined : { href: urls.day(date), label: formatDay(date) };
+}
+
+function dayView(day: DayGroup, head: PageHead): DayView {
+  const [year, month] = day.date.split('-').map(Number) as [number, number];
+  return {
+    head,
+    date: day.date,
+    dateText: formatDay(day.date),
+    heading: `Papers of ${formatDay(day.date)}`,
+    papers: day.papers.map((paper) => paperCard(paper)),
+    prev: dayLink(day.prev),
+    next: dayLink(day.next),
+    week: { href: urls.week(day.week), label: `Top papers of ${formatWeek(day.week).toLowerCase()}` },
+    month: { href: urls.month(year, month), label: formatMonth(year, month) },
+    archive: { href: urls.archive(), label: 'All days in the archive' },
+  };
+}
+
+/** The latest day, or undefined for an empty archive. */
+export function homeView(archive: Archive): { head: PageHead; day: DayView | undefined } {
+  const head = pageHead({ path: urls.home(), section: 'home' });
+  return { head, day: archive.latest && dayView(archive.latest, head) };
+}
+
+export function dayPageView(archive: Archive, date: string): DayView {
+  const day = archive.dayGroup(date);
+  if (!day) throw new Error(`no papers on ${date}`);
+  const head = pageHead({
+    title: `Papers of ${formatDay(date)}`,
+    description: `The ${countText(day.papers.length)} listed on ${formatDay(date)}, ranked by upvotes.`,
+    path: urls.day(date),
+  });
+  return dayView(day, head);
+}
+
+// ---------------------------------------------------------------------------
+// Weeks
+
+export interface WeekView {
+  head: PageHead;
+  heading: string;
+  rangeText: string;
+  count: number;
+  top: readonly PaperCardView[];
+  days: readonly { link: NavLink; date: string; count: number }[];
+  prev: NavLink | undefined;
+  next: NavLink | undefined;
+}
+
+function weekLink(week: string | undefined): NavLink | undefined {
+  return week === undefined ? undefined : { href: urls.week(week), label: formatWeek(week) };
+}
+
+export function weekPageView(week: WeekGroup): WeekView {
+  const heading = `Top papers of ${formatWeek(week.week).toLowerCase()}`;
+  const rangeText = formatDayRange(week.start, week.end);
+  return {
+    head: pageHead({
+      title: `Top papers of ${formatWeek(week.week).toLowerCase()}`,
+      description: `The most upvoted of the ${countText(week.count)} listed ${rangeText}.`,
+      path: urls.week(week.week),
+      section: 'archive',
+    }),
+    heading: heading.charAt(0).toUpperCase() + heading.slice(1),
+    rangeText,
+    count: week.count,
+    top: week.top.map((paper) => paperCard(paper)),
+    days: week.days.map((day) => ({
+      link: dayLink(day.date) as NavLink,
+      date: day.date,
+      count: day.papers.length,
+    })),
+    prev: weekLink(week.prev),
+    next: weekLink(week.next),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Archive and months
+
+export interface ArchiveView {
+  head: PageHead;
+  total: number;
+  years: readonly {
+    year: number;
+    anchor: string;
+    count: number;
+    bars: readonly (MonthBar & { href: string | undefined; label: string })[];
+    months: readonly { link: NavLink; count: number }[];
+  }[];
+}
+
+export function archiveView(archive: Archive): ArchiveView {
+  return {
+    head: pageHead({
+      title: 'Archive',
+      description: `Every month of ${SITE.title} with its paper counts.`,
+      path: urls.archive(),
+      section: 'archive',
+    }),
+    total: archive.total,
+    years: archive.years.map((year) => ({
+      year: year.year,
+      anchor: `y${year.year}`,
+      count: year.count,
+      bars: yearBars(year).map((bar) => ({
+        ...bar,
+        href: bar.group && urls.month(year.year, bar.month),
+        label: `${formatMonth(year.year, bar.month)}: ${countText(bar.count)}`,
+      })),
+      months: [...year.months].reverse().map((month) => ({ link: monthLink(month), count: month.count })),
+    })),
+  };
+}
+
+function monthLink(month: MonthGroup): NavLink {
+  return { href: urls.month(month.year, month.month), label: formatMonth(month.year, month.month) };
+}
+
+export interface CalendarRow extends CalendarWeek {
+  href: string;
+  label: string;
+  days: readonly ((CalendarDay & { href: string }) | undefined)[];
+}
+
+export interface MonthView {
+  head: PageHead;
+  heading: string;
+  count: number;
+  calendar: readonly CalendarRow[];
+  days: readonly {
+    link: NavLink;
+    date: string;
+    count: number;
+    top: readonly { href: string; titleHtml: string }[];
+  }[];
+  top: readonly PaperCardView[];
+  prev: NavLink | undefined;
+  next: NavLink | undefined;
+}
+
+export function monthPageView(month: MonthGroup): MonthView {
+  const heading = formatMonth(month.year, month.month);
+  return {
+    head: pageHead({
+      title: heading,
+      description: `The ${countText(month.count)} of ${heading}, day by day, and the month's most upvoted.`,
+      path: urls.month(month.year, month.month),
+      section: 'archive',
+    }),
+    heading,
+    count: month.count,
+    calendar: monthCalendar(month).map((week) => ({
+      ...week,
+      href: urls.week(week.week),
+      label: `Week ${Number(week.week.slice(6))}`,
+      days: week.days.map((day) => day && { ...day, href: urls.day(day.date) }),
+    })),
+    days: [...month.days].reverse().map((day) => ({
+      link: dayLink(day.date) as NavLink,
+      date: day.date,
+      count: day.papers.length,
+      top: day.papers
+        .slice(0, MONTH_DAY_TOP)
+        .map((paper) => ({ href: urls.paper(paper.id), titleHtml: renderTitle(paper.data.title) })),
+    })),
+    top: month.top.map((paper) => paperCard(paper, COMPACT)),
+    prev: month.prev && monthLink(month.prev),
+    next: month.next && monthLink(month.next),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Papers
+
+export interface PaperView {
+  head: PageHead;
+  card: PaperCardView;
+  authors: readonly string[];
+  /** arXiv submission day, when known and different from the listing day. */
+  published: { date: string; text: string } | undefined;
+  updated: { date: string; text: string } | undefined;
+  abstract: RenderedAbstract;
+  aiSummary: string | undefined;
+  keywords: readonly string[];
+  categories: readonly string[];
+  submittedBy: string | undefined;
+  bibtex: string;
+  day: NavLink;
+  week: NavLink;
+  sameDay: readonly PaperCardView[];
+  /** All papers of that day, including this one. */
+  sameDayTotal: number;
+}
+
+export function paperPageView(archive: Archive, paper: PaperEntry): PaperView {
+  const card = paperCard(paper, COMPACT);
+  const abstract = renderAbstract(paper.body ?? '');
+  const description = abstractExcerpt(paper.body, DESCRIPTION_LENGTH).text || paper.data.title;
+  const canonical = urls.absolute(card.href);
+  const head = pageHead({
+    title: paper.data.title,
+    description,
+    path: card.href,
+    type: 'article',
+    meta: citationMeta(paper),
+    math: abstract.hasMath,
+  });
+  const jsonLd = serializeJsonLd(
+    scholarlyArticle(paper, {
+      url: canonical,
+      description,
+      image: head.image,
+      about: card.topics.map((topic) => topic.title),
+    }),
+  );
+  const day = archive.dayGroup(paper.data.date);
+  const dated = (date: string | undefined) =>
+    date === undefined || date === paper.data.date ? undefined : { date, text: formatDay(date) };
+  return {
+    head: { ...head, jsonLd },
+    card,
+    authors: paper.data.authors,
+    published: dated(paper.data.published),
+    updated: dated(paper.data.updated === paper.data.published ? undefined : paper.data.updated),
+    abstract,
+    aiSummary: paper.data.aiSummary,
+    keywords: paper.data.keywords,
+    categories: paper.data.categories,
+    submittedBy: paper.data.submittedBy,
+    bibtex: bibtex(paper, canonical),
+    day: dayLink(paper.data.date) as NavLink,
+    week: weekLink(day?.week) ?? { href: urls.archive(), label: 'Archive' },
+    sameDay: sameDayPapers(archive, paper, SAME_DAY_LIMIT).map((other) => paperCard(other, COMPACT)),
+    sameDayTotal: day?.papers.length ?? 1,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Topics
+
+export interface TopicsView {
+  head: PageHead;
+  topics: readonly (TopicRef & { count: number })[];
+}
+
+export function topicsView(archive: Archive): TopicsView {
+  return {
+    head: pageHead({
+      title: 'Topics',
+      description: `Every topic in ${SITE.title} with its number of papers.`,
+      path: urls.topics(),
+      section: 'topics',
+    }),
+    topics: [...archive.topics]
+      .sort((a, b) => compareIds(topicTitle(a.topic), topicTitle(b.topic)) || compareIds(a.topic, b.topic))
+      .map((group) => ({ ...topicRef(group.topic), count: group.papers.length })),
+  };
+}
+
+/** One entry per topic page: what the topic route's getStaticPaths lists. */
+export interface TopicPage {
+  topic: string;
+  page: PageSlice<PaperEntry>;
+}
+
+export function topicPages(archive: Archive, size = PAGE_SIZE): TopicPage[] {
+  return archive.topics.flatMap((group) =>
+    paginate(group.papers, size).map((page) => ({ topic: group.topic, page })),
+  );
+}
+
+export interface TopicView {
+  head: PageHead;
+  heading: string;
+  /** "Papers 51–100 of 230", for pages after the first. */
+  rangeText: string;
+  /** Rank of the first paper on this page in the whole list, from 1. */
+  start: number;
+  papers: readonly PaperCardView[];
+  pages: readonly (NavLink & { current: boolean })[] | undefined;
+  gapsAfter: ReadonlySet<number>;
+  prev: NavLink | undefined;
+  next: NavLink | undefined;
+}
+
+export function topicPageView({ topic, page }: TopicPage): TopicView {
+  const title = topicTitle(topic);
+  const suffix = page.number > 1 ? `, page ${page.number}` : '';
+  const pageLink = (number: number): NavLink => ({ href: urls.topic(topic, number), label: String(number) });
+  const window = pageWindow(page.number, page.last);
+  const gapsAfter = new Set<number>();
+  window.forEach((number, index) => {
+    const before = window[index - 1];
+    if (number === undefined && before !== undefined) gapsAfter.add(before);
+  });
+  const first = page.start + 1;
+  const last = page.start + page.items.length;
+  return {
+    head: pageHead({
+      title: `${title}${suffix}`,
+      description: `${countText(page.total)} on ${title} in ${SITE.title}, newest first.`,
+      path: urls.topic(topic, page.number),
+      section: 'topics',
+    }),
+    heading: title,
+    rangeText: `Papers ${first}–${last} of ${page.total}, newest first`,
+    start: first,
+    papers: page.items.map((paper) => paperCard(paper)),
+    pages:
+      page.last > 1
+        ? window
+            .filter((number): number is number => number !== undefined)
+            .map((number) => ({ ...pageLink(number), current: number === page.number }))
+        : undefined,
+    gapsAfter,
+    prev: page.number > 1 ? { ...pageLink(page.number - 1), label: 'Newer papers' } : undefined,
+    next: page.number < page.last ? { ...pageLink(page.number + 1), label: 'Older papers' } : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+/** `1 paper`, `12 papers`. */
+export function countText(count: number): string {
+  return `${count} ${count === 1 ? 'paper' : 'papers'}`;
+}

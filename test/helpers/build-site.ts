@@ -1,0 +1,137 @@
+/**
+ * Builds the real site (this project's src/, astro.config.mjs, public/) from
+ * another content folder, the way CI and the integration tests need it:
+ *
+ *   const dist = await buildFixtureSite({ contentDir: FIXTURE_CONTENT_DIR, base: '/papers/' });
+ *
+ * Each build runs `astro build` in a child process. src/config.ts reads
+ * SITE_URL, BASE_PATH and PAPERS_CONTENT_DIR from process.env when it is
+ * first imported, and Vite keeps modules between builds in one process, so a
+ * second in-process build with other settings could reuse the first one's
+ * config. A child gets the settings it is given, nothing else.
+ *
+ * Builds must not share scratch space, or two at once (the test setup's,
+ * or a test run beside a developer's `npm run build`) break each other:
+ * - the content layer data store lives in `cacheDir`
+ *   (node_modules/.astro/data-store.json by default), so two builds of
+ *   different content sharing it would read each other's papers. The CLI has
+ *   no flag for `cacheDir`, so the child calls Astro's `build()` instead;
+ * - the prerender bundle goes to `<cwd>/.astro/.prerender/` when `outDir` is
+ *   outside the working directory (astro/dist/prerender/utils.js), so each
+ *   child runs in its own temporary working directory. That folder is under
+ *   node_modules/.cache/ because the bundle imports packages by bare name,
+ *   which Node resolves by walking up to the project's node_modules/.
+ * Only the type declarations in the project's .astro/ are shared; every build
+ * of this project writes the same ones.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The fixture archive the integration and browser tests build. */
+export const FIXTURE_CONTENT_DIR = path.join(PROJECT_ROOT, 'test/fixtures/site-content');
+
+export interface FixtureBuildOptions {
+  /** Content folder (holding `papers/`), absolute or relative to the project. */
+  contentDir: string;
+  /** BASE_PATH: `/` (default) or e.g. `/papers/`. */
+  base?: string;
+  /** SITE_URL: origin without the base path. */
+  siteUrl?: string;
+  /** Where dist goes; a new temporary folder when absent. */
+  outDir?: string;
+}
+
+/** Scratch space of running builds; ignored by git, linters and formatters like all of node_modules. */
+const WORK_ROOT = path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-site-builds');
+
+export const DEFAULT_FIXTURE_SITE_URL = 'https://example.org';
+
+/** Runs `astro build` for `contentDir`; resolves to the output folder. */
+export async function buildFixtureSite(options: FixtureBuildOptions): Promise<string> {
+  const outDir = options.outDir ?? (await mkdtemp(path.join(os.tmpdir(), 'papers-site-')));
+  await mkdir(WORK_ROOT, { recursive: true });
+  const workDir = await mkdtemp(path.join(WORK_ROOT, 'build-'));
+  try {
+    const config = {
+      root: PROJECT_ROOT,
+      outDir: path.resolve(outDir),
+      cacheDir: path.join(workDir, 'cache'),
+    };
+    await runChildBuild(config, workDir, buildEnv(options));
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return outDir;
+}
+
+interface ChildBuildConfig {
+  root: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+// `logLevel: 'warn'` keeps a good build silent; the output is only shown
+// when the build fails, inside the error.
+const CHILD_SCRIPT = `
+const { build } = await import(process.env.FIXTURE_BUILD_ASTRO);
+const config = JSON.parse(process.env.FIXTURE_BUILD_CONFIG);
+await build({ ...config, logLevel: 'warn' });
+`;
+
+function buildEnv(options: FixtureBuildOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // Vitest marks its workers (VITEST, VITEST_POOL_ID, NODE_ENV=test); an
+    // Astro build that saw those would not be the production build we test.
+    if (key.startsWith('VITEST') || key === 'NODE_ENV') continue;
+    env[key] = value;
+  }
+  return {
+    ...env,
+    PAPERS_CONTENT_DIR: path.resolve(PROJECT_ROOT, options.contentDir),
+    BASE_PATH: options.base ?? '/',
+    SITE_URL: options.siteUrl ?? DEFAULT_FIXTURE_SITE_URL,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+  };
+}
+
+/** The project's pinned Node (system Node may be too old for Astro 7). */
+function nodeBinary(): string {
+  const pinned = path.join(PROJECT_ROOT, 'node_modules/.bin/node');
+  return existsSync(pinned) ? pinned : process.execPath;
+}
+
+/** Astro's entry point as a file URL: the child's working directory is not the project. */
+function astroEntry(): string {
+  return pathToFileURL(createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve('astro')).href;
+}
+
+function runChildBuild(config: ChildBuildConfig, cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(nodeBinary(), ['--input-type=module', '--eval', CHILD_SCRIPT], {
+      cwd,
+      env: { ...env, FIXTURE_BUILD_CONFIG: JSON.stringify(config), FIXTURE_BUILD_ASTRO: astroEntry() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else {
+        const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        const settings = `PAPERS_CONTENT_DIR=${env['PAPERS_CONTENT_DIR']} BASE_PATH=${env['BASE_PATH']}`;
+        reject(new Error(`astro build (${settings}) ${why}:\n${output.trim()}`));
+      }
+    });
+  });
+}

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { SITE } from '../../src/config.ts';
+import { buildArchive } from '../../src/lib/site/archive.ts';
+import { pageHead } from '../../src/lib/site/head.ts';
+import { robotsTxt } from '../../src/lib/site/robots.ts';
+import { urls } from '../../src/lib/site/urls.ts';
+import {
+  archiveView,
+  countText,
+  dayPageView,
+  homeView,
+  monthPageView,
+  paperCard,
+  paperPageView,
+  SAME_DAY_LIMIT,
+  topicPages,
+  topicPageView,
+  topicsView,
+  weekPageView,
+} from '../../src/lib/site/views.ts';
+import { makeDay, makePaper } from '../helpers/site-papers.ts';
+
+describe('page heads', () => {
+  it('titles pages after the site and makes the canonical URL absolute', () => {
+    const head = pageHead({ title: 'Archive', path: urls.archive() });
+    expect(head.title).toBe(`Archive · ${SITE.title}`);
+    expect(head.canonical).toBe(urls.absolute(urls.archive()));
+    expect(head.image).toMatch(/^https?:\/\/.*og-default\.png$/);
+    expect(pageHead({}).title).toBe(SITE.title);
+    expect(pageHead({ noindex: true }).canonical).toBeUndefined();
+  });
+
+  it('names the sitemap in robots.txt', () => {
+    expect(robotsTxt('https://example.org/papers/sitemap-index.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/papers/sitemap-index.xml\n',
+    );
+    expect(robotsTxt()).toContain(urls.absolute(urls.asset('sitemap-index.xml')));
+  });
+});
+
+describe('paper cards', () => {
+  it('hold what a list shows, with safe HTML for title and excerpt', () => {
+    const paper = makePaper({
+      id: '2610.01092',
+      title: '<script>x</script> $\\alpha$',
+      authors: ['A', 'B', 'C', 'D', 'E'],
+      topics: ['language-models'],
+      upvotes: 3,
+      body: 'An \\<img src=x> abstract.',
+    });
+    const card = paperCard(paper);
+    expect(card.href).toBe(urls.paper('2610.01092'));
+    expect(card.title).toBe('<script>x</script> $\\alpha$');
+    expect(card.titleHtml).toMatch(/^&lt;script&gt;x&lt;\/script&gt; <span class="katex"><math/);
+    expect(card.authors).toEqual({ shown: ['A', 'B', 'C'], hidden: 2 });
+    expect(card.excerpt?.html).toBe('An &lt;img src=x&gt; abstract.');
+    expect(card.topics).toEqual([
+      { id: 'language-models', title: 'Language Models', href: urls.topic('language-models') },
+    ]);
+    expect(card.dateText).toBe('3 October 2026');
+    expect(card.upvotes).toBe(3);
+  });
+});
+
+describe('day pages', () => {
+  it('show the latest day on the home page, with links around it', () => {
+    const archive = buildArchive([...makeDay('2026-10-01', 2), ...makeDay('2026-10-03', 3)]);
+    const { day, head } = homeView(archive);
+    expect(head.canonical).toBe(urls.absolute(urls.home()));
+    expect(head.section).toBe('home');
+    expect(day?.date).toBe('2026-10-03');
+    expect(day?.papers).toHaveLength(3);
+    expect(day?.prev).toEqual({ href: urls.day('2026-10-01'), label: '1 October 2026' });
+    expect(day?.next).toBeUndefined();
+    expect(day?.week.href).toBe(urls.week('2026-W40'));
+    expect(day?.month.href).toBe(urls.month(2026, 10));
+  });
+
+  it('has no day for an empty archive', () => {
+    expect(homeView(buildArchive([])).day).toBeUndefined();
+  });
+
+  it('give each day its own canonical URL and description', () => {
+    const archive = buildArchive(makeDay('2026-10-01', 1));
+    const view = dayPageView(archive, '2026-10-01');
+    expect(view.head.canonical).toBe(urls.absolute(urls.day('2026-10-01')));
+    expect(view.head.description).toContain('1 paper listed on 1 October 2026');
+    expect(() => dayPageView(archive, '2026-10-02')).toThrow();
+  });
+});
+
+describe('paper pages', () => {
+  const day = makeDay('2026-10-03', SAME_DAY_LIMIT + 5);
+  const paper = makePaper({
+    id: '2610.09999',
+    date: '2026-10-03',
+    published: '2026-10-01',
+    updated: '2026-10-01',
+    title: 'A </script> Title',
+    authors: ['Ada', 'Alan'],
+    body: 'Uses $x^2$. ' + 'word '.repeat(100),
+    upvotes: 1,
+  });
+  const archive = buildArchive([...day, paper]);
+  const view = paperPageView(archive, paper);
+
+  it('has the article head: canonical, description, citation meta and JSON-LD', () => {
+    expect(view.head.type).toBe('article');
+    expect(view.head.canonical).toBe(urls.absolute(urls.paper('2610.09999')));
+    expect(view.head.description.length).toBeLessThanOrEqual(200);
+    expect(view.head.description.startsWith('Uses $x^2$.')).toBe(true);
+    expect(view.head.meta.filter((tag) => tag.name === 'citation_author').map((tag) => tag.content)).toEqual([
+      'Ada',
+      'Alan',
+    ]);
+    expect(view.head.jsonLd).toBeDefined();
+    expect(view.head.jsonLd).not.toContain('</script>');
+    expect(JSON.parse(view.head.jsonLd ?? '')).toMatchObject({
+      '@type': 'ScholarlyArticle',
+      name: 'A </script> Title',
+    });
+  });
+
+  it('needs the KaTeX stylesheet only when the abstract has math', () => {
+    expect(view.head.math).toBe(true);
+    expect(paperPageView(archive, day[0]!).head.math).toBe(false);
+  });
+
+  it('shows the arXiv date once, when it differs from the listing day', () => {
+    expect(view.published).toEqual({ date: '2026-10-01', text: '1 October 2026' });
+    expect(view.updated).toBeUndefined();
+  });
+
+  it('lists at most SAME_DAY_LIMIT other papers of its day, best first', () => {
+    expect(view.sameDay).toHaveLength(SAME_DAY_LIMIT);
+    expect(view.sameDay.map((card) => card.id)).not.toContain(paper.id);
+    expect(view.sameDay[0]?.id).toBe(day[0]?.id);
+    expect(view.sameDayTotal).toBe(SAME_DAY_LIMIT + 6);
+    expect(view.week.href).toBe(urls.week('2026-W40'));
+    // Compact cards do not show an excerpt, so none is computed.
+    expect(view.sameDay.every((card) => card.excerpt === undefined)).toBe(true);
+  });
+
+  it('offers BibTeX', () => {
+    expect(view.bibtex).toMatch(/^@misc\{ada2026script,/);
+  });
+});
+
+describe('archive, month and week pages', () => {
+  const archive = buildArchive([
+    ...makeDay('2026-09-30', 2),
+    ...makeDay('2026-10-01', 3),
+    ...makeDay('2025-01-05', 1),
+  ]);
+
+  it('list years newest first with twelve bars and their months', () => {
+    const view = archiveView(archive);
+    expect(view.total).toBe(6);
+    expect(view.years.map((year) => [year.year, year.count])).toEqual([
+      [2026, 5],
+      [2025, 1],
+    ]);
+    expect(view.years[0]?.bars).toHaveLength(12);
+    expect(view.years[0]?.bars[8]?.href).toBe(urls.month(2026, 9));
+    expect(view.years[0]?.bars[0]?.href).toBeUndefined();
+    expect(view.years[0]?.months.map((month) => month.link.label)).toEqual([
+      'October 2026',
+      'September 2026',
+    ]);
+  });
+
+  it('give a month its calendar, day list and top papers', () => {
+    const view = monthPageView(archive.monthGroup(2026, 10)!);
+    expect(view.heading).toBe('October 2026');
+    expect(view.count).toBe(3);
+    expect(view.days.map((day) => [day.date, day.count, day.top.length])).toEqual([['2026-10-01', 3, 3]]);
+    expect(view.calendar[0]?.href).toBe(urls.week('2026-W40'));
+    expect(view.calendar[0]?.days[3]).toMatchObject({
+      date: '2026-10-01',
+      count: 3,
+      href: urls.day('2026-10-01'),
+    });
+    expect(view.prev?.href).toBe(urls.month(2026, 9));
+    expect(view.next).toBeUndefined();
+  });
+
+  it('give a week its days and top papers across them', () => {
+    const week = archive.weeks.find((group) => group.week === '2026-W40')!;
+    const view = weekPageView(week);
+    expect(view.heading).toBe('Top papers of week 40, 2026');
+    expect(view.rangeText).toBe('28 September – 4 October 2026');
+    expect(view.top).toHaveLength(5);
+    expect(view.days.map((day) => day.count)).toEqual([2, 3]);
+    expect(view.prev?.href).toBe(urls.week('2025-W01'));
+  });
+});
+
+describe('topic pages', () => {
+  const papers = Array.from({ length: 120 }, (_, index) =>
+    makePaper({ date: `2026-10-${String(1 + (index % 28)).padStart(2, '0')}`, topics: ['vision'] }),
+  );
+  const archive = buildArchive([...papers, makePaper({ topics: ['robotics'] })]);
+
+  it('list every topic with its count', () => {
+    expect(topicsView(archive).topics.map((topic) => [topic.id, topic.count])).toEqual([
+      ['robotics', 1],
+      ['vision', 120],
+    ]);
+  });
+
+  it('paginate a topic 50 papers a page, newest first', () => {
+    const pages = topicPages(archive).filter((page) => page.topic === 'vision');
+    expect(pages.map((page) => page.page.items.length)).toEqual([50, 50, 20]);
+    const first = topicPageView(pages[0]!);
+    expect(first.head.canonical).toBe(urls.absolute(urls.topic('vision')));
+    expect(first.papers[0]?.date).toBe('2026-10-28');
+    expect(first.prev).toBeUndefined();
+    expect(first.next?.href).toBe(urls.topic('vision', 2));
+    expect(first.pages?.map((page) => [page.label, page.current])).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', false],
+    ]);
+    const last = topicPageView(pages[2]!);
+    expect(last.start).toBe(101);
+    expect(last.rangeText).toBe('Papers 101–120 of 120, newest first');
+    expect(last.head.title).toContain('Vision, page 3');
+    expect(last.prev?.href).toBe(urls.topic('vision', 2));
+  });
+
+  it('show no page numbers for a one-page topic', () => {
+    const robotics = topicPages(archive).find((page) => page.topic === 'robotics')!;
+    expect(topicPageView(robotics).pages).toBeUndefined();
+  });
+});
+
+describe('counts', () => {
+  it('say paper or papers', () => {
+    expect([0, 1, 2].map(countText)).toEqual(['0 papers', '1 paper', '2 papers']);
+  });
+});
