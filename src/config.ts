@@ -19,15 +19,69 @@ export interface SiteConfig {
   language: string;
   /** Where content files live, relative to the project. */
   contentDir: string;
+  /** The look of the social images (Open Graph cards); see src/lib/og/. */
+  og: OgConfig;
+  feeds: FeedsConfig;
 }
 
+/** RSS feeds: /feeds/all.xml, /feeds/<topic>.xml, /feeds/daily.xml, /feeds/feeds.opml. */
+export interface FeedsConfig {
+  /** Papers in the all-papers feed and in each topic feed, newest first. */
+  itemLimit: number;
+  /** Days in the daily digest feed. */
+  dailyLimit: number;
+  /**
+   * An optional "subscribe by email" link shown on the about page: the sign-up
+   * page of an RSS-to-email service fed by /feeds/daily.xml.
+   */
+  emailSubscribeUrl: string | undefined;
+}
+
+/**
+ * Social image settings. Every value goes into the image cache key, so a
+ * change here re-renders every card on the next build.
+ */
+export interface OgConfig {
+  /** Printed in each card's header. */
+  siteName: string;
+  /** Six-digit hex colours; a flat background keeps the PNGs small. */
+  colors: {
+    background: string;
+    text: string;
+    /** Authors, dates and other secondary text. */
+    muted: string;
+    /** The band across the top and the day card's numbers. */
+    accent: string;
+    tagBackground: string;
+    tagText: string;
+  };
+  /** An SVG or PNG beside the site name, relative to the project; undefined for none. */
+  logo: string | undefined;
+}
+
+const TITLE = 'Daily Papers';
+
 const DEFAULTS: SiteConfig = {
-  title: 'Daily Papers',
+  title: TITLE,
   description: 'A daily archive of machine-learning papers, searchable offline and followable by topic.',
   url: 'https://daily-papers.example.org',
   base: '/',
   language: 'en',
   contentDir: 'content',
+  feeds: { itemLimit: 50, dailyLimit: 30, emailSubscribeUrl: undefined },
+  // The site's light theme (src/styles/tokens.css).
+  og: {
+    siteName: TITLE,
+    colors: {
+      background: '#fbfaf7',
+      text: '#1b1b1f',
+      muted: '#55565c',
+      accent: '#c2410c',
+      tagBackground: '#eef2fa',
+      tagText: '#1e3a6e',
+    },
+    logo: 'public/favicon.svg',
+  },
 };
 
 /** `papers` -> `/papers/`; `` or `/` -> `/`. */

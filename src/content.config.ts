@@ -11,9 +11,6 @@ const papers = defineCollection({
     pattern: 'papers/**/[!.]*.md',
     base: contentBase(SITE.contentDir),
     generateId: collectionEntryId,
-    // Pages render abstracts with our own sanitising renderer (src/lib/site/abstract.ts),
-    // so Astro's Markdown render of every paper at sync time would be wasted work.
-    deferRender: true,
   }),
   schema: paperSchema,
 });

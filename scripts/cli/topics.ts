@@ -1,6 +1,7 @@
 /** `papers topics`: how the taxonomy sorts the content, and why. */
 import { parseArgs } from 'node:util';
 import { classify, type TopicVerdict } from '../../src/lib/topics/classify.ts';
+import { coverageSummary, topicCoverage } from '../../src/lib/topics/coverage.ts';
 import { loadClassifiablePapers, loadTaxonomy, type ClassifiablePaper } from '../../src/lib/topics/load.ts';
 import type { Taxonomy } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext } from './context.ts';
@@ -47,17 +48,11 @@ export async function runTopics(args: string[], context: CliContext): Promise<nu
 }
 
 function printCounts(papers: ClassifiablePaper[], taxonomy: Taxonomy, context: CliContext) {
-  const counts = new Map<string, number>();
-  let unmatched = 0;
-  for (const paper of papers) {
-    const result = classify(paper, taxonomy);
-    if (result.fellBack) unmatched += 1;
-    for (const topic of result.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  }
+  const coverage = topicCoverage(papers, taxonomy);
   const rows = [...taxonomy.topics, taxonomy.fallback].map((t) => ({
     id: t.id,
     title: t.title,
-    count: String(counts.get(t.id) ?? 0),
+    count: String(coverage.counts.get(t.id) ?? 0),
   }));
   const idWidth = Math.max(...rows.map((row) => row.id.length));
   const titleWidth = Math.max(...rows.map((row) => row.title.length));
@@ -67,11 +62,7 @@ function printCounts(papers: ClassifiablePaper[], taxonomy: Taxonomy, context: C
       `${row.id.padEnd(idWidth)}  ${row.title.padEnd(titleWidth)}  ${row.count.padStart(countWidth)}`,
     );
   }
-  const specific = papers.length - unmatched;
-  const share = papers.length ? ((100 * specific) / papers.length).toFixed(1) : '0.0';
-  context.output.result(
-    `${papers.length} papers: ${specific} (${share}%) in a specific topic, ${unmatched} in "${taxonomy.fallback.id}"`,
-  );
+  context.output.result(coverageSummary(coverage, taxonomy.fallback.id));
 }
 
 function printExplanation(paper: ClassifiablePaper, taxonomy: Taxonomy, context: CliContext) {

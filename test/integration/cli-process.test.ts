@@ -44,6 +44,8 @@ describe('the papers command as a process', () => {
   it('exits 2 on a usage mistake', async () => {
     const result = await papersProcess(['frobnicate']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('papers: unknown command "frobnicate" (commands: ingest, validate, topics)');
+    expect(result.stderr.trim()).toBe(
+      'papers: unknown command "frobnicate" (commands: ingest, validate, topics)',
+    );
   });
 });

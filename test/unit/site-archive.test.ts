@@ -99,7 +99,7 @@ describe('the archive index', () => {
     const old = makePaper({ date: '2026-09-01', topics: ['vision', 'language-models'] });
     const fresh = makePaper({ date: '2026-10-01', topics: ['vision'] });
     const none = makePaper({ date: '2026-10-01' });
-    const archive = buildArchive([old, none, fresh]);
+    const archive = buildArchive([old, none, fresh], { topicsOf: (paper) => paper.data.topics });
     expect(archive.topics.map((group) => [group.topic, ids(group.papers)])).toEqual([
       ['language-models', [old.id]],
       ['vision', [fresh.id, old.id]],

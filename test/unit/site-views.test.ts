@@ -55,7 +55,7 @@ describe('paper cards', () => {
     expect(card.authors).toEqual({ shown: ['A', 'B', 'C'], hidden: 2 });
     expect(card.excerpt?.html).toBe('An &lt;img src=x&gt; abstract.');
     expect(card.topics).toEqual([
-      { id: 'language-models', title: 'Language Models', href: urls.topic('language-models') },
+      { id: 'language-models', title: 'Language models', href: urls.topic('language-models') },
     ]);
     expect(card.dateText).toBe('3 October 2026');
     expect(card.upvotes).toBe(3);
@@ -202,9 +202,10 @@ describe('topic pages', () => {
   const archive = buildArchive([...papers, makePaper({ topics: ['robotics'] })]);
 
   it('list every topic with its count', () => {
+    // Sorted by title, as the topics index shows them (Computer vision, Robotics and embodied AI).
     expect(topicsView(archive).topics.map((topic) => [topic.id, topic.count])).toEqual([
-      ['robotics', 1],
       ['vision', 120],
+      ['robotics', 1],
     ]);
   });
 
@@ -224,7 +225,7 @@ describe('topic pages', () => {
     const last = topicPageView(pages[2]!);
     expect(last.start).toBe(101);
     expect(last.rangeText).toBe('Papers 101–120 of 120, newest first');
-    expect(last.head.title).toContain('Vision, page 3');
+    expect(last.head.title).toContain('Computer vision, page 3');
     expect(last.prev?.href).toBe(urls.topic('vision', 2));
   });
 

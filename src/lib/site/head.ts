@@ -3,6 +3,7 @@
  * Graph and Twitter card, plus page-specific meta tags and JSON-LD.
  */
 import { SITE } from '../../config.ts';
+import { allPapersFeed, dailyFeed, type FeedInfo } from '../feeds/site-feeds.ts';
 import type { MetaTag } from './citation.ts';
 import { absoluteUrl, assetUrl } from './urls.ts';
 
@@ -33,6 +34,14 @@ export interface PageHead {
   /** Whether the page shows rendered math and needs KaTeX's stylesheet. */
   math: boolean;
   section: Section | undefined;
+  /** RSS feeds for `<link rel="alternate">`, the page's own first. */
+  feeds: readonly FeedLinkTag[];
+}
+
+export interface FeedLinkTag {
+  title: string;
+  /** Absolute URL. */
+  href: string;
 }
 
 export interface HeadInput {
@@ -47,6 +56,8 @@ export interface HeadInput {
   jsonLd?: string;
   math?: boolean;
   section?: Section;
+  /** A feed that follows this page (a topic's), listed before the site-wide ones. */
+  feed?: FeedInfo;
 }
 
 export function pageHead(input: HeadInput): PageHead {
@@ -64,6 +75,10 @@ export function pageHead(input: HeadInput): PageHead {
     jsonLd: input.jsonLd,
     math: input.math ?? false,
     section: input.section,
+    feeds: [...(input.feed ? [input.feed] : []), allPapersFeed(), dailyFeed()].map((feed) => ({
+      title: feed.title,
+      href: absoluteUrl(feed.href),
+    })),
   };
 }
 

@@ -31,6 +31,10 @@ export interface SiteUrls {
   topic(topic: string, page?: number): string;
   about(): string;
   search(): string;
+  /** An RSS feed: `all`, `daily` or a topic id -> `/feeds/<name>.xml`. */
+  feed(name: string): string;
+  /** The OPML list of every feed. */
+  opml(): string;
   /** A file in public/ or dist/, such as `favicon.svg`: no trailing slash. */
   asset(path: string): string;
   /** A root-relative path from this module (or any path under the origin) with the origin. */
@@ -57,6 +61,8 @@ export function createUrls(settings: UrlSettings): SiteUrls {
       pageNumber <= 1 ? page('topics', topic) : page('topics', topic, String(pageNumber)),
     about: () => page('about'),
     search: () => page('search'),
+    feed: (name) => `${base}feeds/${encodeSegment(name)}.xml`,
+    opml: () => `${base}feeds/feeds.opml`,
     asset: (path) => `${base}${path.replace(/^\/+/, '').split('/').map(encodeSegment).join('/')}`,
     absolute: (path) =>
       /^https?:\/\//.test(path) ? path : `${origin}${path.startsWith('/') ? '' : '/'}${path}`,

@@ -5,6 +5,7 @@
  * print the result.
  */
 import { SITE } from '../../config.ts';
+import { topicFeed } from '../feeds/site-feeds.ts';
 import { topicTitle, topicsOf } from '../topics/index.ts';
 import {
   abstractExcerpt,
@@ -301,9 +302,15 @@ export interface PaperView {
   sameDay: readonly PaperCardView[];
   /** All papers of that day, including this one. */
   sameDayTotal: number;
+  /** The most similar papers of the whole archive, most similar first. */
+  related: readonly PaperCardView[];
 }
 
-export function paperPageView(archive: Archive, paper: PaperEntry): PaperView {
+export function paperPageView(
+  archive: Archive,
+  paper: PaperEntry,
+  relatedIds: readonly string[] = [],
+): PaperView {
   const card = paperCard(paper, COMPACT);
   const abstract = renderAbstract(paper.body ?? '');
   const description = abstractExcerpt(paper.body, DESCRIPTION_LENGTH).text || paper.data.title;
@@ -343,6 +350,10 @@ export function paperPageView(archive: Archive, paper: PaperEntry): PaperView {
     week: weekLink(day?.week) ?? { href: urls.archive(), label: 'Archive' },
     sameDay: sameDayPapers(archive, paper, SAME_DAY_LIMIT).map((other) => paperCard(other, COMPACT)),
     sameDayTotal: day?.papers.length ?? 1,
+    related: relatedIds.flatMap((id) => {
+      const other = archive.paper(id);
+      return other ? [paperCard(other, COMPACT)] : [];
+    }),
   };
 }
 
@@ -387,6 +398,8 @@ export interface TopicView {
   rangeText: string;
   /** Rank of the first paper on this page in the whole list, from 1. */
   start: number;
+  /** The topic's RSS feed. */
+  feedHref: string;
   papers: readonly PaperCardView[];
   pages: readonly (NavLink & { current: boolean })[] | undefined;
   gapsAfter: ReadonlySet<number>;
@@ -412,8 +425,10 @@ export function topicPageView({ topic, page }: TopicPage): TopicView {
       description: `${countText(page.total)} on ${title} in ${SITE.title}, newest first.`,
       path: urls.topic(topic, page.number),
       section: 'topics',
+      feed: topicFeed(topic),
     }),
     heading: title,
+    feedHref: urls.feed(topic),
     rangeText: `Papers ${first}–${last} of ${page.total}, newest first`,
     start: first,
     papers: page.items.map((paper) => paperCard(paper)),

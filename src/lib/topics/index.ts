@@ -1,28 +1,85 @@
 /**
- * Which topics a paper belongs to, and what a topic is called. For now the
- * hand-set `topics` field decides; the taxonomy and classifier issue replaces
- * these two functions, and every page follows because none reads `topics`
- * directly.
+ * Which topics a paper belongs to, and what a topic is called, for the site:
+ * the paper's hand-set `topics` first, then what the taxonomy in
+ * `<content>/topics.yaml` finds in its title, abstract, keywords and
+ * categories (see classify.ts). Classification happens at build time, so
+ * editing topics.yaml and rebuilding re-sorts the whole archive.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SITE } from '../../config.ts';
+import { roughPlainText } from '../papers/plain-text.ts';
 import type { Paper } from '../papers/schema.ts';
+import { classify } from './classify.ts';
+import { parseTaxonomy, type Taxonomy } from './taxonomy.ts';
+import { TAXONOMY_FILE } from './load.ts';
 
 export interface TopicInput {
   id: string;
   data: Paper;
-  /** The abstract as Markdown, for a classifier that reads it. */
+  /** The abstract as Markdown, for the classifier. */
   body?: string | undefined;
 }
 
-/** The paper's topic ids, without duplicates, in the order they were set. */
-export function topicsOf(paper: TopicInput): string[] {
-  return [...new Set(paper.data.topics)];
+export interface TopicInfo {
+  id: string;
+  title: string;
+  description: string;
 }
 
-/** `machine-learning` -> `Machine Learning`. */
-export function topicTitle(id: string): string {
+export interface TopicResolver {
+  /** Hand-set topics first, then classified ones; the fallback topic when none. */
+  topicsOf(paper: TopicInput): string[];
+  topicTitle(id: string): string;
+  topicInfo(id: string): TopicInfo;
+  /** Every topic of the taxonomy, in its order, the fallback last. */
+  topics(): TopicInfo[];
+}
+
+export function createTopicResolver(taxonomy: Taxonomy): TopicResolver {
+  // Each paper is classified once per build, however many pages list it.
+  const cache = new Map<string, string[]>();
+  const topicInfo = (id: string): TopicInfo =>
+    taxonomy.byId.get(id) ?? { id, title: titleFromId(id), description: `Papers tagged ${titleFromId(id)}.` };
+  return {
+    topicsOf(paper) {
+      const key = `${paper.id}\u0000${paper.data.date}`;
+      let topics = cache.get(key);
+      if (!topics) {
+        topics = classify(
+          {
+            title: paper.data.title,
+            abstract: roughPlainText(paper.body ?? ''),
+            keywords: paper.data.keywords,
+            categories: paper.data.categories,
+            topics: paper.data.topics,
+          },
+          taxonomy,
+        ).topics;
+        cache.set(key, topics);
+      }
+      return topics;
+    },
+    topicTitle: (id) => topicInfo(id).title,
+    topicInfo,
+    topics: () => [...taxonomy.topics, taxonomy.fallback].map((t) => topicInfo(t.id)),
+  };
+}
+
+/** `machine-learning` -> `Machine Learning`, for hand-set topics the taxonomy does not name. */
+export function titleFromId(id: string): string {
   return id
     .split('-')
     .filter(Boolean)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
 }
+
+const siteTaxonomyFile = path.resolve(SITE.contentDir, TAXONOMY_FILE);
+/** The site's own taxonomy, read once when the build starts. */
+export const siteTopics: TopicResolver = createTopicResolver(
+  parseTaxonomy(readFileSync(siteTaxonomyFile, 'utf8'), siteTaxonomyFile),
+);
+
+export const topicsOf = siteTopics.topicsOf;
+export const topicTitle = siteTopics.topicTitle;

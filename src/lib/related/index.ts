@@ -1,0 +1,17 @@
+/** Related papers for the site's entries: the whole archive's lists in one pass. */
+import { roughPlainText } from '../papers/plain-text.ts';
+import type { PaperEntry } from '../site/entry.ts';
+import { relatedPapers } from './related.ts';
+
+export const RELATED_LIMIT = 5;
+
+export function relatedIndex(papers: readonly PaperEntry[]): Map<string, string[]> {
+  return relatedPapers(
+    papers.map((paper) => ({
+      id: paper.id,
+      title: paper.data.title,
+      abstract: roughPlainText(paper.body ?? ''),
+    })),
+    RELATED_LIMIT,
+  );
+}

@@ -1,0 +1,14 @@
+import rss from '@astrojs/rss';
+import type { APIContext, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { topicFeedNames, topicFeedOptions } from '../../lib/feeds/site-feeds.ts';
+import { buildArchive, type Archive } from '../../lib/site/archive.ts';
+
+export const getStaticPaths = (async () => {
+  const archive = buildArchive(await getCollection('papers'));
+  return topicFeedNames(archive).map((topic) => ({ params: { topic }, props: { archive } }));
+}) satisfies GetStaticPaths;
+
+export async function GET({ params, props }: APIContext<{ archive: Archive }, { topic: string }>) {
+  return rss(topicFeedOptions(props.archive, params.topic));
+}
