@@ -2,6 +2,8 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE } from './src/config.ts';
+import ogImages from './src/integrations/og-images.ts';
+import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
 
 export default defineConfig({
@@ -13,6 +15,9 @@ export default defineConfig({
     // No lastmod, changefreq or priority: the output must not depend on when it was built.
     // The search page is noindex (results pages are not content).
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
+    // A social image per paper and day in dist/og/, rendered only when its input changed.
+    ogImages(),
     topicReport(SITE.contentDir),
+    headersFileIntegration(SITE.base),
   ],
 });

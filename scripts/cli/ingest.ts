@@ -73,18 +73,56 @@ export async function runIngest(args: string[], context: CliContext): Promise<nu
     throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${values.date}"`);
   }
   const read = await readSource(source, values, context);
-  const plan = await planIngest({
-    contentDir: values['content-dir'],
+  const summary = await ingestRead(read, {
     source: source as PaperSource,
+    contentDir: values['content-dir'],
+    dryRun: values['dry-run'],
+    output: context.output,
+  });
+  return summary.papers > 0 && summary.usable === 0 ? 1 : 0;
+}
+
+export interface IngestSummary {
+  /** Papers the source described. */
+  papers: number;
+  /** Papers that could be used (new, updated or unchanged). */
+  usable: number;
+  /** Files written. */
+  written: number;
+  skipped: number;
+}
+
+/** Plans, writes (all or nothing) and reports what a source read. */
+export async function ingestRead(
+  read: SourceRead,
+  options: { source: PaperSource; contentDir: string; dryRun: boolean; output: Output },
+): Promise<IngestSummary> {
+  const plan = await planIngest({
+    contentDir: options.contentDir,
+    source: options.source,
     papers: read.papers,
     ...(read.date !== undefined && { date: read.date }),
   });
-  if (!values['dry-run']) await writeFilesAtomically(values['content-dir'], plan.writes);
-  reportPlan(plan, read, values['dry-run'], context.output);
-  return read.papers.length > 0 && plan.outcomes.length === 0 ? 1 : 0;
+  if (!options.dryRun) await writeFilesAtomically(options.contentDir, plan.writes);
+  reportPlan(plan, read, options.dryRun, options.output);
+  return {
+    papers: read.papers.length,
+    usable: plan.outcomes.length,
+    written: options.dryRun ? 0 : plan.writes.length,
+    skipped: read.problems.length + plan.problems.length,
+  };
 }
 
-interface SourceRead extends ParseResult {
+/** Fetches one day from the Hugging Face API (all pages, with retries). */
+export async function fetchHfDayRead(
+  date: string,
+  endpointFlag: string | undefined,
+  context: CliContext,
+): Promise<SourceRead> {
+  return readHf({ date, ...(endpointFlag !== undefined && { endpoint: endpointFlag }) }, context);
+}
+
+export interface SourceRead extends ParseResult {
   /** The day every paper goes to, when the user or the source fixes one. */
   date: string | undefined;
   inputName: string;
@@ -103,7 +141,10 @@ async function readSource(source: string, values: IngestOptions, context: CliCon
   }
 }
 
-async function readHf(values: IngestOptions, context: CliContext): Promise<SourceRead> {
+async function readHf(
+  values: Pick<IngestOptions, 'date' | 'file' | 'ids' | 'endpoint'>,
+  context: CliContext,
+): Promise<SourceRead> {
   if (values.ids) throw new UsageError('--ids is for the arxiv source');
   if (values.file) {
     return {

@@ -2,9 +2,12 @@
 import { WriteError } from '../../src/lib/papers/atomic.ts';
 import { DocumentError } from '../../src/lib/papers/document.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
+import { StateError } from '../../src/lib/publish/state.ts';
 import { TaxonomyError } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { runBackfill } from './backfill.ts';
+import { runDaily } from './daily.ts';
 import { runIngest } from './ingest.ts';
 import { runTopics } from './topics.ts';
 import { runValidate } from './validate.ts';
@@ -15,6 +18,8 @@ Commands:
   ingest <hf|arxiv|text>   write one day's papers from a source into content/
   validate                 check every paper file against the schema
   topics [--explain ID]    papers per topic, or why a paper is in its topics
+  daily [--date D]         the daily job: ingest a day, validate, build, index
+  backfill --from D --to D ingest a range of days, resumably
 
 Run "papers <command> --help" for a command's options.
 `;
@@ -23,6 +28,8 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<
   ingest: runIngest,
   validate: runValidate,
   topics: runTopics,
+  daily: runDaily,
+  backfill: runBackfill,
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
@@ -54,7 +61,8 @@ function reportError(error: unknown, context: CliContext): number {
     error instanceof InputError ||
     error instanceof DocumentError ||
     error instanceof WriteError ||
-    error instanceof TaxonomyError
+    error instanceof TaxonomyError ||
+    error instanceof StateError
   ) {
     context.output.warn(`papers: ${error.message}`);
     return 1;

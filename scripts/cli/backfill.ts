@@ -1,0 +1,92 @@
+/** `papers backfill`: ingest a range of days politely, resumably. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { daysBetween } from '../../src/lib/publish/days.ts';
+import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
+import { InputError } from '../../src/lib/sources/types.ts';
+import type { CliContext } from './context.ts';
+import { UsageError } from './errors.ts';
+import { fetchHfDayRead, ingestRead } from './ingest.ts';
+
+export const BACKFILL_HELP = `Usage: papers backfill --from YYYY-MM-DD --to YYYY-MM-DD [options]
+
+Ingests every day of a range from Hugging Face, one request burst at a time
+with a pause between days. Days already complete (recorded in
+<content-dir>/.ingest-state.json) are skipped, so an interrupted run resumes
+where it stopped; a day that failed is tried again on the next run.
+
+Options:
+  --from, --to DAY    the range, both included
+  --delay-ms N        pause between days (default: 1000)
+  --content-dir DIR   the content folder (default: content)
+  --endpoint URL      the Hugging Face API (or PAPERS_HF_ENDPOINT)
+  -h, --help          show this help
+
+Build afterwards with "npm run build".
+`;
+
+export async function runBackfill(args: string[], context: CliContext): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'delay-ms': { type: 'string', default: '1000' },
+        'content-dir': { type: 'string', default: 'content' },
+        endpoint: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers backfill --help")`);
+  }
+  if (values.help) {
+    context.output.result(BACKFILL_HELP);
+    return 0;
+  }
+  if (!values.from || !values.to) throw new UsageError('expected --from YYYY-MM-DD and --to YYYY-MM-DD');
+  const delay = Number(values['delay-ms']);
+  if (!Number.isInteger(delay) || delay < 0)
+    throw new UsageError(`--delay-ms: expected a whole number, got "${values['delay-ms']}"`);
+  let days: string[];
+  try {
+    days = daysBetween(values.from, values.to);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const contentDir = values['content-dir'];
+  const { state } = await readIngestState(contentDir);
+  const totals = { ingested: 0, papers: 0, skipped: 0, failed: 0 };
+  let fetched = 0;
+  for (const [index, day] of days.entries()) {
+    if (state.days[day] !== undefined) {
+      totals.skipped += 1;
+      continue;
+    }
+    if (fetched > 0 && delay > 0) await sleep(delay);
+    fetched += 1;
+    context.output.progress(`[${index + 1}/${days.length}] ${day}`);
+    try {
+      const read = await fetchHfDayRead(day, values.endpoint, context);
+      const summary =
+        read.papers.length === 0
+          ? { papers: 0 }
+          : await ingestRead(read, { source: 'hf', contentDir, dryRun: false, output: context.output });
+      await recordDay(contentDir, day, summary.papers);
+      totals.ingested += 1;
+      totals.papers += summary.papers;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      totals.failed += 1;
+      context.output.warn(`${day}: failed: ${error.message}`);
+    }
+  }
+  context.output.result(
+    `backfill ${values.from}..${values.to}: ${days.length} days: ${totals.ingested} ingested ` +
+      `(${totals.papers} papers), ${totals.skipped} skipped (already complete), ${totals.failed} failed`,
+  );
+  return totals.failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,23 @@
+/**
+ * `_headers` for hosts that read it (Netlify, Cloudflare Pages): files whose
+ * names carry a content hash are cached for a year; feeds, images and
+ * search indexes, which change under the same name, briefly. HTML keeps the
+ * hosts' own default (revalidate on every request). The patterns never
+ * overlap: both hosts apply every matching rule and would join the values.
+ */
+
+export const SHORT_LIVED = 'public, max-age=300, must-revalidate';
+export const FEEDS = 'public, max-age=900';
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Social images change only when a paper's text does; a day is a safe compromise. */
+export const IMAGES = 'public, max-age=86400';
+
+export function headersFile(base: string): string {
+  const rules: [string, string][] = [
+    [`${base}_astro/*`, IMMUTABLE],
+    [`${base}pagefind/*`, SHORT_LIVED],
+    [`${base}feeds/*`, FEEDS],
+    [`${base}og/*`, IMAGES],
+  ];
+  return `${rules.map(([pattern, value]) => `${pattern}\n  Cache-Control: ${value}`).join('\n')}\n`;
+}

@@ -1,0 +1,96 @@
+import { mkdir, readFile, writeFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../../src/lib/publish/days.ts';
+import { contentFingerprint } from '../../src/lib/publish/fingerprint.ts';
+import { headersFile } from '../../src/lib/publish/headers.ts';
+import { readIngestState, recordDay, STATE_FILE } from '../../src/lib/publish/state.ts';
+import { replaceDirectory } from '../../src/lib/publish/swap.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+describe('day ranges', () => {
+  it('include both ends and cross months and leap days', () => {
+    expect(daysBetween('2028-02-27', '2028-03-01')).toEqual([
+      '2028-02-27',
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+    ]);
+    expect(daysBetween('2026-10-03', '2026-10-03')).toEqual(['2026-10-03']);
+  });
+
+  it('refuse bad days and backwards ranges', () => {
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(
+      '--from: expected a day as YYYY-MM-DD, got "2026-02-30"',
+    );
+    expect(() => daysBetween('2026-03-02', '2026-03-01')).toThrow(
+      '--from 2026-03-02 is after --to 2026-03-01',
+    );
+  });
+});
+
+describe('the ingest state file', () => {
+  it('starts empty, records days in order, and is not rewritten when nothing changed', async () => {
+    const dir = await tempDir();
+    expect((await readIngestState(dir)).state).toEqual({ version: 1, days: {} });
+    await recordDay(dir, '2026-10-03', 50);
+    await recordDay(dir, '2026-10-01', 0);
+    const text = await readFile(path.join(dir, STATE_FILE), 'utf8');
+    expect(JSON.parse(text)).toEqual({ version: 1, days: { '2026-10-01': 0, '2026-10-03': 50 } });
+    await recordDay(dir, '2026-10-03', 50);
+    expect(await readFile(path.join(dir, STATE_FILE), 'utf8')).toBe(text);
+  });
+
+  it('says how to recover from a damaged file', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, STATE_FILE), '{ nope');
+    await expect(readIngestState(dir)).rejects.toThrow(/not valid JSON; delete it to start over/);
+  });
+});
+
+describe('_headers', () => {
+  it('caches hashed assets for a year and feeds briefly, under the base path, without overlapping rules', () => {
+    const text = headersFile('/papers/');
+    expect(text).toContain('/papers/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
+    expect(text).toContain('/papers/feeds/*\n  Cache-Control: public, max-age=900');
+    const patterns = text.split('\n').filter((line) => line.startsWith('/'));
+    expect(patterns).not.toContain('/papers/*');
+  });
+});
+
+describe('swapping in a new build', () => {
+  it('replaces the old folder whole', async () => {
+    const root = await tempDir();
+    await mkdir(path.join(root, 'dist/old'), { recursive: true });
+    await mkdir(path.join(root, 'dist.next'), { recursive: true });
+    await writeFile(path.join(root, 'dist.next/index.html'), 'new');
+    await replaceDirectory(path.join(root, 'dist.next'), path.join(root, 'dist'));
+    expect(await readdir(root)).toEqual(['dist']);
+    expect(await readdir(path.join(root, 'dist'))).toEqual(['index.html']);
+  });
+
+  it('puts the old folder back when the new one cannot be moved in', async () => {
+    const root = await tempDir();
+    await mkdir(path.join(root, 'dist'));
+    await writeFile(path.join(root, 'dist/index.html'), 'old');
+    await expect(replaceDirectory(path.join(root, 'missing'), path.join(root, 'dist'))).rejects.toThrow();
+    expect(await readFile(path.join(root, 'dist/index.html'), 'utf8')).toBe('old');
+  });
+});
+
+describe('the content fingerprint', () => {
+  it('changes with any paper file or the taxonomy, and with build settings', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'papers/2026/10/03'), { recursive: true });
+    await writeFile(path.join(dir, 'papers/2026/10/03/2610.00001.md'), 'a');
+    await writeFile(path.join(dir, 'topics.yaml'), 't');
+    const first = await contentFingerprint(dir);
+    expect(await contentFingerprint(dir)).toBe(first);
+    expect(await contentFingerprint(dir, 'base=/papers/')).not.toBe(first);
+    await writeFile(path.join(dir, 'topics.yaml'), 't2');
+    const second = await contentFingerprint(dir);
+    expect(second).not.toBe(first);
+    await writeFile(path.join(dir, 'papers/2026/10/03/2610.00001.md'), 'b');
+    expect(await contentFingerprint(dir)).not.toBe(second);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The scheduled workflow can only be run on GitHub, so it is checked here as
+ * far as a file can be: it parses, runs on a schedule and on demand, pins
+ * its actions, cannot overlap itself, and calls only commands that exist.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { MAIN_HELP } from '../../scripts/cli/main.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Step {
+  uses?: string;
+  run?: string;
+}
+
+async function workflow() {
+  return parse(await readFile(path.join(ROOT, '.github/workflows/daily.yml'), 'utf8')) as {
+    on: { schedule: { cron: string }[]; workflow_dispatch: unknown };
+    concurrency: { group: string; 'cancel-in-progress': boolean };
+    jobs: Record<string, { 'timeout-minutes': number; steps: Step[] }>;
+  };
+}
+
+describe('the daily workflow', () => {
+  it('runs daily and on demand, with a timeout and no overlapping runs', async () => {
+    const flow = await workflow();
+    expect(flow.on.schedule[0]?.cron).toMatch(/^\S+ \S+ \* \* \*$/);
+    expect(flow.on).toHaveProperty('workflow_dispatch');
+    expect(flow.concurrency).toMatchObject({ group: expect.any(String), 'cancel-in-progress': false });
+    for (const job of Object.values(flow.jobs)) expect(job['timeout-minutes']).toBeGreaterThan(0);
+  });
+
+  it('pins every action to a version', async () => {
+    const steps = Object.values((await workflow()).jobs).flatMap((job) => job.steps);
+    const actions = steps.flatMap((step) => (step.uses ? [step.uses] : []));
+    expect(actions.length).toBeGreaterThan(3);
+    for (const action of actions) expect(action).toMatch(/@v\d+\.\d+\.\d+$/);
+  });
+
+  it('calls only npm scripts and papers commands that exist', async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const runs = Object.values((await workflow()).jobs)
+      .flatMap((job) => job.steps)
+      .flatMap((step) => (step.run ? step.run.split('\n') : []));
+    const scripts = runs.flatMap((line) => [...line.matchAll(/npm run (\S+)/g)].map((m) => m[1]!));
+    const commands = runs.flatMap((line) => [...line.matchAll(/npx papers (\S+)/g)].map((m) => m[1]!));
+    expect(commands).toContain('daily');
+    for (const script of scripts) expect(Object.keys(pkg.scripts)).toContain(script);
+    for (const command of commands) expect(MAIN_HELP).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(runs.some((line) => /npm ci\b/.test(line))).toBe(true);
+  });
+});
