@@ -284,3 +284,29 @@ describe('parseHfDaily input errors', () => {
     );
   });
 });
+
+describe('an abstract far longer than any real one', () => {
+  it('is reported for its item, and the other items still come through', () => {
+    const item = (id: string, summary: string) => ({
+      paper: {
+        id,
+        title: `Paper ${id}`,
+        summary,
+        authors: [{ name: 'A' }],
+        publishedAt: '2026-10-01T00:00:00.000Z',
+      },
+      publishedAt: '2026-10-03T00:00:00.000Z',
+    });
+    const result = parseHfDaily(
+      JSON.stringify([item('2610.00001', 'x '.repeat(20_000)), item('2610.00002', 'Short.')]),
+      'day.json',
+    );
+    expect(result.papers.map((p) => p.id)).toEqual(['2610.00002']);
+    expect(result.problems).toEqual([
+      {
+        item: 'item 1 (2610.00001)',
+        message: 'field "abstract": expected at most 20000 characters, got 40000',
+      },
+    ]);
+  });
+});

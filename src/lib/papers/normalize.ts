@@ -364,7 +364,23 @@ function runToNode(run: InlineRun): PhrasingContent {
  * anything Markdown-significant in it (`*`, `_`, `<script>`, `[x](...)`, a
  * leading `#`) is escaped and reads back literally.
  */
+/**
+ * Real abstracts stay under 2,000 characters (arXiv's limit is 1,920). Text
+ * far past that is not an abstract, and the Markdown libraries' work on it
+ * grows fast enough to stall an ingest.
+ */
+export const MAX_ABSTRACT_LENGTH = 20_000;
+
+export class TextTooLongError extends Error {
+  override name = 'TextTooLongError';
+}
+
 export function abstractToMarkdown(s: string): string {
+  if (s.length > MAX_ABSTRACT_LENGTH) {
+    throw new TextTooLongError(
+      `field "abstract": expected at most ${MAX_ABSTRACT_LENGTH} characters, got ${s.length}`,
+    );
+  }
   const runs = parseInlineRuns(s);
   if (runs.length === 0) return '';
   const paragraph: Paragraph = { type: 'paragraph', children: runs.map(runToNode) };

@@ -1,4 +1,5 @@
 /** The loop every source shares: one paper per item, bad items reported, repeats dropped. */
+import { TextTooLongError } from '../papers/normalize.ts';
 import type { ItemProblem, ParseResult, SourcePaper } from './types.ts';
 
 /** Thrown while reading one item; becomes an ItemProblem for that item alone. */
@@ -30,7 +31,7 @@ export function collectPapers<T>(items: readonly T[], options: CollectOptions<T>
       firstOfId.set(paper.id, number);
       papers.push(paper);
     } catch (error) {
-      if (!(error instanceof ItemFieldError)) throw error;
+      if (!(error instanceof ItemFieldError || error instanceof TextTooLongError)) throw error;
       problems.push({ item: label, message: error.message });
     }
   });

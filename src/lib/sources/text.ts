@@ -7,7 +7,7 @@
  */
 import { isIsoDay } from '../papers/dates.ts';
 import { parseArxivId, slugFromTitle } from '../papers/ids.ts';
-import { abstractToMarkdown, normalizeText, normalizeTitle } from '../papers/normalize.ts';
+import { abstractToMarkdown, normalizeText, normalizeTitle, TextTooLongError } from '../papers/normalize.ts';
 import { InputError, type ItemProblem, type ParseResult, type SourcePaper } from './types.ts';
 
 export interface ListingDay {
@@ -80,7 +80,14 @@ function papersFromDrafts(drafts: readonly Draft[], day: string | undefined): Pa
       problems.push({ item, message: 'a title with no abstract after it' });
       continue;
     }
-    const paper = paperFromDraft(draft, day);
+    let paper: SourcePaper;
+    try {
+      paper = paperFromDraft(draft, day);
+    } catch (error) {
+      if (!(error instanceof TextTooLongError)) throw error;
+      problems.push({ item, message: error.message });
+      continue;
+    }
     const firstLine = lineOfId.get(paper.id);
     if (firstLine !== undefined) {
       problems.push({
