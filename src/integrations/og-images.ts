@@ -1,0 +1,44 @@
+/**
+ * Astro integration: after `astro build`, a social image for every paper
+ * and day in `dist/og/` (see src/lib/og/). Prints one line:
+ *
+ *   og images: 133 (2 rendered, 131 cached) in 1.2s
+ *
+ * Environment:
+ * - PAPERS_OG_CACHE: the cache folder (default node_modules/.cache/daily-papers/og/);
+ * - PAPERS_OG_PRUNE=1: delete cached images this build did not use (for CI,
+ *   where one build owns the cache);
+ * - PAPERS_OG_REPORT: also write the build's report as JSON to this file.
+ */
+import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SITE } from '../config.ts';
+import { resolveCacheDir } from '../lib/og/cache.ts';
+
+export default function ogImages(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'daily-papers:og-images',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        // Loaded here, not at the top: `astro dev` and `astro check` need none of it.
+        const { buildOgImages, summaryLine, writeReport } = await import('../lib/og/build.ts');
+        const report = await buildOgImages({
+          projectRoot: root,
+          contentDir: path.resolve(root, SITE.contentDir),
+          outDir: fileURLToPath(dir),
+          cacheDir: resolveCacheDir(root),
+          config: SITE.og,
+          prune: process.env['PAPERS_OG_PRUNE'] === '1',
+        });
+        logger.info(summaryLine(report));
+        const reportFile = process.env['PAPERS_OG_REPORT'];
+        if (reportFile) await writeReport(path.resolve(root, reportFile), report);
+      },
+    },
+  };
+}

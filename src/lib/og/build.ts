@@ -1,0 +1,218 @@
+/**
+ * The build step: a card for every paper and every day, rendered only when
+ * its cache key is new, then placed in the built site.
+ *
+ * 1. Read the papers with the same code as `papers validate` (store.ts).
+ * 2. Plan each card (text, fonts, emoji) and hash it (hash.ts).
+ * 3. Render the hashes the cache lacks in worker processes (pool.ts).
+ * 4. Link every card from the cache into `dist/og/` (cache.ts).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OgConfig } from '../../config.ts';
+import { listPaperFiles, readPaperFile } from '../papers/store.ts';
+import { cacheFile, cachedHashes, emitFile, pruneCache } from './cache.ts';
+import type { CardInput } from './card.ts';
+import { FileHasher, jobHash, rendererId } from './hash.ts';
+import { dayCardInput, paperCardInput, themeSpec, type PaperLike } from './inputs.ts';
+import { dayImagePath, paperImagePath } from './paths.ts';
+import { createPlanner } from './plan.ts';
+import { ProcessPool } from './pool.ts';
+import type { RenderJob } from './render.ts';
+import type { RenderResult, RenderTask } from './worker.ts';
+
+export interface OgBuildOptions {
+  /** The project folder: relative paths in the config (the logo) are read from here. */
+  projectRoot: string;
+  /** Holds `papers/`. */
+  contentDir: string;
+  /** The built site; images go to `<outDir>/og/`. */
+  outDir: string;
+  cacheDir: string;
+  config: OgConfig;
+  /** Worker processes; default: one per core. */
+  workers?: number;
+  /** Images a worker renders before it is replaced (keeps memory flat). */
+  recycleAfter?: number;
+  /** Delete cached images this build did not use. */
+  prune?: boolean;
+  /** A paper's topic titles as the site prints them. */
+  topics?: (paper: PaperLike & { body: string }) => string[];
+}
+
+export interface OgBuildReport {
+  total: number;
+  rendered: number;
+  cached: number;
+  /** Site paths (`og/papers/x.png`) of the images rendered by this build. */
+  renderedPaths: string[];
+  /** Bytes of the images rendered by this build. */
+  renderedBytes: number;
+  pruned: number;
+  ms: number;
+  /** Worker processes started, the most memory any one used, and their CPU time on images. */
+  workersStarted: number;
+  workerMaxRss: number;
+  renderCpuMs: number;
+}
+
+/**
+ * Images per worker process before it is replaced. A worker's memory grows
+ * from ~220 MB to ~320 MB over its first few hundred images (native
+ * caches, fragmentation) and a new process costs ~1 s, so 250 keeps two
+ * workers and the build under 1 GB for well under 1% of the time.
+ */
+export const RECYCLE_AFTER = 250;
+/** Files read or linked at once. */
+const IO_CONCURRENCY = 32;
+
+interface Card {
+  /** Site path, relative to outDir. */
+  path: string;
+  input: CardInput;
+}
+
+export async function buildOgImages(options: OgBuildOptions): Promise<OgBuildReport> {
+  const started = performance.now();
+  const cards = await collectCards(options);
+  const plan = createPlanner(themeSpec(options.config, options.projectRoot));
+  const renderer = rendererId();
+  const files = new FileHasher();
+  const cached = await cachedHashes(options.cacheDir);
+  const hashes = new Map<string, string>(); // site path -> hash
+  const missing = new Map<string, { job: RenderJob; paths: string[] }>();
+  for (const card of cards) {
+    const job = plan(card.input);
+    const hash = jobHash(job, renderer, files);
+    hashes.set(card.path, hash);
+    if (cached.has(hash)) continue;
+    const entry = missing.get(hash);
+    if (entry) entry.paths.push(card.path);
+    else missing.set(hash, { job, paths: [card.path] });
+  }
+
+  const rendering = await renderMissing(missing, options);
+  await placeImages(hashes, options);
+  const pruned = options.prune ? await pruneCache(options.cacheDir, new Set(hashes.values())) : 0;
+  const renderedPaths = [...missing.values()].flatMap((entry) => entry.paths).sort();
+  return {
+    total: cards.length,
+    rendered: renderedPaths.length,
+    cached: cards.length - renderedPaths.length,
+    renderedPaths,
+    renderedBytes: rendering.bytes,
+    pruned,
+    ms: performance.now() - started,
+    workersStarted: rendering.started,
+    workerMaxRss: rendering.maxRss,
+    renderCpuMs: rendering.cpuMs,
+  };
+}
+
+/** `og images: 133 (2 rendered, 131 cached) in 1.2s` */
+export function summaryLine(report: OgBuildReport): string {
+  const seconds = (report.ms / 1000).toFixed(1);
+  const pruned = report.pruned > 0 ? `, ${report.pruned} pruned` : '';
+  return `og images: ${report.total} (${report.rendered} rendered, ${report.cached} cached${pruned}) in ${seconds}s`;
+}
+
+async function collectCards(options: OgBuildOptions): Promise<Card[]> {
+  const topics = options.topics ?? (await siteTopics());
+  const files = await listPaperFiles(options.contentDir);
+  const papers = await mapLimit(files, IO_CONCURRENCY, async (file) => {
+    const result = await readPaperFile(options.contentDir, file);
+    if (!result.ok) throw new Error(`social images: ${result.problems.join('; ')}`);
+    return { id: result.paper.id, data: result.paper, body: result.body };
+  });
+  const byDay = new Map<string, PaperLike[]>();
+  const cards: Card[] = [];
+  for (const paper of papers) {
+    cards.push({ path: paperImagePath(paper.id), input: paperCardInput(paper, topics(paper)) });
+    const day = byDay.get(paper.data.date);
+    if (day) day.push(paper);
+    else byDay.set(paper.data.date, [paper]);
+  }
+  for (const [date, dayPapers] of byDay)
+    cards.push({ path: dayImagePath(date), input: dayCardInput(date, dayPapers) });
+  return cards;
+}
+
+async function renderMissing(
+  missing: Map<string, { job: RenderJob }>,
+  options: OgBuildOptions,
+): Promise<{ bytes: number; started: number; maxRss: number; cpuMs: number }> {
+  if (missing.size === 0) return { bytes: 0, started: 0, maxRss: 0, cpuMs: 0 };
+  const pool = new ProcessPool<RenderTask, RenderResult>({
+    workerFile: workerFile(options.projectRoot),
+    size: Math.min(options.workers ?? os.availableParallelism(), missing.size),
+    recycleAfter: options.recycleAfter ?? RECYCLE_AFTER,
+  });
+  let bytes = 0;
+  try {
+    await Promise.all(
+      [...missing].map(async ([hash, { job }]) => {
+        const result = await pool.run({ job, file: cacheFile(options.cacheDir, hash) });
+        bytes += result.bytes;
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  const { started, workerMaxRss, workerCpuMs } = pool.stats;
+  return { bytes, started, maxRss: workerMaxRss, cpuMs: workerCpuMs };
+}
+
+async function placeImages(hashes: Map<string, string>, options: OgBuildOptions): Promise<void> {
+  const folders = new Set(
+    [...hashes.keys()].map((sitePath) => path.dirname(path.join(options.outDir, sitePath))),
+  );
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  await mapLimit([...hashes], IO_CONCURRENCY, ([sitePath, hash]) =>
+    emitFile(cacheFile(options.cacheDir, hash), path.join(options.outDir, sitePath)),
+  );
+}
+
+/**
+ * The site's topics, as the pages show them. Imported only when needed: the
+ * module reads the content folder's taxonomy when it loads.
+ */
+async function siteTopics(): Promise<NonNullable<OgBuildOptions['topics']>> {
+  const { topicsOf, topicTitle } = await import('../topics/index.ts');
+  return (paper) => topicsOf(paper).map(topicTitle);
+}
+
+/**
+ * worker.ts beside this module; when this module was bundled somewhere else
+ * (a config loader), the copy in the project.
+ */
+function workerFile(projectRoot: string): string {
+  const beside = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  return existsSync(beside) ? beside : path.join(projectRoot, 'src/lib/og/worker.ts');
+}
+
+/** Like Promise.all over `items`, with at most `limit` calls running at once. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  call: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await call(items[index] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** Writes the report as JSON (PAPERS_OG_REPORT), for tests and CI logs. */
+export async function writeReport(file: string, report: OgBuildReport): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}

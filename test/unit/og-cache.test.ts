@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  cachedHashes,
+  cacheFile,
+  DEFAULT_CACHE_DIR,
+  emitFile,
+  pruneCache,
+  resolveCacheDir,
+  writeAtomically,
+} from '../../src/lib/og/cache.ts';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'og-cache-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('the image cache folder', () => {
+  it('is node_modules/.cache/daily-papers/og unless PAPERS_OG_CACHE says otherwise', () => {
+    expect(resolveCacheDir('/project', {})).toBe(path.join('/project', DEFAULT_CACHE_DIR));
+    expect(resolveCacheDir('/project', { PAPERS_OG_CACHE: '.cache/og' })).toBe('/project/.cache/og');
+    expect(resolveCacheDir('/project', { PAPERS_OG_CACHE: '/ci/og' })).toBe('/ci/og');
+  });
+
+  it('lists the hashes it holds, and nothing for a folder not made yet', async () => {
+    const dir = await tempDir();
+    expect(await cachedHashes(path.join(dir, 'missing'))).toEqual(new Set());
+    await writeAtomically(cacheFile(dir, 'abc123'), Buffer.from('png'));
+    await writeFile(path.join(dir, 'abc123.png.1-0.tmp'), 'half');
+    await writeFile(path.join(dir, 'notes.txt'), 'x');
+    expect(await cachedHashes(dir)).toEqual(new Set(['abc123']));
+  });
+
+  it('writes whole files only, leaving no temporary file behind', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'deep/folder/f.png');
+    await writeAtomically(file, Buffer.from('data'));
+    expect(await readFile(file, 'utf8')).toBe('data');
+    expect(await readdir(path.dirname(file))).toEqual(['f.png']);
+  });
+
+  it('links a cached image into the build, replacing what is there', async () => {
+    const dir = await tempDir();
+    const source = cacheFile(dir, 'aa');
+    await writeAtomically(source, Buffer.from('image'));
+    const target = path.join(dir, 'dist/og/x.png');
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, 'old');
+    await emitFile(source, target);
+    expect(await readFile(target, 'utf8')).toBe('image');
+    expect((await stat(target)).ino).toBe((await stat(source)).ino);
+  });
+
+  it('prunes what a build did not use', async () => {
+    const dir = await tempDir();
+    for (const hash of ['aa', 'bb', 'cc']) await writeAtomically(cacheFile(dir, hash), Buffer.from(hash));
+    expect(await pruneCache(dir, new Set(['bb']))).toBe(2);
+    expect(await cachedHashes(dir)).toEqual(new Set(['bb']));
+  });
+});
