@@ -4,7 +4,7 @@
  * distinct phrase in the abstract 1; a topic needs the taxonomy's threshold
  * (2 by default), so one passing mention in an abstract is not enough.
  */
-import { wordGrams, type Taxonomy, type Topic, type TopicRule } from './taxonomy.ts';
+import { words, type Taxonomy, type Topic } from './taxonomy.ts';
 
 export const WEIGHTS = { title: 3, keyword: 2, category: 2, abstract: 1 } as const;
 
@@ -38,16 +38,13 @@ export interface Classification {
   fellBack: boolean;
 }
 
-interface IndexedText {
-  text: string;
-  grams: Set<string>;
-}
+/** Where each rule of one topic matched, by the rule's index in `topic.rules`. */
+type RuleHits = Map<number, 'title' | 'abstract'>;
 
 export function classify(paper: ClassifyInput, taxonomy: Taxonomy): Classification {
-  const title = { text: paper.title, grams: wordGrams(paper.title, taxonomy.longestPhrase) };
-  const abstract = { text: paper.abstract, grams: wordGrams(paper.abstract, taxonomy.longestPhrase) };
+  const hits = ruleHits(paper, taxonomy);
   const verdicts = taxonomy.topics
-    .map((topic) => verdictFor(topic, paper, title, abstract))
+    .map((topic, index) => verdictFor(topic, paper, hits[index]))
     .filter((verdict) => verdict.evidence.length > 0);
   const matched = verdicts.filter((v) => v.score >= taxonomy.threshold).map((v) => v.topic);
   const topics = [...new Set([...paper.topics, ...matched])];
@@ -55,22 +52,88 @@ export function classify(paper: ClassifyInput, taxonomy: Taxonomy): Classificati
   return { topics: [taxonomy.fallback.id], verdicts, fellBack: true };
 }
 
-function matches(rule: TopicRule, text: IndexedText): boolean {
-  return rule.kind === 'word' ? text.grams.has(rule.key) : rule.test.test(text.text);
+interface RuleRef {
+  topic: number;
+  rule: number;
 }
 
-function verdictFor(
-  topic: Topic,
-  paper: ClassifyInput,
-  title: IndexedText,
-  abstract: IndexedText,
-): TopicVerdict {
+interface PhraseIndex {
+  /** Phrase key (`chain of thought`) -> every word rule with that key. */
+  phrases: Map<string, RuleRef[]>;
+  patterns: (RuleRef & { test: RegExp })[];
+}
+
+const phraseIndexes = new WeakMap<Taxonomy, PhraseIndex>();
+
+/** The taxonomy's rules by phrase, built once per taxonomy. */
+function phraseIndex(taxonomy: Taxonomy): PhraseIndex {
+  let index = phraseIndexes.get(taxonomy);
+  if (index) return index;
+  index = { phrases: new Map(), patterns: [] };
+  taxonomy.topics.forEach((topic, t) =>
+    topic.rules.forEach((rule, r) => {
+      if (rule.kind === 'pattern') index.patterns.push({ topic: t, rule: r, test: rule.test });
+      else {
+        const refs = index.phrases.get(rule.key) ?? [];
+        refs.push({ topic: t, rule: r });
+        index.phrases.set(rule.key, refs);
+      }
+    }),
+  );
+  phraseIndexes.set(taxonomy, index);
+  return index;
+}
+
+/**
+ * Which rules match the title or (failing that) the abstract. A text's word
+ * runs are looked up in the taxonomy's phrases, rather than every rule in a
+ * set of the text's runs: an abstract has about 600 runs of up to three
+ * words and the taxonomy about 400 phrases, and building that set for every
+ * paper was most of the classifier's time on a large archive.
+ */
+function ruleHits(paper: ClassifyInput, taxonomy: Taxonomy): (RuleHits | undefined)[] {
+  const index = phraseIndex(taxonomy);
+  // Most topics match nothing in a given paper: their entry stays empty.
+  const hits: (RuleHits | undefined)[] = [];
+  const mark = (ref: RuleRef, where: 'title' | 'abstract') => {
+    let topicHits = hits[ref.topic];
+    if (!topicHits) hits[ref.topic] = topicHits = new Map();
+    if (!topicHits.has(ref.rule)) topicHits.set(ref.rule, where);
+  };
+  // The title first: a rule that matches both counts once, as a title match.
+  for (const [where, text] of [
+    ['title', paper.title],
+    ['abstract', paper.abstract],
+  ] as const) {
+    forEachPhrase(text, taxonomy.longestPhrase, (phrase) => {
+      for (const ref of index.phrases.get(phrase) ?? []) mark(ref, where);
+    });
+    for (const ref of index.patterns) if (ref.test.test(text)) mark(ref, where);
+  }
+  return hits;
+}
+
+/** Every run of 1 to `longest` consecutive words of `text` (as `wordGrams`, without the set). */
+function forEachPhrase(text: string, longest: number, visit: (phrase: string) => void): void {
+  const tokens = words(text);
+  for (let start = 0; start < tokens.length; start += 1) {
+    let phrase = tokens[start] as string;
+    visit(phrase);
+    for (let end = start + 1; end < start + longest && end < tokens.length; end += 1) {
+      phrase += ` ${tokens[end] as string}`;
+      visit(phrase);
+    }
+  }
+}
+
+function verdictFor(topic: Topic, paper: ClassifyInput, hits: RuleHits | undefined): TopicVerdict {
   const evidence: Evidence[] = [];
   if (paper.topics.includes(topic.id)) evidence.push({ where: 'hand-set', rule: 'topics', weight: Infinity });
-  for (const rule of topic.rules) {
-    if (matches(rule, title)) evidence.push({ where: 'title', rule: rule.source, weight: WEIGHTS.title });
-    else if (matches(rule, abstract))
-      evidence.push({ where: 'abstract', rule: rule.source, weight: WEIGHTS.abstract });
+  // In the taxonomy's order, as before the index: `papers topics --explain` lists evidence in it.
+  const matched = hits ? [...hits].sort(([a], [b]) => a - b) : [];
+  for (const [ruleIndex, where] of matched) {
+    const rule = topic.rules[ruleIndex];
+    if (rule) evidence.push({ where, rule: rule.source, weight: WEIGHTS[where] });
   }
   for (const keyword of paper.keywords) {
     if (topic.keywords.has(keyword.toLowerCase())) {

@@ -196,11 +196,16 @@ function phraseKey(phrase: string, fileName: string, topicId: string): string {
 export function wordGrams(text: string, longest: number): Set<string> {
   const tokens = words(text);
   const grams = new Set<string>();
-  tokens.forEach((_, start) => {
-    for (let length = 1; length <= longest && start + length <= tokens.length; length += 1) {
-      grams.add(tokens.slice(start, start + length).join(' '));
+  // Each gram extends the previous one by a word: no slice and join per gram,
+  // which was most of the time classification took on a large archive.
+  for (let start = 0; start < tokens.length; start += 1) {
+    let gram = tokens[start] as string;
+    grams.add(gram);
+    for (let end = start + 1; end < start + longest && end < tokens.length; end += 1) {
+      gram += ` ${tokens[end] as string}`;
+      grams.add(gram);
     }
-  });
+  }
   return grams;
 }
 

@@ -1,0 +1,469 @@
+/**
+ * `npm run bench`: builds synthetic archives of N papers with the real site
+ * and with a minimal Hugo site, in three scenarios each (cold, rebuild with
+ * no change, daily update of one new day), and writes the figures to
+ * bench/results/<date>.md.
+ *
+ *   npm run bench                                  # N = 1,000 and 10,000
+ *   npm run bench -- --n 1000,10000,50000
+ *   npm run bench -- --n 60 --out /tmp/r.md        # a quick check
+ *
+ * Options: --n LIST, --work DIR (archives, caches and outputs; default
+ * node_modules/.cache/daily-papers-bench), --out FILE, --og on|off|auto
+ * (social images; auto = only up to 2,000 papers, as 50,000 cold images take
+ * about an hour), --search integration|cli|off (the site's own search
+ * index step inside the build, its cache kept between builds; or the
+ * Pagefind CLI over the output after the build), --scenarios LIST (a subset
+ * of cold,rebuild,daily, in that order), --no-hugo, --no-lib-steps.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generate } from './generate.ts';
+import { writeHugoContent } from './hugo-content.ts';
+import { writeHugoSite } from './hugo-site.ts';
+import { measure, peakBetween, type Measured } from './measure.ts';
+import { formatResults } from './report.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
+  ? path.join(PROJECT_ROOT, 'node_modules/.bin/node')
+  : process.execPath;
+const OG_INTEGRATION = 'daily-papers:og-images';
+const SEARCH_INTEGRATION = 'daily-papers:search-index';
+const OG_AUTO_LIMIT = 2000;
+
+export type Scenario = 'cold' | 'rebuild' | 'daily';
+export const SCENARIOS: readonly Scenario[] = ['cold', 'rebuild', 'daily'];
+
+export interface Phase {
+  name: string;
+  ms: number;
+  /** Bytes; 0 when the phase was too short to sample. */
+  peakRss: number;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  /**
+   * The machine's 1-minute load average when the scenario started: other
+   * work on the machine (a test run, another build) slows every figure.
+   */
+  load: number;
+  astro: Timing & {
+    phases: Phase[];
+    /** Pages rendered. */
+    pages: number;
+    /** Pages an incremental build copied from its cache instead (`(cached)`, `(restored)`). */
+    reused: number;
+  };
+  search?: Timing;
+  hugo?: Timing;
+}
+
+export interface Timing {
+  wallMs: number;
+  /** CPU time (user + system), when /usr/bin/time is installed. */
+  cpuMs?: number;
+  peakRss: number;
+}
+
+const timing = (run: Measured): Timing => ({
+  wallMs: run.wallMs,
+  ...(run.cpuMs !== undefined && { cpuMs: run.cpuMs }),
+  peakRss: run.peakRss,
+});
+
+export interface SizeResult {
+  files: number;
+  bytes: number;
+}
+
+export interface RunResult {
+  n: number;
+  generateMs: number;
+  og: boolean;
+  /** The library steps alone (bench/lib-steps.ts), ms, and their peak RSS. */
+  lib?: { load: number; related: number; classify: number; index: number; peakRss: number };
+  hugoContentMs?: number;
+  scenarios: ScenarioResult[];
+  astroSize: SizeResult;
+  hugoSize?: SizeResult;
+}
+
+export interface BenchOptions {
+  sizes: number[];
+  work: string;
+  og: 'on' | 'off' | 'auto';
+  search: 'integration' | 'cli' | 'off';
+  hugo: boolean;
+  /** Time the library steps alone (bench/lib-steps.ts); true by default. */
+  libSteps?: boolean;
+  /** In this order; all three by default. */
+  scenarios?: readonly Scenario[];
+  /** Progress lines; silent when absent. */
+  log?: (line: string) => void;
+  /** Called after every scenario with the results so far, so a run cut short still leaves figures. */
+  onProgress?: (results: RunResult[]) => Promise<void>;
+}
+
+export function hugoAvailable(): boolean {
+  try {
+    execFileSync('hugo', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<RunResult[]> {
+  const results: RunResult[] = [];
+  for (const n of options.sizes) {
+    results.push(
+      await runSize(
+        n,
+        options,
+        (partial) => options.onProgress?.([...results, partial]) ?? Promise.resolve(),
+      ),
+    );
+  }
+  return results;
+}
+
+async function runSize(
+  n: number,
+  options: BenchOptions,
+  progress: (partial: RunResult) => Promise<void>,
+): Promise<RunResult> {
+  const log = options.log ?? (() => {});
+  const root = path.join(options.work, String(n));
+  const dirs = {
+    content: path.join(root, 'content'),
+    astroOut: path.join(root, 'astro-dist'),
+    astroCache: path.join(root, 'astro-cache'),
+    // Under the project's node_modules/: the prerender bundle Astro writes
+    // there imports packages by bare name, which Node resolves by walking up.
+    astroCwd: path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-bench-cwd', `${process.pid}-${n}`),
+    og: path.join(root, 'og-cache'),
+    search: path.join(root, 'search-cache'),
+    hugoSite: path.join(root, 'hugo-site'),
+    hugoContent: path.join(root, 'hugo-content'),
+    hugoOut: path.join(root, 'hugo-public'),
+    hugoCache: path.join(root, 'hugo-cache'),
+  };
+  await rm(root, { recursive: true, force: true });
+  await mkdir(dirs.astroCwd, { recursive: true });
+  const og = options.og === 'on' || (options.og === 'auto' && n <= OG_AUTO_LIMIT);
+
+  log(`N=${n}: generating`);
+  let start = performance.now();
+  const days = await generate({ n, out: dirs.content });
+  const generateMs = performance.now() - start;
+  log(`N=${n}: ${days.length} days in ${seconds(generateMs)}`);
+
+  let lib: RunResult['lib'];
+  if (options.libSteps ?? true) {
+    const libRun = await measure(NODE, [path.join(PROJECT_ROOT, 'bench/lib-steps.ts')], {
+      env: { ...process.env, PAPERS_CONTENT_DIR: dirs.content },
+    });
+    lib = {
+      ...JSON.parse(libRun.lines.find((l) => l.text.startsWith('{'))?.text ?? '{}'),
+      peakRss: libRun.peakRss,
+    };
+    log(`N=${n}: library steps ${JSON.stringify(lib)}`);
+  }
+
+  let hugoContentMs: number | undefined;
+  if (options.hugo) {
+    await writeHugoSite(dirs.hugoSite);
+    start = performance.now();
+    await writeHugoContent(dirs.content, dirs.hugoContent);
+    hugoContentMs = performance.now() - start;
+  }
+
+  const result: RunResult = {
+    n,
+    generateMs,
+    og,
+    ...(lib && { lib }),
+    ...(hugoContentMs !== undefined && { hugoContentMs }),
+    scenarios: [],
+    astroSize: { files: 0, bytes: 0 },
+  };
+  for (const scenario of options.scenarios ?? SCENARIOS) {
+    if (scenario === 'cold') {
+      for (const dir of [dirs.astroCache, dirs.og, dirs.search, dirs.hugoCache, dirs.hugoOut])
+        await rm(dir, { recursive: true, force: true });
+    }
+    if (scenario === 'daily') {
+      const [added] = await generate({ n, out: dirs.content, addDay: true });
+      if (options.hugo) await writeHugoContent(dirs.content, dirs.hugoContent, added);
+      log(`N=${n}: added ${added}`);
+    }
+    const load = os.loadavg()[0] ?? 0;
+    const astroRun = await astroBuild(dirs, og, options.search === 'integration');
+    const astro = { ...astroPhases(astroRun), ...timing(astroRun) };
+    // Astro's own output, for a closer look at a phase.
+    await writeFile(
+      path.join(root, `astro-${scenario}.log`),
+      astroRun.lines.map((line) => line.text).join('\n'),
+    );
+    log(`N=${n} ${scenario}: astro ${seconds(astro.wallMs)}, peak ${mb(astro.peakRss)}`);
+    if (scenario === 'cold') result.astroSize = await folderSize(dirs.astroOut);
+    const current: ScenarioResult = { scenario, load, astro };
+    if (options.search === 'cli') {
+      const run = await measure(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), [
+        '--site',
+        dirs.astroOut,
+      ]);
+      current.search = timing(run);
+      log(`N=${n} ${scenario}: pagefind ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
+    }
+    if (options.hugo) {
+      const run = await measure(
+        'hugo',
+        [
+          '--source',
+          dirs.hugoSite,
+          '--contentDir',
+          dirs.hugoContent,
+          '--destination',
+          dirs.hugoOut,
+          '--cacheDir',
+          dirs.hugoCache,
+          '--quiet',
+        ],
+        { cwd: root },
+      );
+      current.hugo = timing(run);
+      log(`N=${n} ${scenario}: hugo ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
+    }
+    result.scenarios.push(current);
+    if (options.hugo) result.hugoSize = await folderSize(dirs.hugoOut);
+    await progress(result);
+  }
+  await rm(dirs.astroCwd, { recursive: true, force: true });
+  return result;
+}
+
+// The child calls Astro's build() rather than the CLI: the CLI has no flag
+// for cacheDir, where the content layer keeps its data store between builds
+// (see test/helpers/build-site.ts for why each build needs its own).
+const CHILD_SCRIPT = `
+const { build } = await import(process.env.BENCH_ASTRO);
+await build(JSON.parse(process.env.BENCH_CONFIG));
+`;
+
+function astroBuild(
+  dirs: {
+    content: string;
+    astroOut: string;
+    astroCache: string;
+    astroCwd: string;
+    og: string;
+    search: string;
+  },
+  og: boolean,
+  search: boolean,
+): Promise<Measured> {
+  const astro = pathToFileURL(createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve('astro')).href;
+  const config = {
+    root: PROJECT_ROOT,
+    // Relative to root: Astro joins the two.
+    configFile: 'bench/astro.config.mjs',
+    outDir: dirs.astroOut,
+    cacheDir: dirs.astroCache,
+    logLevel: 'info',
+  };
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('VITEST') || key === 'NODE_ENV') continue;
+    env[key] = value;
+  }
+  return measure(NODE, ['--input-type=module', '--eval', CHILD_SCRIPT], {
+    // The prerender bundle goes to <cwd>/.astro/ when outDir is outside the project.
+    cwd: dirs.astroCwd,
+    env: {
+      ...env,
+      BENCH_ASTRO: astro,
+      BENCH_CONFIG: JSON.stringify(config),
+      BENCH_SKIP_INTEGRATIONS: [
+        ...(og ? [] : [OG_INTEGRATION]),
+        ...(search ? [] : [SEARCH_INTEGRATION]),
+      ].join(','),
+      PAPERS_PAGEFIND_CACHE: dirs.search,
+      PAPERS_CONTENT_DIR: dirs.content,
+      PAPERS_OG_CACHE: dirs.og,
+      SITE_URL: 'https://example.org',
+      BASE_PATH: '/',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+  });
+}
+
+/**
+ * Phases from Astro's log: content sync, setup and bundling, page rendering
+ * (split by route from the per-page `(+Nms)` figures; getStaticPaths, where
+ * related papers and topics are computed, is in "pages: other"), social
+ * images, and the other integrations.
+ */
+export function astroPhases(run: Measured): { phases: Phase[]; pages: number; reused: number } {
+  const { lines, samples } = run;
+  const find = (pattern: RegExp, after = 0) =>
+    lines.findIndex((line, i) => i >= after && pattern.test(line.text));
+  const at = (index: number, fallback: number) => (index >= 0 ? (lines[index]?.at ?? fallback) : fallback);
+  const phases: Phase[] = [];
+  const add = (name: string, from: number, to: number) =>
+    phases.push({ name, ms: Math.max(0, to - from), peakRss: peakBetween(samples, from, to) });
+
+  const syncStart = at(find(/\[content\] Syncing content/), 0);
+  const syncEnd = at(find(/\[content\] Synced content/), syncStart);
+  const routesIndex = find(/generating static routes/);
+  const routesStart = at(routesIndex, syncEnd);
+  const routesEndIndex = find(/✓ Completed in/, Math.max(routesIndex, 0));
+  const routesEnd = at(routesEndIndex, routesStart);
+  add('content sync', syncStart, syncEnd);
+  add('setup + bundling', 0, routesStart - (syncEnd - syncStart));
+
+  const byRoute = new Map<string, number>();
+  let pages = 0;
+  let reused = 0;
+  for (const line of lines) {
+    if (/[├└]─ \/\S* \((?:cached|restored)\)/.test(line.text)) reused += 1;
+    const match = /[├└]─ \/([^/ ]*)[^ ]* \(\+(\d+)ms\)/.exec(line.text);
+    if (!match) continue;
+    pages += 1;
+    const first = match[1] ?? '';
+    const route = ['papers', 'days', 'topics', 'weeks', 'archive', 'feeds'].includes(first)
+      ? first
+      : 'home, about, search, 404';
+    byRoute.set(route, (byRoute.get(route) ?? 0) + Number(match[2]));
+  }
+  const rendered = [...byRoute.values()].reduce((a, b) => a + b, 0);
+  add('pages (all)', routesStart, routesEnd);
+  for (const [route, ms] of byRoute) phases.push({ name: `pages: ${route}`, ms, peakRss: 0 });
+  phases.push({
+    name: 'pages: other (getStaticPaths, writing)',
+    ms: Math.max(0, routesEnd - routesStart - rendered),
+    peakRss: 0,
+  });
+
+  // Integrations that report their own time: the phase is the line's figure, ending when it is printed.
+  let timed = 0;
+  for (const [name, pattern] of [
+    ['social images', /og images: .* in ([\d.]+) ?s/],
+    ['search index', /\[daily-papers:search-index\] .* in ([\d.]+) ?s/],
+  ] as const) {
+    const line = lines[find(pattern)];
+    const seconds = line && pattern.exec(line.text)?.[1];
+    if (!line || !seconds) continue;
+    const ms = Number(seconds) * 1000;
+    add(name, line.at - ms, line.at);
+    timed += ms;
+  }
+  add('other integrations', routesEnd, run.wallMs - timed);
+  return { phases, pages, reused };
+}
+
+async function folderSize(dir: string): Promise<SizeResult> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+function versions(): Record<string, string> {
+  // Read from the file: not every package exports its package.json.
+  const version = (name: string) =>
+    (
+      JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+  let hugo = 'not installed';
+  try {
+    hugo = execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1] ?? hugo;
+  } catch {
+    // Reported as not installed.
+  }
+  return { node: process.version, astro: version('astro'), pagefind: version('pagefind'), hugo };
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string', default: '1000,10000' },
+      work: { type: 'string', default: path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-bench') },
+      out: { type: 'string' },
+      og: { type: 'string', default: 'auto' },
+      search: { type: 'string', default: 'integration' },
+      scenarios: { type: 'string', default: SCENARIOS.join(',') },
+      'no-hugo': { type: 'boolean', default: false },
+      'no-lib-steps': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.n.split(',').map(Number);
+  const scenarios = values.scenarios.split(',') as Scenario[];
+  if (
+    sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+    !['on', 'off', 'auto'].includes(values.og) ||
+    !['integration', 'cli', 'off'].includes(values.search) ||
+    scenarios.some((scenario) => !SCENARIOS.includes(scenario))
+  ) {
+    console.error(
+      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search integration|cli|off] [--scenarios cold,rebuild,daily] [--no-hugo] [--out FILE]',
+    );
+    process.exit(2);
+  }
+  const hugo = !values['no-hugo'] && hugoAvailable();
+  if (!values['no-hugo'] && !hugo)
+    console.log('hugo is not installed (apt-get install -y hugo): no reference times');
+  const started = new Date();
+  const out =
+    values.out ?? path.join(PROJECT_ROOT, 'bench/results', `${started.toISOString().slice(0, 10)}.md`);
+  const context = { date: started, machine: machine(), versions: versions(), command: commandLine() };
+  const write = async (results: RunResult[]) => {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, formatResults(results, context));
+  };
+  const results = await runBench({
+    sizes,
+    work: path.resolve(values.work),
+    og: values.og as BenchOptions['og'],
+    search: values.search as BenchOptions['search'],
+    hugo,
+    libSteps: !values['no-lib-steps'],
+    scenarios,
+    log: (line) => console.log(line),
+    onProgress: write,
+  });
+  await write(results);
+  console.log(`\n${formatResults(results, context)}\nwritten to ${path.relative(process.cwd(), out)}`);
+}
+
+/** How this run was started, for the results file. */
+function commandLine(): string {
+  const args = process.argv.slice(2);
+  return `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

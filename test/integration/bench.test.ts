@@ -1,0 +1,71 @@
+/**
+ * The benchmark at a tiny N, to prove it still works: the generator is
+ * deterministic and writes valid content, and one cold build of it with the
+ * real site (and Hugo, when installed) gives the phases the report needs.
+ * Timings are printed by `npm run bench`, never asserted.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dayPlan, generate } from '../../bench/generate.ts';
+import { formatResults } from '../../bench/report.ts';
+import { hugoAvailable, machine, runBench } from '../../bench/run.ts';
+import { listPaperFiles, validateContent } from '../../src/lib/papers/store.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const N = 60;
+
+describe('bench/generate.ts', () => {
+  it('plans weekdays of 30 to 60 papers adding up to N', () => {
+    const plan = dayPlan(1000);
+    expect(plan.reduce((sum, day) => sum + day.count, 0)).toBe(1000);
+    for (const day of plan.slice(0, -1)) expect(day.count).toBeGreaterThanOrEqual(30);
+    for (const day of plan) expect([0, 6]).not.toContain(new Date(`${day.date}T00:00:00Z`).getUTCDay());
+  });
+
+  it('writes the same valid files every time, and adds a day without touching the others', async () => {
+    const [a, b] = [await tempDir('bench-a-'), await tempDir('bench-b-')];
+    await generate({ n: N, out: a });
+    await generate({ n: N, out: b });
+    const files = await listPaperFiles(a);
+    expect(files).toHaveLength(N);
+    for (const file of files) {
+      expect(await readFile(path.join(b, file.relativePath), 'utf8')).toBe(
+        await readFile(path.join(a, file.relativePath), 'utf8'),
+      );
+    }
+    const [added] = await generate({ n: N, out: a, addDay: true });
+    const after = await listPaperFiles(a);
+    expect(after).toHaveLength(N + 50);
+    expect(after.filter((file) => file.date === added)).toHaveLength(50);
+    const report = await validateContent(a);
+    expect(report.problems).toEqual([]);
+  });
+});
+
+describe('npm run bench', () => {
+  it('builds a tiny archive cold and reports its phases', async () => {
+    const hugo = hugoAvailable();
+    if (!hugo)
+      console.log('hugo is not installed (apt-get install -y hugo): the bench runs without its reference');
+    const [result] = await runBench({
+      sizes: [N],
+      work: await tempDir('bench-work-'),
+      og: 'off',
+      search: 'off',
+      hugo,
+      scenarios: ['cold'],
+    });
+    const cold = result!.scenarios[0]!;
+    const phase = (name: string) => cold.astro.phases.find((p) => p.name === name);
+    expect(phase('content sync')).toBeDefined();
+    expect(phase('pages: papers')!.ms).toBeGreaterThan(0);
+    expect(phase('pages: feeds')!.ms).toBeGreaterThan(0);
+    // Every paper page was rendered and logged.
+    expect(cold.astro.pages).toBeGreaterThan(N);
+    expect(result!.astroSize.files).toBeGreaterThan(N);
+    if (hugo) expect(cold.hugo!.wallMs).toBeGreaterThan(0);
+    const text = formatResults([result!], { date: new Date(), machine: machine(), versions: {} });
+    expect(text).toMatch(new RegExp(`\\| ${N} \\| cold \\|`));
+  });
+});
