@@ -4,7 +4,8 @@
  *
  * SITE_URL and BASE_PATH in the environment override `url` and `base` at
  * build time (for example BASE_PATH=/papers/ for a GitHub Pages project site);
- * PAPERS_CONTENT_DIR builds another content folder (the tests' fixtures).
+ * PAPERS_CONTENT_DIR builds another content folder (the tests' fixtures);
+ * PAPERS_PAGEFIND_CACHE moves the search index cache (each test build has its own).
  */
 
 export interface SiteConfig {
@@ -22,6 +23,16 @@ export interface SiteConfig {
   /** The look of the social images (Open Graph cards); see src/lib/og/. */
   og: OgConfig;
   feeds: FeedsConfig;
+  search: SearchConfig;
+}
+
+/** Search (Pagefind, one index per year): see the README's Search section. */
+export interface SearchConfig {
+  /**
+   * Where each year's index is kept between builds, so a build re-indexes
+   * only the years whose papers changed. Outside dist/, which Astro empties.
+   */
+  cacheDir: string;
 }
 
 /** RSS feeds: /feeds/all.xml, /feeds/<topic>.xml, /feeds/daily.xml, /feeds/feeds.opml. */
@@ -69,6 +80,7 @@ const DEFAULTS: SiteConfig = {
   language: 'en',
   contentDir: 'content',
   feeds: { itemLimit: 50, dailyLimit: 30, emailSubscribeUrl: undefined },
+  search: { cacheDir: 'node_modules/.cache/daily-papers/pagefind' },
   // The site's light theme (src/styles/tokens.css).
   og: {
     siteName: TITLE,
@@ -96,6 +108,7 @@ export function resolveConfig(env: Record<string, string | undefined>): SiteConf
     url: (env['SITE_URL'] || DEFAULTS.url).replace(/\/+$/, ''),
     base: normalizeBase(env['BASE_PATH'] ?? DEFAULTS.base),
     contentDir: env['PAPERS_CONTENT_DIR'] || DEFAULTS.contentDir,
+    search: { cacheDir: env['PAPERS_PAGEFIND_CACHE'] || DEFAULTS.search.cacheDir },
   };
 }
 

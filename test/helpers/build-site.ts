@@ -21,6 +21,9 @@
  *   child runs in its own temporary working directory. That folder is under
  *   node_modules/.cache/ because the bundle imports packages by bare name,
  *   which Node resolves by walking up to the project's node_modules/.
+ * - the search index cache (node_modules/.cache/daily-papers/pagefind/ by
+ *   default) goes to the child's scratch folder through PAPERS_PAGEFIND_CACHE,
+ *   so every fixture build indexes from scratch and none prunes another's.
  * Only the type declarations in the project's .astro/ are shared; every build
  * of this project writes the same ones.
  */
@@ -64,7 +67,7 @@ export async function buildFixtureSite(options: FixtureBuildOptions): Promise<st
       outDir: path.resolve(outDir),
       cacheDir: path.join(workDir, 'cache'),
     };
-    await runChildBuild(config, workDir, buildEnv(options));
+    await runChildBuild(config, workDir, buildEnv(options, workDir));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -85,7 +88,7 @@ const config = JSON.parse(process.env.FIXTURE_BUILD_CONFIG);
 await build({ ...config, logLevel: 'warn' });
 `;
 
-function buildEnv(options: FixtureBuildOptions): NodeJS.ProcessEnv {
+function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     // Vitest marks its workers (VITEST, VITEST_POOL_ID, NODE_ENV=test); an
@@ -98,6 +101,7 @@ function buildEnv(options: FixtureBuildOptions): NodeJS.ProcessEnv {
     PAPERS_CONTENT_DIR: path.resolve(PROJECT_ROOT, options.contentDir),
     BASE_PATH: options.base ?? '/',
     SITE_URL: options.siteUrl ?? DEFAULT_FIXTURE_SITE_URL,
+    PAPERS_PAGEFIND_CACHE: path.join(workDir, 'pagefind-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
   };

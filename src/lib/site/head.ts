@@ -4,10 +4,11 @@
  */
 import { SITE } from '../../config.ts';
 import { allPapersFeed, dailyFeed, type FeedInfo } from '../feeds/site-feeds.ts';
+import type { OgImage } from '../og/inputs.ts';
 import type { MetaTag } from './citation.ts';
 import { absoluteUrl, assetUrl } from './urls.ts';
 
-/** The site-wide sharing image in public/, until per-paper images exist. */
+/** The site-wide sharing image in public/, for pages without a card of their own. */
 export const DEFAULT_IMAGE = 'og-default.png';
 export const DEFAULT_IMAGE_ALT = `${SITE.title}: a daily archive of machine-learning papers`;
 
@@ -58,6 +59,8 @@ export interface HeadInput {
   section?: Section;
   /** A feed that follows this page (a topic's), listed before the site-wide ones. */
   feed?: FeedInfo;
+  /** The page's own social image (papers, days); the site default otherwise. */
+  image?: OgImage;
 }
 
 export function pageHead(input: HeadInput): PageHead {
@@ -68,8 +71,8 @@ export function pageHead(input: HeadInput): PageHead {
     description: input.description ?? SITE.description,
     canonical: input.path === undefined ? undefined : absoluteUrl(input.path),
     type: input.type ?? 'website',
-    image: defaultImage(),
-    imageAlt: DEFAULT_IMAGE_ALT,
+    image: input.image ? absoluteUrl(assetUrl(input.image.path)) : defaultImage(),
+    imageAlt: input.image?.alt ?? DEFAULT_IMAGE_ALT,
     noindex: input.noindex ?? false,
     meta: input.meta ?? [],
     jsonLd: input.jsonLd,

@@ -6,6 +6,8 @@
  */
 import { SITE } from '../../config.ts';
 import { topicFeed } from '../feeds/site-feeds.ts';
+import { dayOgImage, paperOgImage } from '../og/inputs.ts';
+import { searchRecord, type SearchRecord } from '../search/record.ts';
 import { topicTitle, topicsOf } from '../topics/index.ts';
 import {
   abstractExcerpt,
@@ -20,7 +22,7 @@ import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type Mont
 import { bibtex, citationMeta } from './citation.ts';
 import { formatDay, formatDayRange, formatMonth, formatWeek } from './dates.ts';
 import type { PaperEntry } from './entry.ts';
-import { pageHead, type PageHead } from './head.ts';
+import { defaultImage, pageHead, type PageHead } from './head.ts';
 import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
 import { paperLinks, type PaperLink } from './links.ts';
 import { renderTitle } from './math.ts';
@@ -129,8 +131,13 @@ function dayView(day: DayGroup, head: PageHead): DayView {
 
 /** The latest day, or undefined for an empty archive. */
 export function homeView(archive: Archive): { head: PageHead; day: DayView | undefined } {
-  const head = pageHead({ path: urls.home(), section: 'home' });
-  return { head, day: archive.latest && dayView(archive.latest, head) };
+  const latest = archive.latest;
+  const head = pageHead({
+    path: urls.home(),
+    section: 'home',
+    ...(latest && { image: dayOgImage(latest.date, latest.papers) }),
+  });
+  return { head, day: latest && dayView(latest, head) };
 }
 
 export function dayPageView(archive: Archive, date: string): DayView {
@@ -140,6 +147,7 @@ export function dayPageView(archive: Archive, date: string): DayView {
     title: `Papers of ${formatDay(date)}`,
     description: `The ${countText(day.papers.length)} listed on ${formatDay(date)}, ranked by upvotes.`,
     path: urls.day(date),
+    image: dayOgImage(date, day.papers),
   });
   return dayView(day, head);
 }
@@ -304,6 +312,8 @@ export interface PaperView {
   sameDayTotal: number;
   /** The most similar papers of the whole archive, most similar first. */
   related: readonly PaperCardView[];
+  /** What search shows, filters and sorts this paper by. */
+  search: SearchRecord;
 }
 
 export function paperPageView(
@@ -322,6 +332,7 @@ export function paperPageView(
     type: 'article',
     meta: citationMeta(paper),
     math: abstract.hasMath,
+    image: paperOgImage(paper),
   });
   const jsonLd = serializeJsonLd(
     scholarlyArticle(paper, {
@@ -353,6 +364,16 @@ export function paperPageView(
     related: relatedIds.flatMap((id) => {
       const other = archive.paper(id);
       return other ? [paperCard(other, COMPACT)] : [];
+    }),
+    search: searchRecord({
+      title: paper.data.title,
+      authors: paper.data.authors,
+      date: paper.data.date,
+      topics: card.topics,
+      upvotes: paper.data.upvotes,
+      image: head.image,
+      defaultImage: defaultImage(),
+      origin: SITE.url,
     }),
   };
 }

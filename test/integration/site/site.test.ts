@@ -47,9 +47,17 @@ beforeAll(async () => {
 
 describe('the fixture archive', () => {
   it('covers what the site tests need', () => {
-    expect(archive.days).toEqual(['2026-09-24', '2026-09-25', '2026-09-29', '2026-10-02', '2026-10-05']);
-    expect(archive.months).toEqual(['2026-09', '2026-10']);
-    expect(archive.weeks).toEqual(['2026-W39', '2026-W40', '2026-W41']);
+    // One paper of 2025, so search has two year indexes to merge.
+    expect(archive.days).toEqual([
+      '2025-11-14',
+      '2026-09-24',
+      '2026-09-25',
+      '2026-09-29',
+      '2026-10-02',
+      '2026-10-05',
+    ]);
+    expect(archive.months).toEqual(['2025-11', '2026-09', '2026-10']);
+    expect(archive.weeks).toEqual(['2025-W46', '2026-W39', '2026-W40', '2026-W41']);
     expect(archive.topics).toEqual(['language-models', 'reasoning', 'vision']);
     expect(archive.papers.map((paper) => paper.id)).toContain('hep-th/9901001');
     expect(archive.papers.find((paper) => paper.id === MANY_AUTHORS_ID)?.authors).toHaveLength(30);

@@ -1,0 +1,169 @@
+/**
+ * What the search index step costs, on a synthetic archive built by the real
+ * site: indexing every year from scratch, a daily rebuild (the current year
+ * changed, the other years copied from the cache), and a rebuild with nothing
+ * changed. Wall time, peak memory (RSS of the indexing process and
+ * Pagefind's binary together) and the machine's load average for each: on a
+ * shared machine the load says how far to trust the wall time.
+ *
+ *   node bench/search.ts --n 15000                 # generate, build, measure
+ *   node bench/search.ts --n 15000 --reuse         # measure an earlier build again
+ *
+ * The site is built once, without social images or its own search step;
+ * the index step then runs on the output on its own, as the build's last
+ * step would. The daily scenario edits one current-year page's indexed part
+ * (a new upvote), which costs the same re-indexing as a new day of papers
+ * without a second site build.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { SearchIndexSummary } from '../src/lib/search/indexer.ts';
+import { generate } from './generate.ts';
+import { measure, type Measured } from './measure.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
+  ? path.join(PROJECT_ROOT, 'node_modules/.bin/node')
+  : process.execPath;
+
+const BUILD_SCRIPT = `
+const { build } = await import(process.env.BENCH_ASTRO);
+await build(JSON.parse(process.env.BENCH_CONFIG));
+`;
+
+const INDEX_SCRIPT = `
+const { buildSearchIndex } = await import(process.env.BENCH_INDEXER);
+const summary = await buildSearchIndex(JSON.parse(process.env.BENCH_OPTIONS));
+console.log('SUMMARY ' + JSON.stringify(summary));
+`;
+
+interface Dirs {
+  content: string;
+  out: string;
+  cache: string;
+  work: string;
+}
+
+async function buildSite(dirs: Dirs): Promise<Measured> {
+  const astro = pathToFileURL(createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve('astro')).href;
+  await mkdir(dirs.work, { recursive: true });
+  return measure(NODE, ['--input-type=module', '--eval', BUILD_SCRIPT], {
+    cwd: dirs.work,
+    env: {
+      ...process.env,
+      BENCH_ASTRO: astro,
+      BENCH_CONFIG: JSON.stringify({
+        root: PROJECT_ROOT,
+        configFile: 'bench/astro.config.mjs',
+        outDir: dirs.out,
+        cacheDir: path.join(dirs.work, 'astro-cache'),
+        logLevel: 'warn',
+      }),
+      BENCH_SKIP_INTEGRATIONS: 'daily-papers:og-images,daily-papers:search-index',
+      PAPERS_CONTENT_DIR: dirs.content,
+      SITE_URL: 'https://example.org',
+      BASE_PATH: '/',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  });
+}
+
+async function indexStep(dirs: Dirs): Promise<{ run: Measured; summary: SearchIndexSummary }> {
+  await rm(path.join(dirs.out, 'pagefind'), { recursive: true, force: true });
+  const run = await measure(NODE, ['--input-type=module', '--eval', INDEX_SCRIPT], {
+    env: {
+      ...process.env,
+      BENCH_INDEXER: pathToFileURL(path.join(PROJECT_ROOT, 'src/lib/search/indexer.ts')).href,
+      BENCH_OPTIONS: JSON.stringify({ outDir: dirs.out, cacheDir: dirs.cache, language: 'en' }),
+    },
+    intervalMs: 100,
+  });
+  const line = run.lines.find((candidate) => candidate.text.startsWith('SUMMARY '));
+  if (!line)
+    throw new Error(`the index step printed no summary:\n${run.lines.map((l) => l.text).join('\n')}`);
+  return { run, summary: JSON.parse(line.text.slice('SUMMARY '.length)) as SearchIndexSummary };
+}
+
+/** Changes the sort key of one page of `year`, as a new upvote would. */
+async function touchYear(dirs: Dirs, summary: SearchIndexSummary, year: string): Promise<void> {
+  const { findIndexedPages } = await import('../src/lib/search/indexer.ts');
+  const page = (await findIndexedPages(dirs.out)).find((candidate) => candidate.year === year);
+  if (!page) throw new Error(`no page of ${year} among ${summary.pages}`);
+  const file = path.join(dirs.out, page.file);
+  const html = await readFile(file, 'utf8');
+  await writeFile(
+    file,
+    html.replace(
+      /data-pagefind-sort="upvotes:(\d+)"/,
+      (_, n: string) => `data-pagefind-sort="upvotes:${Number(n) + 1}"`,
+    ),
+  );
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { n: { type: 'string' }, work: { type: 'string' }, reuse: { type: 'boolean' } },
+  });
+  const n = Number(values.n);
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error('usage: node bench/search.ts --n N [--work DIR] [--reuse]');
+    process.exit(2);
+  }
+  const root = path.resolve(
+    values.work ?? path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-bench-search'),
+    String(n),
+  );
+  const dirs: Dirs = {
+    content: path.join(root, 'content'),
+    out: path.join(root, 'dist'),
+    cache: path.join(root, 'pagefind-cache'),
+    work: path.join(root, 'work'),
+  };
+  if (!values.reuse || !existsSync(path.join(dirs.out, 'index.html'))) {
+    await generate({ n, out: dirs.content, addDay: false });
+    const built = await buildSite(dirs);
+    console.log(`site: ${n} papers built in ${seconds(built.wallMs)} (peak ${mb(built.peakRss)})`);
+  }
+  await rm(dirs.cache, { recursive: true, force: true });
+  const rows: string[] = [];
+  const report = (scenario: string, { run, summary }: Awaited<ReturnType<typeof indexStep>>) => {
+    const indexed = summary.years.filter((year) => !year.cached);
+    const pages = indexed.reduce((sum, year) => sum + year.pages, 0);
+    // CPU time is left out: /usr/bin/time does not see Pagefind's binary, which does most of the work.
+    const load = os.loadavg()[0]?.toFixed(1) ?? '–';
+    const row = `| ${scenario} | ${summary.pages.toLocaleString('en')} | ${indexed.map((y) => y.year).join(', ') || '–'} | ${pages.toLocaleString('en')} | ${seconds(run.wallMs)} | ${mb(run.peakRss)} | ${load} |`;
+    rows.push(row);
+    console.log(row);
+  };
+  const cold = await indexStep(dirs);
+  report('cold: every year', cold);
+  const newest = cold.summary.years[0]?.year ?? '';
+  await touchYear(dirs, cold.summary, newest);
+  report(`daily: ${newest} changed`, await indexStep(dirs));
+  report('nothing changed', await indexStep(dirs));
+  // The current year at its largest (a daily build in December): the largest year changed.
+  const largest = [...cold.summary.years].sort((a, b) => b.pages - a.pages)[0];
+  if (largest && largest.year !== newest) {
+    await touchYear(dirs, cold.summary, largest.year);
+    report(`a full year: ${largest.year} changed`, await indexStep(dirs));
+  }
+  const years = cold.summary.years
+    .map((year) => `${year.year}: ${year.pages.toLocaleString('en')}`)
+    .join(', ');
+  console.log(`\npages per year: ${years}\n`);
+  console.log(
+    `| scenario | paper pages | years indexed | pages indexed | wall time | peak RSS | load (${os.cpus().length} CPUs) |`,
+  );
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: |');
+  for (const row of rows) console.log(row);
+}
+
+await main();

@@ -1,0 +1,200 @@
+/**
+ * Builds the search index of a built site: one Pagefind index per year of
+ * paper pages, in `<outDir>/pagefind/<year>/`.
+ *
+ * A year whose paper pages have the same indexed parts as at the last build
+ * (same cache key, see bundles.ts) is copied from the cache folder instead of
+ * being indexed again, so a daily build indexes only the current year. The
+ * cache lives outside the build folder because Astro empties that folder on
+ * every build; CI keeps it between runs like node_modules/.cache.
+ *
+ * Pages are found by what they say, not by their URL: every HTML page with a
+ * `data-pagefind-body` element is indexed, and no other page is (Pagefind's
+ * own rule once any page has that attribute).
+ */
+import { randomBytes } from 'node:crypto';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { findPackageJSON } from 'node:module';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import {
+  bundleDir,
+  cacheEntryName,
+  partHash,
+  planYears,
+  SEARCH_DIR,
+  yearOfCacheEntry,
+  type IndexedPage,
+  type YearPlan,
+} from './bundles.ts';
+import { indexedPart, pagefindDocument, yearOfPart } from './extract.ts';
+
+export interface SearchIndexOptions {
+  /** The built site. */
+  outDir: string;
+  /** Where year indexes are kept between builds; created when missing. */
+  cacheDir: string;
+  /** The site's language (ISO 639-1): the whole index uses its stemmer. */
+  language: string;
+}
+
+export interface YearSummary {
+  year: string;
+  pages: number;
+  /** Copied from the cache rather than indexed. */
+  cached: boolean;
+}
+
+export interface SearchIndexSummary {
+  pages: number;
+  years: YearSummary[];
+}
+
+/** Pages sent to Pagefind before waiting for its answers. */
+const SEND_WINDOW = 256;
+
+/** Files Pagefind writes for its ready-made interfaces, which the site does not use. */
+const UNUSED_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+/** The installed Pagefind's version (its package exports no package.json, hence the lookup). */
+export function pagefindVersion(): string {
+  const file = findPackageJSON('pagefind', import.meta.url);
+  if (file === undefined) throw new Error('Pagefind is not installed (npm install)');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
+  const pages = findIndexedPages(options.outDir);
+  const plans = planYears(pages, { pagefindVersion: pagefindVersion(), language: options.language });
+  await mkdir(options.cacheDir, { recursive: true });
+  const years: YearSummary[] = [];
+  let started = false;
+  try {
+    for (const plan of plans) {
+      const entry = path.join(options.cacheDir, cacheEntryName(plan));
+      const cached = existsSync(entry);
+      if (!cached) {
+        started = true;
+        await writeYearIndex(plan, options, entry);
+      }
+      copyTree(entry, path.join(options.outDir, bundleDir(plan.year)));
+      await pruneCache(options.cacheDir, plan);
+      years.push({ year: plan.year, pages: plan.pages.length, cached });
+    }
+  } finally {
+    // Pagefind's Node API runs its binary as a service until closed.
+    if (started) await pagefind.close();
+  }
+  return { pages: pages.length, years };
+}
+
+/**
+ * Every page with an indexed part, with its year and the hash of that part.
+ * Files are read synchronously: for tens of thousands of small files that is
+ * several times faster than fs/promises, and nothing else runs meanwhile.
+ */
+export function findIndexedPages(outDir: string): IndexedPage[] {
+  const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith(`${SEARCH_DIR}/`))
+    .sort();
+  const pages: IndexedPage[] = [];
+  for (const file of files) {
+    const part = indexedPart(readFileSync(path.join(outDir, file), 'utf8'));
+    if (part === undefined) continue;
+    const year = yearOfPart(part);
+    if (year === undefined) throw new Error(`${file}: its data-pagefind-body element has no year filter`);
+    pages.push({ file, year, hash: partHash(part) });
+  }
+  return pages;
+}
+
+async function writeYearIndex(plan: YearPlan, options: SearchIndexOptions, entry: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const temporary = `${entry}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    // Pagefind numbers pages in the order they arrive, and the numbers are in
+    // its files, so pages go in file order: the same pages always give the same
+    // bytes. They are sent a window at a time without waiting for each answer
+    // (a round trip per page is most of the time on a busy machine); the order
+    // holds because the calls write to the service's stdin in the order they
+    // are made, and the service handles its messages one at a time.
+    for (let start = 0; start < plan.pages.length; start += SEND_WINDOW) {
+      const window = plan.pages.slice(start, start + SEND_WINDOW);
+      const added = await Promise.all(
+        window.map((page) =>
+          index.addHTMLFile({
+            sourcePath: page.file,
+            content: pagefindDocument(readPart(options.outDir, page), options.language),
+          }),
+        ),
+      );
+      for (const [i, result] of added.entries()) {
+        if (result.errors.length > 0)
+          throw new Error(`Pagefind: ${window[i]?.file}: ${result.errors.join('; ')}`);
+      }
+    }
+    const written = await index.writeFiles({ outputPath: temporary });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    await removeUnusedFiles(temporary);
+    await publishEntry(temporary, entry);
+  } finally {
+    await index.deleteIndex();
+    await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/** A page's indexed part, which must be the one its cache key was made from. */
+function readPart(outDir: string, page: IndexedPage): string {
+  const part = indexedPart(readFileSync(path.join(outDir, page.file), 'utf8'));
+  if (part === undefined || partHash(part) !== page.hash)
+    throw new Error(`${page.file} changed while the search index was being built`);
+  return part;
+}
+
+async function removeUnusedFiles(bundle: string): Promise<void> {
+  for (const name of await readdir(bundle)) {
+    if (UNUSED_FILE.test(name)) await rm(path.join(bundle, name));
+  }
+}
+
+/**
+ * Renames a finished index into the cache. Two builds sharing a cache may
+ * finish the same entry at once; the second finds it there and keeps it
+ * (both are built from the same pages).
+ */
+async function publishEntry(temporary: string, entry: string): Promise<void> {
+  try {
+    await rename(temporary, entry);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!(code === 'ENOTEMPTY' || code === 'EEXIST') || !existsSync(entry)) throw error;
+  }
+}
+
+/** Removes the year's older indexes: the cache keeps one entry per year. */
+async function pruneCache(cacheDir: string, plan: YearPlan): Promise<void> {
+  const current = cacheEntryName(plan);
+  for (const name of await readdir(cacheDir)) {
+    if (name !== current && yearOfCacheEntry(name) === plan.year) {
+      await rm(path.join(cacheDir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Copies a bundle folder file by file (a clone where the file system can):
+ * fs.cp takes seconds for the ten thousand fragments of a year.
+ */
+function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    if (entry.isDirectory()) mkdirSync(target, { recursive: true });
+    else copyFileSync(source, target, constants.COPYFILE_FICLONE);
+  }
+}

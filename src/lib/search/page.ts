@@ -1,0 +1,76 @@
+/**
+ * What the search page prints: its head, the choices of its filters, and
+ * where the search bundles are (one per year, newest first) for its script.
+ */
+import { SITE } from '../../config.ts';
+import type { Archive } from '../site/archive.ts';
+import { formatMonth } from '../site/dates.ts';
+import { pageHead, type PageHead } from '../site/head.ts';
+import { compareIds } from '../site/ranking.ts';
+import { urls } from '../site/urls.ts';
+import { countText } from '../site/views.ts';
+import { topicTitle } from '../topics/index.ts';
+import { bundleDir } from './bundles.ts';
+import { SORT_ORDERS, type SortOrder } from './query.ts';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** What the page's script needs, serialised into a data attribute. */
+export interface SearchClientConfig {
+  /** Prepended by Pagefind to result URLs: the base path. */
+  baseUrl: string;
+  /** Newest year first; the first bundle is the one whose pagefind.js is loaded. */
+  bundles: readonly { year: string; url: string }[];
+}
+
+export interface SearchPageView {
+  head: PageHead;
+  topics: readonly Choice[];
+  years: readonly Choice[];
+  /** By year, newest first, for `<optgroup>`s. */
+  months: readonly { year: string; months: readonly Choice[] }[];
+  sorts: readonly Choice[];
+  client: SearchClientConfig;
+  /** `1 paper`, `83 papers`. */
+  totalText: string;
+  /** Where to go without JavaScript. */
+  browse: { archive: string; topics: string; home: string };
+}
+
+const SORT_LABELS: Record<SortOrder, string> = {
+  relevance: 'Best match',
+  newest: 'Newest first',
+  upvotes: 'Most upvoted',
+};
+
+export function searchPageView(archive: Archive): SearchPageView {
+  const years = archive.years.map((year) => String(year.year));
+  return {
+    head: pageHead({
+      title: 'Search',
+      description: `Search the ${archive.total} papers of ${SITE.title} by title, author, abstract and keyword.`,
+      path: urls.search(),
+      noindex: true,
+    }),
+    topics: archive.topics
+      .map((group) => ({ value: group.topic, label: topicTitle(group.topic) }))
+      .sort((a, b) => compareIds(a.label, b.label) || compareIds(a.value, b.value)),
+    years: years.map((year) => ({ value: year, label: year })),
+    months: archive.years.map((year) => ({
+      year: String(year.year),
+      months: [...year.months]
+        .reverse()
+        .map((month) => ({ value: month.key, label: formatMonth(month.year, month.month) })),
+    })),
+    sorts: SORT_ORDERS.map((order) => ({ value: order, label: SORT_LABELS[order] })),
+    client: {
+      baseUrl: urls.home(),
+      bundles: years.map((year) => ({ year, url: urls.asset(bundleDir(year)) })),
+    },
+    totalText: countText(archive.total),
+    browse: { archive: urls.archive(), topics: urls.topics(), home: urls.home() },
+  };
+}

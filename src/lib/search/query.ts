@@ -1,0 +1,106 @@
+/**
+ * A search as the URL holds it: `/search/?q=speculative+decoding&topic=vision&year=2026&sort=newest`.
+ * The search page's script reads the state from the URL on load and on the
+ * back button, and writes it back as the reader types, so a search can be
+ * shared. Runs in the browser: no Node imports here.
+ */
+import { FILTER, SORT } from './record.ts';
+
+export const SORT_ORDERS = ['relevance', 'newest', 'upvotes'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+export interface SearchState {
+  /** The words typed, trimmed; empty for none. */
+  q: string;
+  /** Topic id, or empty for every topic. */
+  topic: string;
+  /** `YYYY`, or empty. */
+  year: string;
+  /** `YYYY-MM`, or empty. */
+  month: string;
+  sort: SortOrder;
+}
+
+export const EMPTY_STATE: SearchState = { q: '', topic: '', year: '', month: '', sort: 'relevance' };
+
+/** Longer queries are cut: nobody types 500 characters, and a pasted page should not stall the search. */
+export const MAX_QUERY_LENGTH = 200;
+
+const VALID = {
+  topic: /^[a-z0-9][a-z0-9-]{0,63}$/,
+  year: /^\d{4}$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+};
+
+/** The state of a query string (`?q=...` or a URLSearchParams); values that make no sense are dropped. */
+export function parseSearchState(search: string | URLSearchParams): SearchState {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const value = (name: string) => (params.get(name) ?? '').trim();
+  const valid = (name: keyof typeof VALID) => {
+    const text = value(name);
+    return VALID[name].test(text) ? text : '';
+  };
+  const sort = value('sort');
+  return {
+    q: value('q').replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH).trim(),
+    topic: valid('topic'),
+    year: valid('year'),
+    month: valid('month'),
+    sort: (SORT_ORDERS as readonly string[]).includes(sort) ? (sort as SortOrder) : 'relevance',
+  };
+}
+
+/** `?q=...&topic=...`, leaving out what is empty or the default; `` for the empty state. */
+export function searchStateQuery(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.topic) params.set('topic', state.topic);
+  if (state.year) params.set('year', state.year);
+  if (state.month) params.set('month', state.month);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** Whether there is anything to search for: words or a filter. */
+export function isSearching(state: SearchState): boolean {
+  return Boolean(state.q || state.topic || state.year || state.month);
+}
+
+/** The order results come in: with no words there is no relevance, so filters alone list the newest first. */
+export function effectiveSort(state: SearchState): SortOrder {
+  return state.sort === 'relevance' && !state.q ? 'newest' : state.sort;
+}
+
+/** Pagefind's `filters` option. */
+export function pagefindFilters(state: SearchState): Record<string, string> {
+  return {
+    ...(state.topic ? { [FILTER.topic]: state.topic } : {}),
+    ...(state.year ? { [FILTER.year]: state.year } : {}),
+    ...(state.month ? { [FILTER.month]: state.month } : {}),
+  };
+}
+
+/** Pagefind's `sort` option; undefined for relevance. */
+export function pagefindSort(order: SortOrder): Record<string, 'desc'> | undefined {
+  if (order === 'newest') return { [SORT.date]: 'desc' };
+  if (order === 'upvotes') return { [SORT.upvotes]: 'desc' };
+  return undefined;
+}
+
+/**
+ * The year indexes a search needs, newest first: all of them, or the one a
+ * year or month filter names (none when the two disagree).
+ */
+export function yearsToSearch(state: SearchState, years: readonly string[]): string[] {
+  const wanted = [state.year, state.month.slice(0, 4)].filter(Boolean);
+  return years.filter((year) => wanted.every((want) => want === year));
+}
+
+/** The status line after a search: `3 papers found for “decoding”.` */
+export function summaryText(total: number, state: SearchState): string {
+  const words = state.q ? ` for “${state.q}”` : '';
+  if (total > 0) return `${total} ${total === 1 ? 'paper' : 'papers'} found${words}.`;
+  const filtered = Boolean(state.topic || state.year || state.month);
+  return `No papers found${words}. Try ${filtered ? 'fewer filters or ' : ''}other words.`;
+}

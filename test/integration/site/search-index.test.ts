@@ -1,0 +1,95 @@
+/**
+ * The search index of the fixture build: only paper pages are in it, one
+ * index per year, and the indexer's cache makes a rebuild re-index only the
+ * years whose papers changed, with the same bytes as indexing from scratch.
+ * The indexer runs here on copies of the built site, with its own cache.
+ */
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, findIndexedPages } from '../../../src/lib/search/indexer.ts';
+import { listFiles } from '../../helpers/built-site.ts';
+import { FIXTURE_CONTENT_DIR } from '../../helpers/build-site.ts';
+import { loadFixtureArchive, sitePath, type FixtureArchive } from '../../helpers/fixture-archive.ts';
+import { fixtureSite } from '../../helpers/fixture-sites.ts';
+
+let archive: FixtureArchive;
+let scratch: string;
+beforeAll(async () => {
+  archive = await loadFixtureArchive(FIXTURE_CONTENT_DIR);
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'papers-search-index-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** A copy of the root build without its search index. */
+async function siteCopy(name: string): Promise<string> {
+  const outDir = path.join(scratch, name);
+  await cp(fixtureSite('root').outDir, outDir, { recursive: true });
+  await rm(path.join(outDir, 'pagefind'), { recursive: true });
+  return outDir;
+}
+
+/** Every file under `pagefind/` with its bytes, for comparing two builds. */
+async function bundleFiles(outDir: string): Promise<Map<string, Buffer>> {
+  const files = (await listFiles(outDir)).filter((file) => file.startsWith('pagefind/'));
+  return new Map(
+    await Promise.all(files.map(async (file) => [file, await readFile(path.join(outDir, file))] as const)),
+  );
+}
+
+describe('the search index', () => {
+  it('holds every paper page and nothing else', async () => {
+    const pages = await findIndexedPages(fixtureSite('root').outDir);
+    expect(pages.map((page) => page.file).sort()).toEqual(
+      archive.papers.map((paper) => `${sitePath.paper(paper.id)}index.html`).sort(),
+    );
+    const years = [...new Set(archive.papers.map((paper) => paper.date.slice(0, 4)))].sort().reverse();
+    const built = await readdir(path.join(fixtureSite('root').outDir, 'pagefind'));
+    expect(built.sort().reverse()).toEqual(years);
+  });
+
+  it('re-indexes only the years whose papers changed, and writes what a full run writes', async () => {
+    const cacheDir = path.join(scratch, 'cache');
+    const options = (outDir: string) => ({ outDir, cacheDir, language: 'en' });
+    const cold = await siteCopy('cold');
+    expect(await buildSearchIndex(options(cold))).toEqual({
+      pages: archive.papers.length,
+      years: [
+        { year: '2026', pages: archive.papers.length - 1, cached: false },
+        { year: '2025', pages: 1, cached: false },
+      ],
+    });
+    const astroBuilt = await bundleFiles(fixtureSite('root').outDir);
+    // Pages are added in file order, so the bytes do not depend on timing.
+    expect(await bundleFiles(cold)).toEqual(astroBuilt);
+
+    const warm = await siteCopy('warm');
+    const again = await buildSearchIndex(options(warm));
+    expect(again.years.map((year) => year.cached)).toEqual([true, true]);
+    expect(await bundleFiles(warm)).toEqual(astroBuilt);
+
+    // A new upvote on a 2026 paper; what is outside the indexed part (the
+    // page's frame, its related list) may change freely.
+    const changed = await siteCopy('changed');
+    const paperFile = path.join(changed, sitePath.paper('2610.00005'), 'index.html');
+    const html = await readFile(paperFile, 'utf8');
+    await writeFile(
+      paperFile,
+      html.replace('data-pagefind-sort="upvotes:64"', 'data-pagefind-sort="upvotes:65"'),
+    );
+    const oldPaper = path.join(changed, sitePath.paper('2511.00001'), 'index.html');
+    const oldHtml = await readFile(oldPaper, 'utf8');
+    expect(oldHtml).toContain('Skip to content');
+    await writeFile(oldPaper, oldHtml.replace('Skip to content', 'Skip to the paper'));
+    const third = await buildSearchIndex(options(changed));
+    expect(third.years.map((year) => [year.year, year.cached])).toEqual([
+      ['2026', false],
+      ['2025', true],
+    ]);
+    // One entry per year is kept.
+    expect((await readdir(cacheDir)).map((name) => name.slice(0, 4)).sort()).toEqual(['2025', '2026']);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { summaryLine } from '../../src/integrations/search-index.ts';
+import { searchPageView } from '../../src/lib/search/page.ts';
+import { buildArchive } from '../../src/lib/site/archive.ts';
+import { urls } from '../../src/lib/site/urls.ts';
+import { makePaper } from '../helpers/site-papers.ts';
+
+describe('the search page', () => {
+  const archive = buildArchive([
+    makePaper({ date: '2026-10-05', topics: ['vision'] }),
+    makePaper({ date: '2026-09-29', topics: ['language-models'] }),
+    makePaper({ date: '2025-11-14', topics: ['language-models'] }),
+  ]);
+  const view = searchPageView(archive);
+
+  it('offers the archive’s topics by title, its years and months newest first, and every order', () => {
+    expect(view.topics).toEqual([
+      { value: 'vision', label: 'Computer vision' },
+      { value: 'language-models', label: 'Language models' },
+    ]);
+    expect(view.years.map((year) => year.value)).toEqual(['2026', '2025']);
+    expect(view.months).toEqual([
+      {
+        year: '2026',
+        months: [
+          { value: '2026-10', label: 'October 2026' },
+          { value: '2026-09', label: 'September 2026' },
+        ],
+      },
+      { year: '2025', months: [{ value: '2025-11', label: 'November 2025' }] },
+    ]);
+    expect(view.sorts.map((sort) => sort.value)).toEqual(['relevance', 'newest', 'upvotes']);
+    expect(view.totalText).toBe('3 papers');
+  });
+
+  it('tells its script where each year’s bundle is, under the base path', () => {
+    expect(view.client).toEqual({
+      baseUrl: urls.home(),
+      bundles: [
+        { year: '2026', url: urls.asset('pagefind/2026/') },
+        { year: '2025', url: urls.asset('pagefind/2025/') },
+      ],
+    });
+    expect(view.head.noindex).toBe(true);
+  });
+});
+
+describe('the index step’s summary line', () => {
+  it('says what was indexed and what came from the cache', () => {
+    const years = [
+      { year: '2026', pages: 120, cached: false },
+      { year: '2025', pages: 11_000, cached: true },
+      { year: '2024', pages: 10_500, cached: true },
+    ];
+    expect(summaryLine({ pages: 21_620, years }, 4321)).toBe(
+      '21620 paper pages in 3 year indexes (2026 indexed, 2025, 2024 from the cache) in 4.3 s',
+    );
+    expect(summaryLine({ pages: 0, years: [] }, 10)).toBe('0 paper pages in 0 year indexes in 0.0 s');
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_STATE,
+  effectiveSort,
+  isSearching,
+  MAX_QUERY_LENGTH,
+  pagefindFilters,
+  pagefindSort,
+  parseSearchState,
+  searchStateQuery,
+  summaryText,
+  yearsToSearch,
+  type SearchState,
+} from '../../src/lib/search/query.ts';
+
+const state = (overrides: Partial<SearchState>): SearchState => ({ ...EMPTY_STATE, ...overrides });
+
+describe('the search in the URL', () => {
+  it('is read from the query string', () => {
+    expect(
+      parseSearchState('?q=speculative+decoding&topic=vision&year=2026&month=2026-10&sort=newest'),
+    ).toEqual({
+      q: 'speculative decoding',
+      topic: 'vision',
+      year: '2026',
+      month: '2026-10',
+      sort: 'newest',
+    });
+    expect(parseSearchState('')).toEqual(EMPTY_STATE);
+    expect(parseSearchState(new URLSearchParams({ q: '  Ada   Lovelace ' })).q).toBe('Ada Lovelace');
+  });
+
+  it('drops values that make no sense', () => {
+    expect(parseSearchState('?topic=<script>&year=26&month=2026-13&sort=random')).toEqual(EMPTY_STATE);
+    expect(parseSearchState(`?q=${'x'.repeat(500)}`).q).toHaveLength(MAX_QUERY_LENGTH);
+  });
+
+  it('is written back with defaults left out, and reads back the same', () => {
+    const full = state({ q: 'a & b', topic: 'vision', year: '2026', month: '2026-10', sort: 'upvotes' });
+    expect(searchStateQuery(full)).toBe('?q=a+%26+b&topic=vision&year=2026&month=2026-10&sort=upvotes');
+    expect(parseSearchState(searchStateQuery(full))).toEqual(full);
+    expect(searchStateQuery(state({ q: 'x' }))).toBe('?q=x');
+    expect(searchStateQuery(EMPTY_STATE)).toBe('');
+  });
+});
+
+describe('a search', () => {
+  it('runs for words or a filter', () => {
+    expect(isSearching(EMPTY_STATE)).toBe(false);
+    expect(isSearching(state({ sort: 'newest' }))).toBe(false);
+    expect(isSearching(state({ q: 'x' }))).toBe(true);
+    expect(isSearching(state({ topic: 'vision' }))).toBe(true);
+  });
+
+  it('lists the newest first when there are no words to rank by', () => {
+    expect(effectiveSort(state({ topic: 'vision' }))).toBe('newest');
+    expect(effectiveSort(state({ q: 'x' }))).toBe('relevance');
+    expect(effectiveSort(state({ topic: 'vision', sort: 'upvotes' }))).toBe('upvotes');
+  });
+
+  it('becomes Pagefind’s filters and sort', () => {
+    expect(pagefindFilters(state({ q: 'x', topic: 'vision', month: '2026-10' }))).toEqual({
+      topic: 'vision',
+      month: '2026-10',
+    });
+    expect(pagefindFilters(EMPTY_STATE)).toEqual({});
+    expect(pagefindSort('relevance')).toBeUndefined();
+    expect(pagefindSort('newest')).toEqual({ date: 'desc' });
+    expect(pagefindSort('upvotes')).toEqual({ upvotes: 'desc' });
+  });
+
+  it('needs only the years its filters allow', () => {
+    const years = ['2026', '2025', '2024'];
+    expect(yearsToSearch(EMPTY_STATE, years)).toEqual(years);
+    expect(yearsToSearch(state({ year: '2025' }), years)).toEqual(['2025']);
+    expect(yearsToSearch(state({ month: '2024-03' }), years)).toEqual(['2024']);
+    expect(yearsToSearch(state({ year: '2025', month: '2024-03' }), years)).toEqual([]);
+  });
+
+  it('says how many papers it found', () => {
+    expect(summaryText(1, state({ q: 'decoding' }))).toBe('1 paper found for “decoding”.');
+    expect(summaryText(3, state({ topic: 'vision' }))).toBe('3 papers found.');
+    expect(summaryText(0, state({ q: 'zzz' }))).toBe('No papers found for “zzz”. Try other words.');
+    expect(summaryText(0, state({ q: 'zzz', year: '2025' }))).toBe(
+      'No papers found for “zzz”. Try fewer filters or other words.',
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { SITE } from '../../src/config.ts';
+import { indexedPart, pagefindDocument, yearOfPart } from '../../src/lib/search/extract.ts';
+import { recordAttributes, searchRecord, type RecordInput } from '../../src/lib/search/record.ts';
+import { buildArchive } from '../../src/lib/site/archive.ts';
+import { defaultImage } from '../../src/lib/site/head.ts';
+import { paperPageView } from '../../src/lib/site/views.ts';
+import { makePaper } from '../helpers/site-papers.ts';
+
+const ORIGIN = 'https://example.org';
+
+function input(overrides: Partial<RecordInput> = {}): RecordInput {
+  return {
+    title: 'Speculative Decoding, Revisited: $k$ drafts',
+    authors: ['A', 'B', 'C', 'D', 'E'],
+    date: '2026-10-05',
+    topics: [
+      { id: 'language-models', title: 'Language models' },
+      { id: 'efficiency', title: 'Efficiency' },
+    ],
+    upvotes: 12,
+    image: `${ORIGIN}/og-default.png`,
+    defaultImage: `${ORIGIN}/og-default.png`,
+    origin: ORIGIN,
+    ...overrides,
+  };
+}
+
+describe('a paper’s search record', () => {
+  it('holds the result’s metadata, its filters and its sort keys', () => {
+    expect(searchRecord(input())).toEqual({
+      meta: {
+        title: 'Speculative Decoding, Revisited: $k$ drafts',
+        authors: 'A, B, C et al.',
+        date: '2026-10-05',
+        topics: 'Language models, Efficiency',
+        upvotes: '12',
+      },
+      filters: { topic: ['language-models', 'efficiency'], year: ['2026'], month: ['2026-10'] },
+      sort: { date: '2026-10-05', upvotes: '12' },
+    });
+  });
+
+  it('sorts a paper without upvotes as 0, shows none, and names its own image root-relative', () => {
+    const record = searchRecord(input({ upvotes: undefined, image: `${ORIGIN}/papers/og/papers/x.png` }));
+    expect(record.meta.upvotes).toBeUndefined();
+    expect(record.sort.upvotes).toBe('0');
+    expect(record.meta.image).toBe('/papers/og/papers/x.png');
+    expect(searchRecord(input()).meta.image).toBeUndefined();
+  });
+
+  it('is written as attributes whose free text Pagefind never parses', () => {
+    const attributes = recordAttributes(searchRecord(input()));
+    expect(attributes).toContainEqual({
+      'data-pagefind-meta': 'title[data-value]',
+      'data-value': 'Speculative Decoding, Revisited: $k$ drafts',
+    });
+    expect(attributes).toContainEqual({ 'data-pagefind-filter': 'topic:efficiency' });
+    expect(attributes).toContainEqual({ 'data-pagefind-filter': 'month:2026-10' });
+    expect(attributes).toContainEqual({ 'data-pagefind-sort': 'upvotes:12' });
+  });
+
+  it('comes with every paper page', () => {
+    const paper = makePaper({ id: '2610.00042', date: '2025-12-31', topics: ['vision'], upvotes: 3 });
+    const view = paperPageView(buildArchive([paper]), paper);
+    expect(view.search.filters).toEqual({ topic: ['vision'], year: ['2025'], month: ['2025-12'] });
+    // The paper's own social image, root-relative; none while it shows the site-wide one.
+    const ownImage = view.head.image !== defaultImage();
+    expect(view.search.meta.image).toBe(ownImage ? new URL(view.head.image).pathname : undefined);
+    expect(view.head.image.startsWith(SITE.url)).toBe(true);
+  });
+});
+
+/** A page as the site prints it, with markup where a naive reader would trip. */
+function page(title: string, body = '<p>Abstract.</p>'): string {
+  const attrs = `data-value="${title.replaceAll('"', '&quot;')}"`;
+  return [
+    '<!doctype html><html lang="en"><head>',
+    `<title>${title.replaceAll('<', '&lt;')}</title>`,
+    `<meta property="og:title" content="${title.replaceAll('"', '&quot;')}">`,
+    '<script type="application/ld+json">{"a":"<article data-pagefind-body>"}</script>',
+    '</head><body><nav>Home</nav>',
+    `<article class="paper" data-pagefind-body><h1>T</h1>${body}`,
+    `<div hidden><span data-pagefind-meta="title[data-value]" ${attrs}></span>`,
+    '<span data-pagefind-filter="year:2026"></span></div></article>',
+    '<aside><article class="card">Related</article></aside></body></html>',
+  ].join('');
+}
+
+describe('the indexed part of a page', () => {
+  it('is the data-pagefind-body element, nested elements of its kind included', () => {
+    const part = indexedPart(page('A title', '<section><article>inner</article></section><p>after</p>'));
+    expect(part).toMatch(/^<article class="paper" data-pagefind-body>/);
+    expect(part).toMatch(/<p>after<\/p>.*<\/article>$/);
+    expect(part).not.toContain('Related');
+    expect(part).not.toContain('<nav>');
+  });
+
+  it('is not fooled by tags inside attribute values, titles or scripts', () => {
+    const hostile = '</article><article data-pagefind-body> <script>alert("x")</script>';
+    const part = indexedPart(page(hostile));
+    expect(part).toMatch(/^<article class="paper" data-pagefind-body><h1>T<\/h1><p>Abstract.<\/p>/);
+    expect(part).toMatch(/<span data-pagefind-filter="year:2026"><\/span><\/div><\/article>$/);
+    expect(yearOfPart(part ?? '')).toBe('2026');
+  });
+
+  it('is absent from pages without the attribute', () => {
+    expect(
+      indexedPart('<html><body><article data-pagefind-bodyx>no</article></body></html>'),
+    ).toBeUndefined();
+    expect(indexedPart('<html><body><main data-pagefind-ignore>no</main></body></html>')).toBeUndefined();
+    expect(indexedPart('<html><body><p title="data-pagefind-body">no</p></body></html>')).toBeUndefined();
+  });
+
+  it('reads the year only from a year filter attribute', () => {
+    expect(yearOfPart('<div data-value="data-pagefind-filter=&quot;year:1999&quot;"></div>')).toBeUndefined();
+    expect(
+      yearOfPart('<span data-pagefind-filter="topic:x"></span><span data-pagefind-filter="year:2025">'),
+    ).toBe('2025');
+  });
+
+  it('goes to Pagefind in a minimal document in the site’s language', () => {
+    expect(pagefindDocument('<article data-pagefind-body>x</article>', 'en')).toBe(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><article data-pagefind-body>x</article></body></html>',
+    );
+  });
+});
