@@ -81,7 +81,7 @@ describe('the daily digest item', () => {
   it('lists the day’s papers with links and short author lists', async () => {
     const papers = [
       feedPaper(),
-      feedPaper({ id: '2610.00002', title: 'Second <one>', authors: ['A', 'B', 'C', 'D'] }),
+      feedPaper({ id: '2610.00002', title: 'Second <one>', authors: ['A', 'B', 'C', 'D', 'E'] }),
     ];
     const item = dayItem({
       date: '2026-10-03',

@@ -6,7 +6,7 @@ import {
   normaliseArxivIds,
   type FetchArxivOptions,
 } from '../../src/lib/sources/fetch-arxiv.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
+import { rejectedInputError } from '../helpers/errors.ts';
 import {
   atomReply,
   startFixtureServer,
@@ -43,15 +43,6 @@ function testOptions(endpoint: string, overrides: Partial<FetchArxivOptions> = {
     ...overrides,
   };
   return { options, sleeps };
-}
-
-async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
 }
 
 describe('fetchArxivIds', () => {
@@ -105,7 +96,9 @@ describe('fetchArxivIds', () => {
 
   it('rejects an id that is not an arXiv id, before fetching', async () => {
     const { url, requests } = await serve(feedFor);
-    const error = await failure(fetchArxivIds(['2610.01092', 'xyz'], testOptions(url('/api/query')).options));
+    const error = await rejectedInputError(
+      fetchArxivIds(['2610.01092', 'xyz'], testOptions(url('/api/query')).options),
+    );
     expect(error.message).toBe('--ids: "xyz" is not an arXiv id such as 2610.01092');
     expect(requests).toHaveLength(0);
   });
@@ -119,7 +112,7 @@ describe('fetchArxivIds', () => {
   it('passes HTTP errors on, after retrying', async () => {
     const { url } = await serve(() => ({ status: 503 }));
     const { options } = testOptions(url('/api/query'), { retries: 2 });
-    const error = await failure(fetchArxivIds(['2610.01092'], options));
+    const error = await rejectedInputError(fetchArxivIds(['2610.01092'], options));
     expect(error.message).toBe(
       `GET ${url('/api/query')}?id_list=2610.01092&max_results=1: HTTP 503 Service Unavailable after 3 attempts`,
     );

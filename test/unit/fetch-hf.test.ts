@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { fetchHfDay, hfPageUrl, type FetchHfOptions } from '../../src/lib/sources/fetch-hf.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
+import { rejectedInputError } from '../helpers/errors.ts';
 import {
   jsonReply,
   startFixtureServer,
@@ -58,15 +58,6 @@ function testOptions(endpoint: string, overrides: Partial<FetchHfOptions> = {}) 
 
 function fakeItem(id: string) {
   return { paper: { id, title: `Paper ${id}` } };
-}
-
-async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
 }
 
 describe('fetchHfDay', () => {
@@ -163,7 +154,7 @@ describe('fetchHfDay', () => {
   it('reports a page that is not JSON', async () => {
     const { url } = await serve([{ body: '<!DOCTYPE html><title>Down</title>' }]);
     const pageUrl = hfPageUrl(url('/api'), DAY, 0, 100);
-    const error = await failure(fetchHfDay(DAY, testOptions(url('/api')).options));
+    const error = await rejectedInputError(fetchHfDay(DAY, testOptions(url('/api')).options));
     expect(error.message).toMatch(
       new RegExp(`^GET ${escape(pageUrl)}: expected a JSON array, got invalid JSON \\(.+\\)$`),
     );
@@ -173,20 +164,20 @@ describe('fetchHfDay', () => {
   it('reports a page that is JSON but not an array', async () => {
     const { url } = await serve([jsonReply({ error: 'Invalid date' })]);
     const pageUrl = hfPageUrl(url('/api'), DAY, 0, 100);
-    const error = await failure(fetchHfDay(DAY, testOptions(url('/api')).options));
+    const error = await rejectedInputError(fetchHfDay(DAY, testOptions(url('/api')).options));
     expect(error.message).toBe(`GET ${pageUrl}: expected a JSON array, got an object`);
   });
 
   it('passes HTTP errors on', async () => {
     const { url } = await serve([{ status: 404 }]);
     const pageUrl = hfPageUrl(url('/api'), DAY, 0, 100);
-    const error = await failure(fetchHfDay(DAY, testOptions(url('/api')).options));
+    const error = await rejectedInputError(fetchHfDay(DAY, testOptions(url('/api')).options));
     expect(error.message).toBe(`GET ${pageUrl}: HTTP 404 Not Found`);
   });
 
   it('rejects a date that is not a day, without fetching', async () => {
     const { url, requests } = await serve([]);
-    const error = await failure(fetchHfDay('2026-02-30', testOptions(url('/api')).options));
+    const error = await rejectedInputError(fetchHfDay('2026-02-30', testOptions(url('/api')).options));
     expect(error.message).toBe('--date: "2026-02-30" is not a day such as 2026-10-03');
     expect(requests).toHaveLength(0);
   });

@@ -10,7 +10,7 @@ import {
   type FetchOptions,
   type RetryInfo,
 } from '../../src/lib/sources/http.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
+import { rejectedInputError } from '../helpers/errors.ts';
 import {
   refusedUrl,
   startFixtureServer,
@@ -47,15 +47,6 @@ function testOptions(overrides: Partial<FetchOptions> = {}) {
   return { options, sleeps, retries };
 }
 
-async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-}
-
 describe('fetchText', () => {
   it('returns the body and sends User-Agent and Accept', async () => {
     const { url, requests } = await serve([{ body: 'hello' }]);
@@ -77,7 +68,7 @@ describe('fetchText', () => {
   it('does not retry a 404', async () => {
     const { url, requests } = await serve([{ status: 404 }, { body: 'never' }]);
     const { options, sleeps } = testOptions();
-    const error = await failure(fetchText(url('/missing'), options));
+    const error = await rejectedInputError(fetchText(url('/missing'), options));
     expect(error.message).toBe(`GET ${url('/missing')}: HTTP 404 Not Found`);
     expect(requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -86,10 +77,10 @@ describe('fetchText', () => {
   it('does not retry other 4xx or a 501', async () => {
     const { url, requests } = await serve([{ status: 403 }, { status: 501 }]);
     const { options } = testOptions();
-    expect((await failure(fetchText(url('/a'), options))).message).toBe(
+    expect((await rejectedInputError(fetchText(url('/a'), options))).message).toBe(
       `GET ${url('/a')}: HTTP 403 Forbidden`,
     );
-    expect((await failure(fetchText(url('/b'), options))).message).toBe(
+    expect((await rejectedInputError(fetchText(url('/b'), options))).message).toBe(
       `GET ${url('/b')}: HTTP 501 Not Implemented`,
     );
     expect(requests).toHaveLength(2);
@@ -120,7 +111,7 @@ describe('fetchText', () => {
   it('gives up on a 500 that never ends, after 5 attempts with growing waits', async () => {
     const { url, requests } = await serve(() => ({ status: 500 }));
     const { options, sleeps, retries } = testOptions();
-    const error = await failure(fetchText(url('/api'), options));
+    const error = await rejectedInputError(fetchText(url('/api'), options));
     expect(error.message).toBe(`GET ${url('/api')}: HTTP 500 Internal Server Error after 5 attempts`);
     expect(requests).toHaveLength(5);
     expect(sleeps).toEqual([1000, 2000, 4000, 8000]);
@@ -129,21 +120,21 @@ describe('fetchText', () => {
 
   it('makes retries + 1 attempts', async () => {
     const { url, requests } = await serve(() => ({ status: 503 }));
-    const error = await failure(fetchText(url(), testOptions({ retries: 1 }).options));
+    const error = await rejectedInputError(fetchText(url(), testOptions({ retries: 1 }).options));
     expect(error.message).toBe(`GET ${url()}: HTTP 503 Service Unavailable after 2 attempts`);
     expect(requests).toHaveLength(2);
   });
 
   it('with no retries, makes one attempt and does not count it', async () => {
     const { url, requests } = await serve(() => ({ status: 500 }));
-    const error = await failure(fetchText(url(), testOptions({ retries: 0 }).options));
+    const error = await rejectedInputError(fetchText(url(), testOptions({ retries: 0 }).options));
     expect(error.message).toBe(`GET ${url()}: HTTP 500 Internal Server Error`);
     expect(requests).toHaveLength(1);
   });
 
   it('uses the reason phrase the server sends', async () => {
     const { url } = await serve([{ status: 400, statusText: 'Invalid Date Parameter' }]);
-    const error = await failure(fetchText(url(), testOptions().options));
+    const error = await rejectedInputError(fetchText(url(), testOptions().options));
     expect(error.message).toBe(`GET ${url()}: HTTP 400 Invalid Date Parameter`);
   });
 
@@ -186,7 +177,7 @@ describe('fetchText', () => {
   it('times out a server that never answers, and retries it', async () => {
     const { url, requests } = await serve(() => ({ kind: 'hang' }));
     const { options, retries } = testOptions({ timeoutMs: 200, retries: 1 });
-    const error = await failure(fetchText(url('/slow'), options));
+    const error = await rejectedInputError(fetchText(url('/slow'), options));
     expect(error.message).toBe(`GET ${url('/slow')}: timed out after 200ms (2 attempts)`);
     expect(requests).toHaveLength(2);
     expect(retries[0]?.reason).toBe('timed out');
@@ -199,7 +190,7 @@ describe('fetchText', () => {
       body: '[{"a"',
     }));
     const { options } = testOptions({ timeoutMs: 200, retries: 0 });
-    const error = await failure(fetchText(url(), options));
+    const error = await rejectedInputError(fetchText(url(), options));
     expect(error.message).toBe(`GET ${url()}: timed out after 200ms`);
   });
 
@@ -213,7 +204,7 @@ describe('fetchText', () => {
   it('retries a refused connection, then says so', async () => {
     const url = await refusedUrl('/api/daily_papers');
     const { options, sleeps, retries } = testOptions();
-    const error = await failure(fetchText(url, options));
+    const error = await rejectedInputError(fetchText(url, options));
     expect(error.message).toBe(`GET ${url}: connection refused (5 attempts)`);
     expect(sleeps).toHaveLength(4);
     expect(retries[0]?.reason).toBe('connection refused');
@@ -229,9 +220,9 @@ describe('fetchText', () => {
   });
 
   it('rejects a URL that is not http(s) without fetching', async () => {
-    const error = await failure(fetchText('file:///etc/passwd', testOptions().options));
+    const error = await rejectedInputError(fetchText('file:///etc/passwd', testOptions().options));
     expect(error.message).toBe('GET file:///etc/passwd: not an http(s) URL');
-    expect((await failure(fetchText('not a url', testOptions().options))).message).toBe(
+    expect((await rejectedInputError(fetchText('not a url', testOptions().options))).message).toBe(
       'GET not a url: not an http(s) URL',
     );
   });

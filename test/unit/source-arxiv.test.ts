@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 
+import { inputErrorOf } from '../helpers/errors.ts';
 import { describe, expect, it } from 'vitest';
 
 import { markdownToPlainText } from '../../src/lib/papers/normalize.ts';
 import { decodeXmlEntities, parseArxivAtom } from '../../src/lib/sources/arxiv.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
 
 const atomText = readFileSync(new URL('../fixtures/corpus/arxiv-2026-10-03.atom', import.meta.url), 'utf8');
 
@@ -26,16 +26,6 @@ function entry(id: string, fields: string, options: { title?: string; summary?: 
     <summary>${options.summary ?? 'An abstract.'}</summary>
     ${fields}
   </entry>`;
-}
-
-function inputError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('parseArxivAtom on the corpus', () => {
@@ -178,38 +168,38 @@ describe('parseArxivAtom input errors', () => {
     <updated>2026-10-03T00:00:00-04:00</updated>
     <author><name>arXiv api core</name></author>
   </entry>`);
-    expect(inputError(() => parseArxivAtom(xml, 'feed.atom'))).toBe(
+    expect(inputErrorOf(() => parseArxivAtom(xml, 'feed.atom'))).toBe(
       'feed.atom: the arXiv API answered with an error: incorrect id format for 2610.0109',
     );
   });
 
   it('names the line and column of malformed XML', () => {
     expect(
-      inputError(() => parseArxivAtom('<feed>\n  <entry><title>x</titl></entry>\n</feed>', 'feed.atom')),
+      inputErrorOf(() => parseArxivAtom('<feed>\n  <entry><title>x</titl></entry>\n</feed>', 'feed.atom')),
     ).toBe(
       "feed.atom: not well-formed XML at line 2, column 18 (Expected closing tag 'title' (opened in line 2, col 10) instead of closing tag 'titl'.)",
     );
     expect(
-      inputError(() => parseArxivAtom('<feed><entry><title>R&D</title></entry></feed>', 'feed.atom')),
+      inputErrorOf(() => parseArxivAtom('<feed><entry><title>R&D</title></entry></feed>', 'feed.atom')),
     ).toBe("feed.atom: not well-formed XML at line 1, column 22 (char '&' is not expected.)");
   });
 
   it('refuses what is not an Atom feed', () => {
-    expect(inputError(() => parseArxivAtom('', 'feed.atom'))).toBe(
+    expect(inputErrorOf(() => parseArxivAtom('', 'feed.atom'))).toBe(
       'feed.atom: expected an arXiv Atom feed, got empty text',
     );
     expect(
-      inputError(() =>
+      inputErrorOf(() =>
         parseArxivAtom('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head></html>', 'feed.atom'),
       ),
     ).toBe('feed.atom: expected an arXiv Atom feed, got an HTML page');
     expect(
-      inputError(() => parseArxivAtom('<html><body><p>Service unavailable</p></body></html>', 'feed.atom')),
+      inputErrorOf(() => parseArxivAtom('<html><body><p>Service unavailable</p></body></html>', 'feed.atom')),
     ).toBe('feed.atom: expected an arXiv Atom feed, got an HTML page');
-    expect(inputError(() => parseArxivAtom('<rss><channel/></rss>', 'feed.atom'))).toBe(
+    expect(inputErrorOf(() => parseArxivAtom('<rss><channel/></rss>', 'feed.atom'))).toBe(
       'feed.atom: expected an arXiv Atom feed (a <feed> element), got a <rss> document',
     );
-    expect(inputError(() => parseArxivAtom('{"papers": []}', 'feed.atom'))).toBe(
+    expect(inputErrorOf(() => parseArxivAtom('{"papers": []}', 'feed.atom'))).toBe(
       "feed.atom: not well-formed XML at line 1, column 1 (char '{' is not expected.)",
     );
   });
@@ -218,11 +208,11 @@ describe('parseArxivAtom input errors', () => {
     const laughs = `<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
 <feed><entry><id>http://arxiv.org/abs/2610.01092v1</id><title>&lol2;</title><summary>s</summary></entry></feed>`;
-    expect(inputError(() => parseArxivAtom(laughs, 'feed.atom'))).toBe(
+    expect(inputErrorOf(() => parseArxivAtom(laughs, 'feed.atom'))).toBe(
       'feed.atom: expected an arXiv Atom feed, got a document with a DOCTYPE (not accepted)',
     );
     const external = `<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><feed/>`;
-    expect(inputError(() => parseArxivAtom(external, 'feed.atom'))).toBe(
+    expect(inputErrorOf(() => parseArxivAtom(external, 'feed.atom'))).toBe(
       'feed.atom: expected an arXiv Atom feed, got a document with a DOCTYPE (not accepted)',
     );
   });

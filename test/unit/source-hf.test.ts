@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 
+import { inputErrorOf } from '../helpers/errors.ts';
 import { describe, expect, it } from 'vitest';
 
 import { isPaperId } from '../../src/lib/papers/ids.ts';
 import { abstractToPlainText, markdownToPlainText, normalizeTitle } from '../../src/lib/papers/normalize.ts';
 import { parseArxivAtom } from '../../src/lib/sources/arxiv.ts';
 import { parseHfDaily } from '../../src/lib/sources/hf.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
 
 const corpusText = readFileSync(
   new URL('../fixtures/corpus/hf-daily-2026-10-03.json', import.meta.url),
@@ -50,16 +50,6 @@ function parseOne(paper: Record<string, unknown> = {}, fields: Record<string, un
   const [first] = result.papers;
   if (!first) throw new Error('no paper');
   return first;
-}
-
-function inputError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('parseHfDaily on the corpus', () => {
@@ -258,28 +248,28 @@ describe('parseHfDaily problems', () => {
 
 describe('parseHfDaily input errors', () => {
   it('names the input, the line and the column of malformed JSON', () => {
-    expect(inputError(() => parseHfDaily('[\n  {"a": 1,\n  }\n]', 'day.json'))).toBe(
+    expect(inputErrorOf(() => parseHfDaily('[\n  {"a": 1,\n  }\n]', 'day.json'))).toBe(
       'day.json: not valid JSON (Expected double-quoted property name at line 3, column 3)',
     );
-    expect(inputError(() => parseHfDaily('nope', 'day.json'))).toBe(
+    expect(inputErrorOf(() => parseHfDaily('nope', 'day.json'))).toBe(
       "day.json: not valid JSON (Unexpected token 'o')",
     );
-    expect(inputError(() => parseHfDaily('', 'day.json'))).toBe(
+    expect(inputErrorOf(() => parseHfDaily('', 'day.json'))).toBe(
       'day.json: not valid JSON (Unexpected end of JSON input)',
     );
-    expect(inputError(() => parseHfDaily('<!DOCTYPE html><html></html>', 'day.json'))).toBe(
+    expect(inputErrorOf(() => parseHfDaily('<!DOCTYPE html><html></html>', 'day.json'))).toBe(
       "day.json: not valid JSON (Unexpected token '<')",
     );
   });
 
   it('says what it got instead of an array', () => {
-    expect(inputError(() => parseHfDaily('{"error": "Invalid date"}', 'day.json'))).toBe(
+    expect(inputErrorOf(() => parseHfDaily('{"error": "Invalid date"}', 'day.json'))).toBe(
       'day.json: expected a JSON array of daily papers, got an object',
     );
-    expect(inputError(() => parseHfDaily('null', 'day.json'))).toBe(
+    expect(inputErrorOf(() => parseHfDaily('null', 'day.json'))).toBe(
       'day.json: expected a JSON array of daily papers, got null',
     );
-    expect(inputError(() => parseHfDaily('"text"', 'day.json'))).toBe(
+    expect(inputErrorOf(() => parseHfDaily('"text"', 'day.json'))).toBe(
       'day.json: expected a JSON array of daily papers, got "text"',
     );
   });

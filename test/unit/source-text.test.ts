@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { inputErrorOf } from '../helpers/errors.ts';
 import { describe, expect, it } from 'vitest';
 
 import { slugFromTitle } from '../../src/lib/papers/ids.ts';
@@ -9,7 +10,6 @@ import {
   markdownToPlainText,
 } from '../../src/lib/papers/normalize.ts';
 import { arxivIdsIn, listingDay, parseDateLine, parseListingText } from '../../src/lib/sources/text.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
 
 const listing = readFileSync(new URL('../fixtures/corpus/000_ec3534d374c01979.txt', import.meta.url), 'utf8');
 
@@ -23,16 +23,6 @@ const corpusTitles = corpusParagraphs.filter((_, index) => index % 2 === 0);
 const corpusAbstracts = corpusParagraphs.filter((_, index) => index % 2 === 1);
 
 const LONG = 'This abstract is long enough to be prose and never a title. '.repeat(6).trim();
-
-function inputError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseListingText on the corpus', () => {
   const result = parseListingText(listing, 'page.txt');
@@ -235,10 +225,10 @@ describe('the date line', () => {
   });
 
   it('requires a date line before the papers', () => {
-    expect(inputError(() => parseListingText('Some Title\n\nAn abstract.', 'page.txt'))).toBe(
+    expect(inputErrorOf(() => parseListingText('Some Title\n\nAn abstract.', 'page.txt'))).toBe(
       'page.txt: expected a date line such as "Mar 14" before the papers',
     );
-    expect(inputError(() => parseListingText('', 'page.txt'))).toBe(
+    expect(inputErrorOf(() => parseListingText('', 'page.txt'))).toBe(
       'page.txt: expected a date line such as "Mar 14" before the papers',
     );
   });
@@ -254,10 +244,10 @@ describe('the date line', () => {
   it('takes the year from the date line and refuses a contradicting one', () => {
     const text = 'Mar 14, 2025\n\nA Title\n\nAn abstract.';
     expect(parseListingText(text, 'page.txt').papers[0]?.listedOn).toBe('2025-03-14');
-    expect(inputError(() => parseListingText(text, 'page.txt', { year: 2026 }))).toBe(
+    expect(inputErrorOf(() => parseListingText(text, 'page.txt', { year: 2026 }))).toBe(
       'page.txt: the date line says 2025, but the year 2026 was given',
     );
-    expect(inputError(() => parseListingText('Feb 29\n\nT\n\nA.', 'page.txt', { year: 2025 }))).toBe(
+    expect(inputErrorOf(() => parseListingText('Feb 29\n\nT\n\nA.', 'page.txt', { year: 2025 }))).toBe(
       'page.txt: the date line names a day that does not exist in 2025',
     );
   });
@@ -272,13 +262,15 @@ describe('listingDay', () => {
   });
 
   it('refuses a day that disagrees, or no day when the year is unknown', () => {
-    expect(inputError(() => listingDay({ listedOn: { month: 3, day: 14 } }, '2026-03-15', 'page.txt'))).toBe(
-      'page.txt: the date line says "Mar 14", which does not agree with 2026-03-15',
-    );
     expect(
-      inputError(() => listingDay({ listedOn: { month: 3, day: 14, year: 2025 } }, '2026-03-14', 'page.txt')),
+      inputErrorOf(() => listingDay({ listedOn: { month: 3, day: 14 } }, '2026-03-15', 'page.txt')),
+    ).toBe('page.txt: the date line says "Mar 14", which does not agree with 2026-03-15');
+    expect(
+      inputErrorOf(() =>
+        listingDay({ listedOn: { month: 3, day: 14, year: 2025 } }, '2026-03-14', 'page.txt'),
+      ),
     ).toBe('page.txt: the date line says "Mar 14, 2025", which does not agree with 2026-03-14');
-    expect(inputError(() => listingDay({ listedOn: { month: 3, day: 14 } }, undefined, 'page.txt'))).toBe(
+    expect(inputErrorOf(() => listingDay({ listedOn: { month: 3, day: 14 } }, undefined, 'page.txt'))).toBe(
       'page.txt: the date line "Mar 14" gives no year; the day must be given as YYYY-MM-DD',
     );
   });

@@ -4,6 +4,9 @@
  * a URL, so it survives a new domain, a base path or a rebuild.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+// HTML inside an RSS description is escaped here once, and once more by the XML builder.
+import { formatAuthors } from '../site/authors.ts';
+import { escapeHtml } from '../site/math.ts';
 import { escapeXml, xmlText } from './xml-text.ts';
 
 export interface FeedPaper {
@@ -71,7 +74,7 @@ export function paperItem(paper: FeedPaper): RSSFeedItem {
 export function dayItem(day: FeedDay): RSSFeedItem {
   const list = day.papers
     .map((paper) => {
-      const authors = paper.authors.length ? ` — ${escapeHtml(shortAuthors(paper.authors))}` : '';
+      const authors = paper.authors.length ? ` — ${escapeHtml(formatAuthors(paper.authors))}` : '';
       return `<li><a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>${authors}</li>`;
     })
     .join('');
@@ -83,15 +86,6 @@ export function dayItem(day: FeedDay): RSSFeedItem {
     description: xmlText(`<ul>${list}</ul>`),
     customData: `<guid isPermaLink="false">${escapeXml(dayGuid(day.date))}</guid>`,
   };
-}
-
-function shortAuthors(authors: readonly string[]): string {
-  return authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
-}
-
-/** For HTML that travels inside an RSS description (the XML builder escapes it once more). */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export interface ChannelExtras {

@@ -16,6 +16,8 @@
  * id, so the result is the same on every run.
  */
 
+import { compareIds } from '../site/ranking.ts';
+
 export interface RelatedInput {
   id: string;
   /** Plain text; the title counts twice. */
@@ -97,10 +99,6 @@ function topScoring(candidates: readonly number[], scores: Float64Array, count: 
     }
   }
   return best;
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Each paper's strongest TF-IDF terms, L2-normalised. Terms are numbered in first-seen order. */

@@ -1,0 +1,23 @@
+import { expect } from 'vitest';
+import { InputError } from '../../src/lib/sources/types.ts';
+
+/** The message of the InputError `run` throws; fails the test if it throws nothing or something else. */
+export function inputErrorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+/** The InputError a promise rejects with; fails the test if it resolves or rejects with something else. */
+export async function rejectedInputError(promise: Promise<unknown>): Promise<InputError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
