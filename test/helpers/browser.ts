@@ -86,8 +86,10 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     bypassCSP: true,
   });
   const page = await context.newPage();
-  // Closing the page releases its context too.
-  page.once('close', () => void context.close());
+  // Closing the page releases its context too. The page also closes when the
+  // whole browser does, and then the context is already gone: that rejection
+  // means nothing, and left unhandled it would fail the test run.
+  page.once('close', () => context.close().catch(() => undefined));
   beforeLoad?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response?.status() !== status) {
@@ -106,7 +108,8 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
 export function recordProblems(page: Page, url: string, problems: string[]): void {
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
+    // The page may close before the dismissal lands.
+    dialog.dismiss().catch(() => undefined);
   });
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('console', (message) => {
