@@ -175,8 +175,26 @@ function collapse(runs: readonly TextRun[]): TextRun[] {
   return out.filter((run) => run.value !== '');
 }
 
+/**
+ * Excerpts made so far, by length and abstract. A paper is a card on its day,
+ * its week and each of its topics' pages, and parsing its Markdown was most of
+ * a card's cost: each abstract is now parsed once per length per build.
+ */
+const excerpts = new Map<number, Map<string, Readonly<Excerpt>>>();
+
 /** The start of an abstract, cut at a word boundary and never inside a formula. */
-export function abstractExcerpt(markdown: string | undefined, maxLength = CARD_EXCERPT_LENGTH): Excerpt {
-  const runs = truncateRuns(abstractRuns(markdown ?? ''), maxLength);
-  return { text: runsToText(runs), html: runsToHtml(runs) };
+export function abstractExcerpt(
+  markdown: string | undefined,
+  maxLength = CARD_EXCERPT_LENGTH,
+): Readonly<Excerpt> {
+  const source = markdown ?? '';
+  let byAbstract = excerpts.get(maxLength);
+  if (!byAbstract) excerpts.set(maxLength, (byAbstract = new Map()));
+  let excerpt = byAbstract.get(source);
+  if (!excerpt) {
+    const runs = truncateRuns(abstractRuns(source), maxLength);
+    excerpt = Object.freeze({ text: runsToText(runs), html: runsToHtml(runs) });
+    byAbstract.set(source, excerpt);
+  }
+  return excerpt;
 }
