@@ -1,4 +1,4 @@
-/** Related papers for the site's entries: the whole archive's lists in one pass. */
+/** Related papers for the site's entries: the whole archive's lists in one pass, each from its paper's past. */
 import { roughPlainText } from '../papers/plain-text.ts';
 import type { PaperEntry } from '../site/entry.ts';
 import { relatedPapers } from './related.ts';
@@ -9,6 +9,7 @@ export function relatedIndex(papers: readonly PaperEntry[]): Map<string, string[
   return relatedPapers(
     papers.map((paper) => ({
       id: paper.id,
+      date: paper.data.date,
       title: paper.data.title,
       abstract: roughPlainText(paper.body ?? ''),
     })),

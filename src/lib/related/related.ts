@@ -3,23 +3,30 @@
  * each access would cost time on 50,000 papers and say nothing. */
 /**
  * Related papers by text similarity (TF-IDF, cosine), for every paper of the
- * archive at once, without comparing every pair:
+ * archive at once, without comparing every pair, and from the past only: a
+ * paper's list is chosen among the papers listed up to its own day, with term
+ * weights as they stood on that day. Adding a day therefore changes no older
+ * paper's list, so its page never needs building again (see the incremental
+ * build in astro.config.mjs), and a reader sees the work a paper came after.
  *
- * 1. each paper keeps only its TERMS_PER_PAPER most distinctive terms;
- * 2. an inverted index lists, for each term, the POSTINGS_PER_TERM papers
- *    where it weighs most;
- * 3. a paper's candidates are the papers on its terms' lists, scored by the
- *    terms they share.
+ * Day by day, oldest first:
+ * 1. the day's papers join the document frequencies, and each keeps only its
+ *    TERMS_PER_PAPER most distinctive terms, weighted as of that day;
+ * 2. they join an inverted index that lists, for each term, the
+ *    POSTINGS_PER_TERM papers where it weighs most so far;
+ * 3. each of them is scored against the papers on its terms' lists.
  *
  * The work per paper is at most TERMS_PER_PAPER x POSTINGS_PER_TERM
  * additions, so the whole archive costs O(n), not O(n^2). Ties are broken by
- * id, so the result is the same on every run.
+ * the older paper, then by id, so the result is the same on every run.
  */
 
 import { compareIds } from '../site/ranking.ts';
 
 export interface RelatedInput {
   id: string;
+  /** The listing day, `YYYY-MM-DD`: only papers of that day or before are candidates. */
+  date: string;
   /** Plain text; the title counts twice. */
   title: string;
   abstract: string;
@@ -53,35 +60,74 @@ export function terms(text: string): string[] {
 interface Vector {
   terms: Int32Array;
   weights: Float64Array;
+  /** The length the weights were divided by (0 for no terms). */
+  norm: number;
+}
+
+interface FirstUse {
+  paper: number;
+  term: number;
+  count: number;
 }
 
 export function relatedPapers(papers: readonly RelatedInput[], count = 5): Map<string, string[]> {
-  const sorted = [...papers].sort((a, b) => compareIds(a.id, b.id));
-  const vectors = vectorize(sorted);
-  const postings = invertedIndex(vectors);
+  // Papers are numbered oldest first, so a smaller number is an older paper.
+  const sorted = [...papers].sort((a, b) => compareIds(a.date, b.date) || compareIds(a.id, b.id));
+  const vocabulary = new Vocabulary();
+  const postings = new Postings();
   const scores = new Float64Array(sorted.length);
   const touched: number[] = [];
   const result = new Map<string, string[]>();
-  sorted.forEach((paper, self) => {
-    const vector = vectors[self]!;
-    for (let i = 0; i < vector.terms.length; i += 1) {
-      const list = postings.get(vector.terms[i]!);
-      if (!list) continue;
-      for (let j = 0; j < list.papers.length; j += 1) {
-        const other = list.papers[j]!;
-        if (other === self) continue;
-        if (scores[other] === 0) touched.push(other);
-        scores[other] = scores[other]! + vector.weights[i]! * list.weights[j]!;
-      }
+  const norms = new Float64Array(sorted.length);
+  for (const [first, end] of dayRanges(sorted)) {
+    const counts = sorted.slice(first, end).map((paper, offset) => vocabulary.add(paper, first + offset));
+    const vectors = counts.map((tf) => vocabulary.vector(tf));
+    vectors.forEach((vector, offset) => {
+      norms[first + offset] = vector.norm;
+      postings.add(first + offset, vector);
+    });
+    // A word an earlier paper had alone is shared now: that paper joins the
+    // word's list, as if the word were added to its vector (and its length).
+    for (const { paper, term, count } of vocabulary.takeNewlyShared(first)) {
+      const weight = vocabulary.weight(term, count);
+      if (weight <= 0) continue;
+      norms[paper] = Math.hypot(norms[paper]!, weight);
+      postings.addOne(paper, term, weight / norms[paper]!);
     }
-    result.set(
-      paper.id,
-      topScoring(touched, scores, count).map((other) => sorted[other]!.id),
-    );
-    for (const other of touched) scores[other] = 0;
-    touched.length = 0;
-  });
+    vectors.forEach((vector, offset) => {
+      const self = first + offset;
+      for (let i = 0; i < vector.terms.length; i += 1) {
+        const list = postings.get(vector.terms[i]!);
+        if (!list) continue;
+        for (let j = 0; j < list.length; j += 1) {
+          const { paper: other, weight } = list[j]!;
+          if (other === self) continue;
+          if (scores[other] === 0) touched.push(other);
+          scores[other] = scores[other]! + vector.weights[i]! * weight;
+        }
+      }
+      result.set(
+        sorted[self]!.id,
+        topScoring(touched, scores, count).map((other) => sorted[other]!.id),
+      );
+      for (const other of touched) scores[other] = 0;
+      touched.length = 0;
+    });
+  }
   return result;
+}
+
+/** `[first, end)` index ranges of the papers of each day; `sorted` is by date. */
+function dayRanges(sorted: readonly RelatedInput[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  let first = 0;
+  for (let i = 1; i <= sorted.length; i += 1) {
+    if (i === sorted.length || sorted[i]!.date !== sorted[first]!.date) {
+      ranges.push([first, i]);
+      first = i;
+    }
+  }
+  return ranges;
 }
 
 /** The `count` best candidates, best first; a linear pass instead of sorting them all. */
@@ -101,71 +147,101 @@ function topScoring(candidates: readonly number[], scores: Float64Array, count: 
   return best;
 }
 
-/** Each paper's strongest TF-IDF terms, L2-normalised. Terms are numbered in first-seen order. */
-function vectorize(papers: readonly RelatedInput[]): Vector[] {
-  const termIds = new Map<string, number>();
-  const documentFrequency: number[] = [];
-  const counts = papers.map((paper) => {
+/** Terms numbered in first-seen order, and how many papers so far use each. */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly documentFrequency: number[] = [];
+  /** Terms only one paper has used so far, with that paper. */
+  private readonly onlyUse = new Map<number, FirstUse>();
+  /** Terms that went from one paper to two since the last takeNewlyShared. */
+  private newlyShared: FirstUse[] = [];
+  private papers = 0;
+
+  /** Counts paper number `index` in; returns its term frequencies (the title counts twice). */
+  add(paper: RelatedInput, index: number): Map<number, number> {
     const byWord = new Map<string, number>();
     for (const word of terms(paper.title)) byWord.set(word, (byWord.get(word) ?? 0) + 2);
     for (const word of terms(paper.abstract)) byWord.set(word, (byWord.get(word) ?? 0) + 1);
     const tf = new Map<number, number>();
     for (const [word, count] of byWord) {
-      let id = termIds.get(word);
+      let id = this.ids.get(word);
       if (id === undefined) {
-        id = termIds.size;
-        termIds.set(word, id);
-        documentFrequency.push(0);
+        id = this.ids.size;
+        this.ids.set(word, id);
+        this.documentFrequency.push(0);
       }
-      documentFrequency[id]! += 1;
+      const df = (this.documentFrequency[id]! += 1);
+      if (df === 1) this.onlyUse.set(id, { paper: index, term: id, count });
+      else if (df === 2) {
+        this.newlyShared.push(this.onlyUse.get(id)!);
+        this.onlyUse.delete(id);
+      }
       tf.set(id, count);
     }
+    this.papers += 1;
     return tf;
-  });
-  const n = papers.length;
-  return counts.map((tf) => {
+  }
+
+  /** The papers numbered below `before` whose only-their-own word others now use too. */
+  takeNewlyShared(before: number): FirstUse[] {
+    const taken = this.newlyShared.filter((use) => use.paper < before);
+    this.newlyShared = [];
+    return taken;
+  }
+
+  /** A term's TF-IDF weight as of now, before normalising; 0 when it says nothing. */
+  weight(term: number, count: number): number {
+    const n = this.papers;
+    const df = this.documentFrequency[term]!;
+    // A term in one paper relates it to nothing; one in most papers says nothing.
+    if (df < 2 || df > Math.max(10, n * 0.2)) return 0;
+    return (1 + Math.log(count)) * Math.log(n / df);
+  }
+
+  /** A paper's strongest TF-IDF terms as of now, L2-normalised. */
+  vector(tf: ReadonlyMap<number, number>): Vector {
     const weighted: [number, number][] = [];
     for (const [term, count] of tf) {
-      const df = documentFrequency[term]!;
-      // A term in one paper relates it to nothing; one in most papers says nothing.
-      if (df < 2 || df > Math.max(10, n * 0.2)) continue;
-      weighted.push([term, (1 + Math.log(count)) * Math.log(n / df)]);
+      const weight = this.weight(term, count);
+      if (weight > 0) weighted.push([term, weight]);
     }
     weighted.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const kept = weighted.slice(0, TERMS_PER_PAPER);
-    const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
+    const norm = Math.hypot(...kept.map(([, w]) => w));
     return {
       terms: Int32Array.from(kept.map(([term]) => term)),
-      weights: Float64Array.from(kept.map(([, w]) => w / norm)),
+      weights: Float64Array.from(kept.map(([, w]) => w / (norm || 1))),
+      norm,
     };
-  });
-}
-
-interface Postings {
-  papers: Int32Array;
-  weights: Float64Array;
-}
-
-/** term -> its POSTINGS_PER_TERM heaviest papers, with their weights. */
-function invertedIndex(vectors: readonly Vector[]): Map<number, Postings> {
-  const lists = new Map<number, [number, number][]>();
-  vectors.forEach((vector, paper) => {
-    for (let i = 0; i < vector.terms.length; i += 1) {
-      const term = vector.terms[i]!;
-      let list = lists.get(term);
-      if (!list) lists.set(term, (list = []));
-      list.push([paper, vector.weights[i]!]);
-    }
-  });
-  const postings = new Map<number, Postings>();
-  for (const [term, list] of lists) {
-    if (list.length < 2) continue;
-    if (list.length > POSTINGS_PER_TERM) list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const kept = list.slice(0, POSTINGS_PER_TERM);
-    postings.set(term, {
-      papers: Int32Array.from(kept.map(([paper]) => paper)),
-      weights: Float64Array.from(kept.map(([, weight]) => weight)),
-    });
   }
-  return postings;
+}
+
+interface Posting {
+  paper: number;
+  weight: number;
+}
+
+/** term -> the POSTINGS_PER_TERM papers so far where it weighs most, heaviest first. */
+class Postings {
+  private readonly lists = new Map<number, Posting[]>();
+
+  get(term: number): readonly Posting[] | undefined {
+    return this.lists.get(term);
+  }
+
+  add(paper: number, vector: Vector): void {
+    for (let i = 0; i < vector.terms.length; i += 1) this.addOne(paper, vector.terms[i]!, vector.weights[i]!);
+  }
+
+  addOne(paper: number, term: number, weight: number): void {
+    if (weight <= 0) return;
+    let list = this.lists.get(term);
+    if (!list) this.lists.set(term, (list = []));
+    // Among equal weights the one already listed stays ahead.
+    if (list.length === POSTINGS_PER_TERM && list.at(-1)!.weight >= weight) return;
+    let at = list.length;
+    while (at > 0 && list[at - 1]!.weight < weight) at -= 1;
+    list.splice(at, 0, { paper, weight });
+    if (list.length > POSTINGS_PER_TERM) list.pop();
+  }
 }

@@ -310,7 +310,7 @@ export interface PaperView {
   sameDay: readonly PaperCardView[];
   /** All papers of that day, including this one. */
   sameDayTotal: number;
-  /** The most similar papers of the whole archive, most similar first. */
+  /** The most similar papers listed up to this one's day, most similar first (see src/lib/related/). */
   related: readonly PaperCardView[];
   /** What search shows, filters and sorts this paper by. */
   search: SearchRecord;

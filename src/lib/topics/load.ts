@@ -22,6 +22,8 @@ export async function loadTaxonomy(contentDir: string): Promise<Taxonomy> {
 
 export interface ClassifiablePaper extends ClassifyInput {
   id: string;
+  /** The listing day. */
+  date: string;
 }
 
 /** Every valid paper, as the classifier reads it. Invalid files are left to `papers validate`. */
@@ -33,6 +35,7 @@ export async function loadClassifiablePapers(contentDir: string): Promise<Classi
     const { paper, body } = result;
     papers.push({
       id: paper.id,
+      date: paper.date,
       title: paper.title,
       abstract: roughPlainText(body),
       keywords: paper.keywords,
