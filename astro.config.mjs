@@ -12,6 +12,9 @@ export default defineConfig({
   base: SITE.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Pages whose getStaticPaths entry has the same cacheKey (src/lib/site/cache-keys.ts)
+  // and the same code as at the last build are copied from the cache in cacheDir.
+  experimental: { incrementalBuild: true },
   integrations: [
     // No lastmod, changefreq or priority: the output must not depend on when it was built.
     // The search page is noindex (results pages are not content).

@@ -49,6 +49,18 @@ export interface FixtureBuildOptions {
   siteUrl?: string;
   /** Where dist goes; a new temporary folder when absent. */
   outDir?: string;
+  /**
+   * Astro's cacheDir (content layer, incremental build). A fresh one per
+   * build when absent; give the same folder to two builds to test what the
+   * second reuses.
+   */
+  cacheDir?: string;
+}
+
+export interface FixtureBuildResult {
+  outDir: string;
+  /** What the build printed (at log level info: a line per page). */
+  log: string;
 }
 
 /** Scratch space of running builds; ignored by git, linters and formatters like all of node_modules. */
@@ -58,6 +70,14 @@ export const DEFAULT_FIXTURE_SITE_URL = 'https://example.org';
 
 /** Runs `astro build` for `contentDir`; resolves to the output folder. */
 export async function buildFixtureSite(options: FixtureBuildOptions): Promise<string> {
+  return (await buildFixtureSiteLogged(options, 'warn')).outDir;
+}
+
+/** Runs `astro build` for `contentDir` and keeps what it printed. */
+export async function buildFixtureSiteLogged(
+  options: FixtureBuildOptions,
+  logLevel: 'info' | 'warn' = 'info',
+): Promise<FixtureBuildResult> {
   const outDir = options.outDir ?? (await mkdtemp(path.join(os.tmpdir(), 'papers-site-')));
   await mkdir(WORK_ROOT, { recursive: true });
   const workDir = await mkdtemp(path.join(WORK_ROOT, 'build-'));
@@ -65,19 +85,21 @@ export async function buildFixtureSite(options: FixtureBuildOptions): Promise<st
     const config = {
       root: PROJECT_ROOT,
       outDir: path.resolve(outDir),
-      cacheDir: path.join(workDir, 'cache'),
+      cacheDir: options.cacheDir ?? path.join(workDir, 'cache'),
+      logLevel,
     };
-    await runChildBuild(config, workDir, buildEnv(options, workDir));
+    const log = await runChildBuild(config, workDir, buildEnv(options, workDir));
+    return { outDir, log };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  return outDir;
 }
 
 interface ChildBuildConfig {
   root: string;
   outDir: string;
   cacheDir: string;
+  logLevel: 'info' | 'warn';
 }
 
 // `logLevel: 'warn'` keeps a good build silent; the output is only shown
@@ -85,7 +107,7 @@ interface ChildBuildConfig {
 const CHILD_SCRIPT = `
 const { build } = await import(process.env.FIXTURE_BUILD_ASTRO);
 const config = JSON.parse(process.env.FIXTURE_BUILD_CONFIG);
-await build({ ...config, logLevel: 'warn' });
+await build(config);
 `;
 
 function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.ProcessEnv {
@@ -118,7 +140,7 @@ function astroEntry(): string {
   return pathToFileURL(createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve('astro')).href;
 }
 
-function runChildBuild(config: ChildBuildConfig, cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+function runChildBuild(config: ChildBuildConfig, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(nodeBinary(), ['--input-type=module', '--eval', CHILD_SCRIPT], {
       cwd,
@@ -130,7 +152,7 @@ function runChildBuild(config: ChildBuildConfig, cwd: string, env: NodeJS.Proces
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      if (code === 0) resolve();
+      if (code === 0) resolve(output);
       else {
         const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
         const settings = `PAPERS_CONTENT_DIR=${env['PAPERS_CONTENT_DIR']} BASE_PATH=${env['BASE_PATH']}`;

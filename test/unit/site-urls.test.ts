@@ -48,9 +48,9 @@ describe('site URLs', () => {
     }
   });
 
-  it('gives page 1 of a topic the topic URL and later pages a number', () => {
+  it('gives a topic’s newest papers the topic URL and its older pages a number', () => {
     expect(root.topic('vision')).toBe('/topics/vision/');
-    expect(root.topic('vision', 1)).toBe('/topics/vision/');
+    expect(root.topic('vision', 1)).toBe('/topics/vision/1/');
     expect(root.topic('vision', 2)).toBe('/topics/vision/2/');
     expect(project.topic('vision', 12)).toBe('/papers/topics/vision/12/');
   });

@@ -13,6 +13,8 @@ import {
   paperCard,
   paperPageView,
   SAME_DAY_LIMIT,
+  NEWEST_PAGE_LABEL,
+  topicPageFrame,
   topicPages,
   topicPageView,
   topicsView,
@@ -209,24 +211,45 @@ describe('topic pages', () => {
     ]);
   });
 
-  it('paginate a topic 50 papers a page, newest first', () => {
+  it('paginate a topic from its oldest paper: numbered pages of 50 and the newest at the topic URL', () => {
     const pages = topicPages(archive).filter((page) => page.topic === 'vision');
-    expect(pages.map((page) => page.page.items.length)).toEqual([50, 50, 20]);
-    const first = topicPageView(pages[0]!);
-    expect(first.head.canonical).toBe(urls.absolute(urls.topic('vision')));
-    expect(first.papers[0]?.date).toBe('2026-10-28');
-    expect(first.prev).toBeUndefined();
-    expect(first.next?.href).toBe(urls.topic('vision', 2));
-    expect(first.pages?.map((page) => [page.label, page.current])).toEqual([
-      ['1', true],
-      ['2', false],
-      ['3', false],
+    expect(pages.map((page) => [page.page.number, page.page.items.length])).toEqual([
+      [1, 50],
+      [2, 70],
     ]);
-    const last = topicPageView(pages[2]!);
-    expect(last.start).toBe(101);
-    expect(last.rangeText).toBe('Papers 101–120 of 120, newest first');
-    expect(last.head.title).toContain('Computer vision, page 3');
-    expect(last.prev?.href).toBe(urls.topic('vision', 2));
+    const newest = topicPageView(pages[1]!);
+    expect(newest.head.canonical).toBe(urls.absolute(urls.topic('vision')));
+    expect(newest.papers[0]?.date).toBe('2026-10-28');
+    expect(newest.start).toBe(120);
+    expect(newest.rangeText).toBe('Papers 51–120 of 120, newest first');
+    expect(newest.prev).toBeUndefined();
+    expect(newest.next?.href).toBe(urls.topic('vision', 1));
+    expect(newest.pages?.map((page) => [page.label, page.current])).toEqual([
+      ['1', false],
+      [NEWEST_PAGE_LABEL, true],
+    ]);
+    const oldest = topicPageView(pages[0]!);
+    expect(oldest.head.canonical).toBe(urls.absolute(urls.topic('vision', 1)));
+    expect(oldest.start).toBe(50);
+    expect(oldest.rangeText).toBe('Papers 1–50, newest first');
+    expect(oldest.head.title).toContain('Computer vision, page 1');
+    expect(oldest.prev?.href).toBe(urls.topic('vision'));
+    expect(oldest.next).toBeUndefined();
+    expect(oldest.papers.at(-1)?.date).toBe(papers.map((paper) => paper.data.date).sort()[0]);
+  });
+
+  it('keep a numbered page far from the newest as it was when newer papers arrive', () => {
+    const vision = (count: number, date: string) =>
+      Array.from({ length: count }, () => makePaper({ date, topics: ['vision'] }));
+    const older = [...papers, ...vision(200, '2026-09-01')];
+    const before = topicPages(buildArchive(older)).filter((page) => page.topic === 'vision');
+    const after = topicPages(buildArchive([...older, ...vision(60, '2026-11-02')])).filter(
+      (page) => page.topic === 'vision',
+    );
+    expect(before.map((page) => page.page.items.length)).toEqual([50, 50, 50, 50, 50, 70]);
+    expect(after.map((page) => page.page.items.length)).toEqual([50, 50, 50, 50, 50, 50, 80]);
+    expect(topicPageFrame(after[0]!)).toEqual(topicPageFrame(before[0]!));
+    expect(after[0]!.page.items).toEqual(before[0]!.page.items);
   });
 
   it('show no page numbers for a one-page topic', () => {

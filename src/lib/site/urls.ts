@@ -27,7 +27,7 @@ export interface SiteUrls {
   week(isoWeek: string): string;
   paper(id: string): string;
   topics(): string;
-  /** Page 1 is the topic's own URL; later pages are `/topics/<topic>/<n>/`. */
+  /** The topic's own URL (its newest papers), or its page `n` counted from the oldest: `/topics/<topic>/<n>/`. */
   topic(topic: string, page?: number): string;
   about(): string;
   search(): string;
@@ -57,8 +57,8 @@ export function createUrls(settings: UrlSettings): SiteUrls {
     // Old-style ids (`hep-th/9901001`) keep their slash: /papers/hep-th/9901001/.
     paper: (id) => page('papers', ...id.split('/')),
     topics: () => page('topics'),
-    topic: (topic, pageNumber = 1) =>
-      pageNumber <= 1 ? page('topics', topic) : page('topics', topic, String(pageNumber)),
+    topic: (topic, pageNumber) =>
+      pageNumber === undefined ? page('topics', topic) : page('topics', topic, String(pageNumber)),
     about: () => page('about'),
     search: () => page('search'),
     feed: (name) => `${base}feeds/${encodeSegment(name)}.xml`,

@@ -415,9 +415,9 @@ export function topicPages(archive: Archive, size = PAGE_SIZE): TopicPage[] {
 export interface TopicView {
   head: PageHead;
   heading: string;
-  /** "Papers 51–100 of 230", for pages after the first. */
+  /** "Papers 51–100 of 230, newest first" on the newest page, "Papers 1–50, newest first" on others. */
   rangeText: string;
-  /** Rank of the first paper on this page in the whole list, from 1. */
+  /** Position of the page's newest paper, counted from the topic's oldest: the list counts down from it. */
   start: number;
   /** The topic's RSS feed. */
   feedHref: string;
@@ -428,40 +428,51 @@ export interface TopicView {
   next: NavLink | undefined;
 }
 
-export function topicPageView({ topic, page }: TopicPage): TopicView {
+/** The label of the newest page in the page links. */
+export const NEWEST_PAGE_LABEL = 'Newest';
+
+export function topicPageView(entry: TopicPage): TopicView {
+  return { ...topicPageFrame(entry), papers: entry.page.items.map((paper) => paperCard(paper)) };
+}
+
+/** Everything a topic page shows but its papers: cheap, and with the papers all a page's cache key needs. */
+export function topicPageFrame({ topic, page }: TopicPage): Omit<TopicView, 'papers'> {
   const title = topicTitle(topic);
-  const suffix = page.number > 1 ? `, page ${page.number}` : '';
-  const pageLink = (number: number): NavLink => ({ href: urls.topic(topic, number), label: String(number) });
-  const window = pageWindow(page.number, page.last);
+  const href = (number: number) => (number > page.numbered ? urls.topic(topic) : urls.topic(topic, number));
+  const pageLink = (number: number): NavLink => ({
+    href: href(number),
+    label: number > page.numbered ? NEWEST_PAGE_LABEL : String(number),
+  });
+  const window = pageWindow(page.number, page.numbered);
   const gapsAfter = new Set<number>();
   window.forEach((number, index) => {
     const before = window[index - 1];
     if (number === undefined && before !== undefined) gapsAfter.add(before);
   });
-  const first = page.start + 1;
-  const last = page.start + page.items.length;
+  const range = `Papers ${page.first}–${page.last}`;
   return {
     head: pageHead({
-      title: `${title}${suffix}`,
-      description: `${countText(page.total)} on ${title} in ${SITE.title}, newest first.`,
-      path: urls.topic(topic, page.number),
+      title: page.newest ? title : `${title}, page ${page.number}`,
+      description: page.newest
+        ? `${countText(page.total)} on ${title} in ${SITE.title}, newest first.`
+        : `${range} on ${title} in ${SITE.title}, counted from the oldest.`,
+      path: href(page.number),
       section: 'topics',
       feed: topicFeed(topic),
     }),
     heading: title,
     feedHref: urls.feed(topic),
-    rangeText: `Papers ${first}–${last} of ${page.total}, newest first`,
-    start: first,
-    papers: page.items.map((paper) => paperCard(paper)),
+    rangeText: page.newest ? `${range} of ${page.total}, newest first` : `${range}, newest first`,
+    start: page.last,
     pages:
-      page.last > 1
-        ? window
-            .filter((number): number is number => number !== undefined)
-            .map((number) => ({ ...pageLink(number), current: number === page.number }))
+      page.numbered > 0
+        ? [...window.filter((number): number is number => number !== undefined), page.numbered + 1].map(
+            (number) => ({ ...pageLink(number), current: number === page.number }),
+          )
         : undefined,
     gapsAfter,
-    prev: page.number > 1 ? { ...pageLink(page.number - 1), label: 'Newer papers' } : undefined,
-    next: page.number < page.last ? { ...pageLink(page.number + 1), label: 'Older papers' } : undefined,
+    prev: page.newest ? undefined : { ...pageLink(page.number + 1), label: 'Newer papers' },
+    next: page.number > 1 ? { ...pageLink(page.number - 1), label: 'Older papers' } : undefined,
   };
 }
 

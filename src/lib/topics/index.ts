@@ -76,9 +76,11 @@ export function titleFromId(id: string): string {
 }
 
 const siteTaxonomyFile = path.resolve(SITE.contentDir, TAXONOMY_FILE);
+/** The text of the site's taxonomy file: what pages that print topic names depend on. */
+export const siteTaxonomyText = readFileSync(siteTaxonomyFile, 'utf8');
 /** The site's own taxonomy, read once when the build starts. */
 export const siteTopics: TopicResolver = createTopicResolver(
-  parseTaxonomy(readFileSync(siteTaxonomyFile, 'utf8'), siteTaxonomyFile),
+  parseTaxonomy(siteTaxonomyText, siteTaxonomyFile),
 );
 
 export const topicsOf = siteTopics.topicsOf;

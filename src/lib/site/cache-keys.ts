@@ -1,0 +1,60 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`
+ * in astro.config.mjs): a page whose key, and whose code, are the same as at
+ * the last build is copied from Astro's cache instead of being rendered.
+ *
+ * A key must change whenever what the page shows changes, so it hashes every
+ * input that is not code: the site's settings, the taxonomy (topic names), the
+ * route's own facts (dates, neighbours) and every paper the page lists, each
+ * with its topics. Keys are only compared, never shown.
+ */
+import { createHash } from 'node:crypto';
+import { SITE } from '../../config.ts';
+import { siteTaxonomyText, topicsOf } from '../topics/index.ts';
+import type { PaperEntry } from './entry.ts';
+
+/**
+ * The settings pages print. Not the content folder or cache folders: moving
+ * those (as CI or the tests do) changes no page.
+ */
+const PRINTED_SETTINGS = {
+  title: SITE.title,
+  description: SITE.description,
+  url: SITE.url,
+  base: SITE.base,
+  language: SITE.language,
+  og: SITE.og,
+};
+
+const SITE_KEY = createHash('sha256')
+  .update(JSON.stringify(PRINTED_SETTINGS))
+  .update('\0')
+  .update(siteTaxonomyText)
+  .digest('hex');
+
+/** A paper's data, abstract and topics; kept per entry, as a paper appears on several pages. */
+const fingerprints = new WeakMap<PaperEntry, string>();
+
+export function paperFingerprint(paper: PaperEntry): string {
+  let value = fingerprints.get(paper);
+  if (value === undefined) {
+    value = createHash('sha256')
+      .update(JSON.stringify([paper.id, paper.data, paper.body ?? '', topicsOf(paper)]))
+      .digest('base64');
+    fingerprints.set(paper, value);
+  }
+  return value;
+}
+
+/**
+ * The key of a page that shows `papers` and depends on `facts` (its kind,
+ * dates, neighbours: whatever else it prints).
+ */
+export function pageKey(
+  facts: readonly (string | number | undefined)[],
+  papers: Iterable<PaperEntry>,
+): string {
+  const hash = createHash('sha256').update(SITE_KEY).update(JSON.stringify(facts));
+  for (const paper of papers) hash.update(paperFingerprint(paper));
+  return hash.digest('base64');
+}

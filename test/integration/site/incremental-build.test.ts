@@ -1,0 +1,89 @@
+/**
+ * The daily update as CI runs it: an archive is built, a new day is added,
+ * and the site is built again with the first build's cache (Astro's
+ * incremental build, src/lib/site/cache-keys.ts). The second build must give
+ * exactly the pages a build from scratch gives (the fixture build `root`),
+ * while copying, not rendering, the pages the new day does not change.
+ */
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtureSiteLogged, FIXTURE_CONTENT_DIR } from '../../helpers/build-site.ts';
+import { fixtureSite } from '../../helpers/fixture-sites.ts';
+
+const NEW_DAY = '2026/10/05';
+const NEW_PAPERS = ['2610.00004', '2610.00005'];
+/** The day before the new one: its page gains a "next day" link. */
+const PREVIOUS_DAY = '2026-10-02';
+
+let work: string;
+let log: string;
+let outDir: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'papers-incremental-'));
+  const content = path.join(work, 'content');
+  const cacheDir = path.join(work, 'astro-cache');
+  await cp(FIXTURE_CONTENT_DIR, content, { recursive: true });
+  await rm(path.join(content, 'papers', NEW_DAY), { recursive: true });
+  await buildFixtureSiteLogged({ contentDir: content, cacheDir, outDir: path.join(work, 'before') });
+  await cp(path.join(FIXTURE_CONTENT_DIR, 'papers', NEW_DAY), path.join(content, 'papers', NEW_DAY), {
+    recursive: true,
+  });
+  outDir = path.join(work, 'after');
+  ({ log } = await buildFixtureSiteLogged({ contentDir: content, cacheDir, outDir }));
+}, 240_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** How the second build made each HTML page: `rendered` or `reused` (restored or kept from the cache). */
+function howMade(): Map<string, 'rendered' | 'reused'> {
+  const made = new Map<string, 'rendered' | 'reused'>();
+  for (const match of log.matchAll(/[├└]─ (\/\S+\.html) (\(\+\d+ms\)|\((?:restored|cached)\))/g)) {
+    made.set(match[1]!, match[2]!.startsWith('(+') ? 'rendered' : 'reused');
+  }
+  return made;
+}
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('a daily update with the last build’s cache', () => {
+  it('gives byte for byte the site a build from scratch gives', async () => {
+    const scratch = fixtureSite('root').outDir;
+    const [ours, theirs] = await Promise.all([files(outDir), files(scratch)]);
+    expect(ours).toEqual(theirs);
+    const differing: string[] = [];
+    for (const file of ours) {
+      const [a, b] = await Promise.all([
+        readFile(path.join(outDir, file)),
+        readFile(path.join(scratch, file)),
+      ]);
+      if (!a.equals(b)) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('renders the new day’s pages and reuses the older papers’ and days’ pages', () => {
+    const made = howMade();
+    for (const id of NEW_PAPERS) expect(made.get(`/papers/${id}/index.html`), id).toBe('rendered');
+    expect(made.get(`/days/${NEW_DAY.replaceAll('/', '-')}/index.html`)).toBe('rendered');
+    expect(made.get(`/days/${PREVIOUS_DAY}/index.html`)).toBe('rendered');
+
+    const olderPapers = [...made].filter(
+      ([page]) => page.startsWith('/papers/') && !NEW_PAPERS.some((id) => page.includes(id)),
+    );
+    expect(olderPapers.length).toBeGreaterThan(5);
+    expect(olderPapers.filter(([, how]) => how === 'rendered')).toEqual([]);
+    expect(made.get('/days/2025-11-14/index.html')).toBe('reused');
+    expect(made.get('/archive/2025/11/index.html')).toBe('reused');
+  });
+});
