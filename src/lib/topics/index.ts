@@ -10,6 +10,7 @@ import path from 'node:path';
 import { SITE } from '../../config.ts';
 import { roughPlainText } from '../papers/plain-text.ts';
 import type { Paper } from '../papers/schema.ts';
+import { classifiedPapers, type ClassifiedPaper } from './build-record.ts';
 import { classify } from './classify.ts';
 import { parseTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { TAXONOMY_FILE } from './load.ts';
@@ -36,7 +37,12 @@ export interface TopicResolver {
   topics(): TopicInfo[];
 }
 
-export function createTopicResolver(taxonomy: Taxonomy): TopicResolver {
+export interface TopicResolverOptions {
+  /** Also keep each classification here (the site's build keeps it for the topic report). */
+  record?: Map<string, ClassifiedPaper>;
+}
+
+export function createTopicResolver(taxonomy: Taxonomy, options: TopicResolverOptions = {}): TopicResolver {
   // Each paper is classified once per build, however many pages list it.
   const cache = new Map<string, string[]>();
   const topicInfo = (id: string): TopicInfo =>
@@ -46,7 +52,7 @@ export function createTopicResolver(taxonomy: Taxonomy): TopicResolver {
       const key = `${paper.id}\u0000${paper.data.date}`;
       let topics = cache.get(key);
       if (!topics) {
-        topics = classify(
+        const result = classify(
           {
             title: paper.data.title,
             abstract: roughPlainText(paper.body ?? ''),
@@ -55,8 +61,10 @@ export function createTopicResolver(taxonomy: Taxonomy): TopicResolver {
             topics: paper.data.topics,
           },
           taxonomy,
-        ).topics;
+        );
+        topics = result.topics;
         cache.set(key, topics);
+        options.record?.set(key, { topics, fellBack: result.fellBack });
       }
       return topics;
     },
@@ -81,6 +89,9 @@ export const siteTaxonomyText = readFileSync(siteTaxonomyFile, 'utf8');
 /** The site's own taxonomy, read once when the build starts. */
 export const siteTopics: TopicResolver = createTopicResolver(
   parseTaxonomy(siteTaxonomyText, siteTaxonomyFile),
+  {
+    record: classifiedPapers(),
+  },
 );
 
 export const topicsOf = siteTopics.topicsOf;
