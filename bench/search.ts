@@ -1,7 +1,8 @@
 /**
  * What the search index step costs, on a synthetic archive built by the real
- * site: indexing every year from scratch, a daily rebuild (the current year
- * changed, the other years copied from the cache), and a rebuild with nothing
+ * site: indexing every piece from scratch (a month of the newest year, or an
+ * earlier year: src/lib/search/bundles.ts), a daily rebuild (the current month
+ * changed, the other pieces copied from the cache), and a rebuild with nothing
  * changed. Wall time, peak memory (RSS of the indexing process and
  * Pagefind's binary together) and the machine's load average for each: on a
  * shared machine the load says how far to trust the wall time.
@@ -11,7 +12,7 @@
  *
  * The site is built once, without social images or its own search step;
  * the index step then runs on the output on its own, as the build's last
- * step would. The daily scenario edits one current-year page's indexed part
+ * step would. The daily scenario edits one current-month page's indexed part
  * (a new upvote), which costs the same re-indexing as a new day of papers
  * without a second site build.
  */
@@ -90,10 +91,13 @@ async function indexStep(dirs: Dirs): Promise<{ run: Measured; summary: SearchIn
 }
 
 /** Changes the sort key of one page of `year`, as a new upvote would. */
-async function touchYear(dirs: Dirs, summary: SearchIndexSummary, year: string): Promise<void> {
+/** Changes one page of a piece (`2026-10` or `2025`) so that piece is indexed again. */
+async function touchSegment(dirs: Dirs, summary: SearchIndexSummary, segment: string): Promise<void> {
   const { findIndexedPages } = await import('../src/lib/search/indexer.ts');
-  const page = (await findIndexedPages(dirs.out)).find((candidate) => candidate.year === year);
-  if (!page) throw new Error(`no page of ${year} among ${summary.pages}`);
+  const inSegment = (page: { year: string; month: string }) =>
+    segment.length > 4 ? page.month === segment : page.year === segment;
+  const page = (await findIndexedPages(dirs.out)).find(inSegment);
+  if (!page) throw new Error(`no page of ${segment} among ${summary.pages}`);
   const file = path.join(dirs.out, page.file);
   const html = await readFile(file, 'utf8');
   await writeFile(
@@ -135,32 +139,32 @@ async function main(): Promise<void> {
   await rm(dirs.cache, { recursive: true, force: true });
   const rows: string[] = [];
   const report = (scenario: string, { run, summary }: Awaited<ReturnType<typeof indexStep>>) => {
-    const indexed = summary.years.filter((year) => !year.cached);
-    const pages = indexed.reduce((sum, year) => sum + year.pages, 0);
+    const indexed = summary.segments.filter((piece) => !piece.cached);
+    const pages = indexed.reduce((sum, piece) => sum + piece.pages, 0);
     // CPU time is left out: /usr/bin/time does not see Pagefind's binary, which does most of the work.
     const load = os.loadavg()[0]?.toFixed(1) ?? '–';
-    const row = `| ${scenario} | ${summary.pages.toLocaleString('en')} | ${indexed.map((y) => y.year).join(', ') || '–'} | ${pages.toLocaleString('en')} | ${seconds(run.wallMs)} | ${mb(run.peakRss)} | ${load} |`;
+    const row = `| ${scenario} | ${summary.pages.toLocaleString('en')} | ${indexed.map((piece) => piece.segment).join(', ') || '–'} | ${pages.toLocaleString('en')} | ${seconds(run.wallMs)} | ${mb(run.peakRss)} | ${load} |`;
     rows.push(row);
     console.log(row);
   };
   const cold = await indexStep(dirs);
-  report('cold: every year', cold);
-  const newest = cold.summary.years[0]?.year ?? '';
-  await touchYear(dirs, cold.summary, newest);
+  report('cold: every piece', cold);
+  const newest = cold.summary.segments[0]?.segment ?? '';
+  await touchSegment(dirs, cold.summary, newest);
   report(`daily: ${newest} changed`, await indexStep(dirs));
   report('nothing changed', await indexStep(dirs));
-  // The current year at its largest (a daily build in December): the largest year changed.
-  const largest = [...cold.summary.years].sort((a, b) => b.pages - a.pages)[0];
-  if (largest && largest.year !== newest) {
-    await touchYear(dirs, cold.summary, largest.year);
-    report(`a full year: ${largest.year} changed`, await indexStep(dirs));
+  // The largest piece changed (an edit to a paper of a full earlier year).
+  const largest = [...cold.summary.segments].sort((a, b) => b.pages - a.pages)[0];
+  if (largest && largest.segment !== newest) {
+    await touchSegment(dirs, cold.summary, largest.segment);
+    report(`the largest piece: ${largest.segment} changed`, await indexStep(dirs));
   }
-  const years = cold.summary.years
-    .map((year) => `${year.year}: ${year.pages.toLocaleString('en')}`)
+  const pieces = cold.summary.segments
+    .map((piece) => `${piece.segment}: ${piece.pages.toLocaleString('en')}`)
     .join(', ');
-  console.log(`\npages per year: ${years}\n`);
+  console.log(`\npages per piece: ${pieces}\n`);
   console.log(
-    `| scenario | paper pages | years indexed | pages indexed | wall time | peak RSS | load (${os.cpus().length} CPUs) |`,
+    `| scenario | paper pages | pieces indexed | pages indexed | wall time | peak RSS | load (${os.cpus().length} CPUs) |`,
   );
   console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);

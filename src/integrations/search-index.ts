@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, type SearchIndexSummary } from '../lib/search/indexer.ts';
 
 export interface SearchIndexSettings {
-  /** Where year indexes are kept between builds; relative to the project root. */
+  /** Where the search index's pieces are kept between builds; relative to the project root. */
   cacheDir: string;
   language: string;
 }
@@ -34,15 +34,15 @@ export function searchIndex(settings: SearchIndexSettings): AstroIntegration {
   };
 }
 
-/** `12 paper pages in 2 year indexes (2026 indexed, 2025 from the cache) in 0.4 s`. */
+/** `12 paper pages in 3 indexes (2026-10 indexed, 2026-09, 2025 from the cache) in 0.4 s`. */
 export function summaryLine(summary: SearchIndexSummary, milliseconds: number): string {
-  const built = summary.years.filter((year) => !year.cached).map((year) => year.year);
-  const cached = summary.years.filter((year) => year.cached).map((year) => year.year);
+  const built = summary.segments.filter((piece) => !piece.cached).map((piece) => piece.segment);
+  const cached = summary.segments.filter((piece) => piece.cached).map((piece) => piece.segment);
   const parts = [
     ...(built.length > 0 ? [`${built.join(', ')} indexed`] : []),
     ...(cached.length > 0 ? [`${cached.join(', ')} from the cache`] : []),
   ];
-  const years = `${summary.years.length} year ${summary.years.length === 1 ? 'index' : 'indexes'}`;
+  const indexes = `${summary.segments.length} ${summary.segments.length === 1 ? 'index' : 'indexes'}`;
   const detail = parts.length > 0 ? ` (${parts.join(', ')})` : '';
-  return `${summary.pages} paper pages in ${years}${detail} in ${(milliseconds / 1000).toFixed(1)} s`;
+  return `${summary.pages} paper pages in ${indexes}${detail} in ${(milliseconds / 1000).toFixed(1)} s`;
 }

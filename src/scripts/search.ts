@@ -1,12 +1,13 @@
 /**
  * The search page in the browser (loaded by src/components/SearchPage.astro
- * only). Reads the search from the URL, searches the year indexes with
+ * only). Reads the search from the URL, searches the index's pieces with
  * Pagefind's JS API and renders the results with the site's own markup.
  *
- * - Pagefind loads when it is first needed: the newest year's pagefind.js,
- *   with the other years merged into it (`mergeIndex`), so a search with
- *   words ranks the whole archive by relevance in one call. Sorted searches
- *   ask each year for its own list and merge them (src/lib/search/merge.ts).
+ * - Pagefind loads when it is first needed: the newest piece's pagefind.js,
+ *   with the other pieces (months of the newest year, earlier years) merged
+ *   into it (`mergeIndex`), so a search with words ranks the whole archive by
+ *   relevance in one call. Sorted searches ask each piece for its own list
+ *   and merge them (src/lib/search/merge.ts).
  * - Nothing from the index is inserted as HTML: text goes in text nodes,
  *   excerpts are split into text and <mark> (src/lib/search/excerpt.ts), and
  *   links and images must stay under the site's base path.
@@ -25,7 +26,7 @@ import {
   parseSearchState,
   searchStateQuery,
   summaryText,
-  yearsToSearch,
+  piecesToSearch,
   type SearchState,
 } from '../lib/search/query.ts';
 import type { ResultMeta } from '../lib/search/record.ts';
@@ -226,13 +227,14 @@ class SearchPage {
     const filters = pagefindFilters(state);
     const sort = pagefindSort(order);
     if (!sort) return listCursor((await pagefind.search(term, { filters }))?.results ?? []);
-    const years = yearsToSearch(
+    const pieces = piecesToSearch(
       state,
-      this.config.bundles.map((bundle) => bundle.year),
+      this.config.bundles.map((bundle) => bundle.piece),
     );
     const lists = await Promise.all(
-      years.map(
-        async (year) => (await pagefind.search(term, { filters: { ...filters, year }, sort }))?.results ?? [],
+      pieces.map(
+        async (piece) =>
+          (await pagefind.search(term, { filters: { ...filters, ...piece.filters }, sort }))?.results ?? [],
       ),
     );
     if (order === 'newest') return listCursor(lists.flat());

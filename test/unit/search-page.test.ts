@@ -33,12 +33,13 @@ describe('the search page', () => {
     expect(view.totalText).toBe('3 papers');
   });
 
-  it('tells its script where each year’s bundle is, under the base path', () => {
+  it('tells its script where each bundle is (the newest year’s months, then years), under the base path', () => {
     expect(view.client).toEqual({
       baseUrl: urls.home(),
       bundles: [
-        { year: '2026', url: urls.asset('pagefind/2026/') },
-        { year: '2025', url: urls.asset('pagefind/2025/') },
+        { piece: '2026-10', url: urls.asset('pagefind/2026-10/') },
+        { piece: '2026-09', url: urls.asset('pagefind/2026-09/') },
+        { piece: '2025', url: urls.asset('pagefind/2025/') },
       ],
     });
     expect(view.head.noindex).toBe(true);
@@ -47,14 +48,14 @@ describe('the search page', () => {
 
 describe('the index step’s summary line', () => {
   it('says what was indexed and what came from the cache', () => {
-    const years = [
-      { year: '2026', pages: 120, cached: false },
-      { year: '2025', pages: 11_000, cached: true },
-      { year: '2024', pages: 10_500, cached: true },
+    const segments = [
+      { segment: '2026-02', pages: 120, cached: false },
+      { segment: '2026-01', pages: 900, cached: true },
+      { segment: '2025', pages: 11_000, cached: true },
     ];
-    expect(summaryLine({ pages: 21_620, years }, 4321)).toBe(
-      '21620 paper pages in 3 year indexes (2026 indexed, 2025, 2024 from the cache) in 4.3 s',
+    expect(summaryLine({ pages: 12_020, segments }, 4321)).toBe(
+      '12020 paper pages in 3 indexes (2026-02 indexed, 2026-01, 2025 from the cache) in 4.3 s',
     );
-    expect(summaryLine({ pages: 0, years: [] }, 10)).toBe('0 paper pages in 0 year indexes in 0.0 s');
+    expect(summaryLine({ pages: 0, segments: [] }, 10)).toBe('0 paper pages in 0 indexes in 0.0 s');
   });
 });

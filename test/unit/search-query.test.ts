@@ -9,7 +9,7 @@ import {
   parseSearchState,
   searchStateQuery,
   summaryText,
-  yearsToSearch,
+  piecesToSearch,
   type SearchState,
 } from '../../src/lib/search/query.ts';
 
@@ -69,12 +69,20 @@ describe('a search', () => {
     expect(pagefindSort('upvotes')).toEqual({ upvotes: 'desc' });
   });
 
-  it('needs only the years its filters allow', () => {
-    const years = ['2026', '2025', '2024'];
-    expect(yearsToSearch(EMPTY_STATE, years)).toEqual(years);
-    expect(yearsToSearch(state({ year: '2025' }), years)).toEqual(['2025']);
-    expect(yearsToSearch(state({ month: '2024-03' }), years)).toEqual(['2024']);
-    expect(yearsToSearch(state({ year: '2025', month: '2024-03' }), years)).toEqual([]);
+  it('asks only the pieces its filters allow, each kept to its own papers', () => {
+    const pieces = ['2026-10', '2026-09', '2025', '2024'];
+    const asked = (overrides: Partial<SearchState>) =>
+      piecesToSearch(state(overrides), pieces).map((piece) => [piece.piece, piece.filters]);
+    expect(asked({})).toEqual([
+      ['2026-10', { month: '2026-10' }],
+      ['2026-09', { month: '2026-09' }],
+      ['2025', { year: '2025' }],
+      ['2024', { year: '2024' }],
+    ]);
+    expect(asked({ year: '2026' }).map(([piece]) => piece)).toEqual(['2026-10', '2026-09']);
+    expect(asked({ month: '2026-09' }).map(([piece]) => piece)).toEqual(['2026-09']);
+    expect(asked({ month: '2024-03' }).map(([piece]) => piece)).toEqual(['2024']);
+    expect(asked({ year: '2025', month: '2024-03' })).toEqual([]);
   });
 
   it('says how many papers it found', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
-import { indexedPart, pagefindDocument, yearOfPart } from '../../src/lib/search/extract.ts';
+import { indexedPart, pagefindDocument, periodOfPart } from '../../src/lib/search/extract.ts';
 import { recordAttributes, searchRecord, type RecordInput } from '../../src/lib/search/record.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
 import { defaultImage } from '../../src/lib/site/head.ts';
@@ -82,7 +82,8 @@ function page(title: string, body = '<p>Abstract.</p>'): string {
     '</head><body><nav>Home</nav>',
     `<article class="paper" data-pagefind-body><h1>T</h1>${body}`,
     `<div hidden><span data-pagefind-meta="title[data-value]" ${attrs}></span>`,
-    '<span data-pagefind-filter="year:2026"></span></div></article>',
+    '<span data-pagefind-filter="year:2026"></span><span data-pagefind-filter="month:2026-10"></span>',
+    '</div></article>',
     '<aside><article class="card">Related</article></aside></body></html>',
   ].join('');
 }
@@ -100,8 +101,8 @@ describe('the indexed part of a page', () => {
     const hostile = '</article><article data-pagefind-body> <script>alert("x")</script>';
     const part = indexedPart(page(hostile));
     expect(part).toMatch(/^<article class="paper" data-pagefind-body><h1>T<\/h1><p>Abstract.<\/p>/);
-    expect(part).toMatch(/<span data-pagefind-filter="year:2026"><\/span><\/div><\/article>$/);
-    expect(yearOfPart(part ?? '')).toBe('2026');
+    expect(part).toMatch(/<span data-pagefind-filter="month:2026-10"><\/span><\/div><\/article>$/);
+    expect(periodOfPart(part ?? '')).toEqual({ year: '2026', month: '2026-10' });
   });
 
   it('is absent from pages without the attribute', () => {
@@ -112,11 +113,16 @@ describe('the indexed part of a page', () => {
     expect(indexedPart('<html><body><p title="data-pagefind-body">no</p></body></html>')).toBeUndefined();
   });
 
-  it('reads the year only from a year filter attribute', () => {
-    expect(yearOfPart('<div data-value="data-pagefind-filter=&quot;year:1999&quot;"></div>')).toBeUndefined();
+  it('reads the year and month only from filter attributes', () => {
+    expect(periodOfPart('<div data-value="data-pagefind-filter=&quot;year:1999&quot;"></div>')).toEqual({
+      year: undefined,
+      month: undefined,
+    });
     expect(
-      yearOfPart('<span data-pagefind-filter="topic:x"></span><span data-pagefind-filter="year:2025">'),
-    ).toBe('2025');
+      periodOfPart(
+        '<span data-pagefind-filter="topic:x"></span><span data-pagefind-filter="year:2025"></span><span data-pagefind-filter="month:2025-11">',
+      ),
+    ).toEqual({ year: '2025', month: '2025-11' });
   });
 
   it('goes to Pagefind in a minimal document in the site’s language', () => {

@@ -1,8 +1,8 @@
 /**
  * The part of a built paper page that Pagefind indexes: its
  * `data-pagefind-body` element. The indexer hands Pagefind only this part
- * (in a minimal document), and the cache key of a year's index is a hash of
- * exactly these parts, so a year whose papers did not change is never
+ * (in a minimal document), and the cache key of an index is a hash of
+ * exactly these parts, so a year or month whose papers did not change is never
  * re-indexed, even though its pages' related-paper lists and navigation do
  * change as the archive grows.
  */
@@ -135,21 +135,29 @@ export function indexedPart(html: string): string | undefined {
 const ATTRIBUTE = /([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const FILTER_ATTRIBUTE = 'data-pagefind-filter';
 const YEAR_VALUE = new RegExp(`^${FILTER.year}:(\\d{4})$`);
+const MONTH_VALUE = new RegExp(`^${FILTER.month}:(\\d{4}-\\d{2})$`);
 
-/** The year a paper's index part says it belongs to: its `data-pagefind-filter="year:YYYY"`. */
-export function yearOfPart(part: string): string | undefined {
-  let year: string | undefined;
+/**
+ * The year and month a paper's index part says it belongs to: its
+ * `data-pagefind-filter="year:YYYY"` and `"month:YYYY-MM"`.
+ */
+export function periodOfPart(part: string): { year: string | undefined; month: string | undefined } {
+  const found: { year: string | undefined; month: string | undefined } = {
+    year: undefined,
+    month: undefined,
+  };
   const mentionsFilter = mentions(part, FILTER_ATTRIBUTE);
   scanTags(part, (tag) => {
     if (tag.closing || !mentionsFilter(tag)) return false;
     for (const attribute of part.slice(tag.attributesStart, tag.attributesEnd).matchAll(ATTRIBUTE)) {
       if (attribute[1]?.toLowerCase() !== FILTER_ATTRIBUTE) continue;
-      year = YEAR_VALUE.exec(attribute[2] ?? attribute[3] ?? attribute[4] ?? '')?.[1];
-      if (year !== undefined) return true;
+      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+      found.year ??= YEAR_VALUE.exec(value)?.[1];
+      found.month ??= MONTH_VALUE.exec(value)?.[1];
     }
-    return false;
+    return found.year !== undefined && found.month !== undefined;
   });
-  return year;
+  return found;
 }
 
 /** The document Pagefind is given for one page: the indexed part, in the site's language. */

@@ -1,10 +1,11 @@
 /**
- * Builds the search index of a built site: one Pagefind index per year of
- * paper pages, in `<outDir>/pagefind/<year>/`.
+ * Builds the search index of a built site in pieces (bundles.ts): one
+ * Pagefind index per month of the newest year and per earlier year, in
+ * `<outDir>/pagefind/<piece>/`.
  *
- * A year whose paper pages have the same indexed parts as at the last build
- * (same cache key, see bundles.ts) is copied from the cache folder instead of
- * being indexed again, so a daily build indexes only the current year. The
+ * A piece whose paper pages have the same indexed parts as at the last build
+ * (same cache key) is copied from the cache folder instead of being indexed
+ * again, so a daily build indexes only the current month. The
  * cache lives outside the build folder because Astro empties that folder on
  * every build; CI keeps it between runs like node_modules/.cache.
  *
@@ -22,25 +23,26 @@ import {
   bundleDir,
   cacheEntryName,
   partHash,
-  planYears,
+  planSegments,
   SEARCH_DIR,
-  yearOfCacheEntry,
+  segmentOfCacheEntry,
   type IndexedPage,
-  type YearPlan,
+  type SegmentPlan,
 } from './bundles.ts';
-import { indexedPart, pagefindDocument, yearOfPart } from './extract.ts';
+import { indexedPart, pagefindDocument, periodOfPart } from './extract.ts';
 
 export interface SearchIndexOptions {
   /** The built site. */
   outDir: string;
-  /** Where year indexes are kept between builds; created when missing. */
+  /** Where the pieces' indexes are kept between builds; created when missing. */
   cacheDir: string;
   /** The site's language (ISO 639-1): the whole index uses its stemmer. */
   language: string;
 }
 
-export interface YearSummary {
-  year: string;
+export interface SegmentSummary {
+  /** `2026-10`, `2025`. */
+  segment: string;
   pages: number;
   /** Copied from the cache rather than indexed. */
   cached: boolean;
@@ -48,7 +50,8 @@ export interface YearSummary {
 
 export interface SearchIndexSummary {
   pages: number;
-  years: YearSummary[];
+  /** Newest first. */
+  segments: SegmentSummary[];
 }
 
 /** Pages sent to Pagefind before waiting for its answers. */
@@ -66,9 +69,9 @@ export function pagefindVersion(): string {
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
   const pages = findIndexedPages(options.outDir);
-  const plans = planYears(pages, { pagefindVersion: pagefindVersion(), language: options.language });
+  const plans = planSegments(pages, { pagefindVersion: pagefindVersion(), language: options.language });
   await mkdir(options.cacheDir, { recursive: true });
-  const years: YearSummary[] = [];
+  const segments: SegmentSummary[] = [];
   let started = false;
   try {
     for (const plan of plans) {
@@ -76,21 +79,21 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const cached = existsSync(entry);
       if (!cached) {
         started = true;
-        await writeYearIndex(plan, options, entry);
+        await writeSegmentIndex(plan, options, entry);
       }
-      copyTree(entry, path.join(options.outDir, bundleDir(plan.year)));
-      await pruneCache(options.cacheDir, plan);
-      years.push({ year: plan.year, pages: plan.pages.length, cached });
+      copyTree(entry, path.join(options.outDir, bundleDir(plan.segment)));
+      segments.push({ segment: plan.segment, pages: plan.pages.length, cached });
     }
+    await pruneCache(options.cacheDir, plans);
   } finally {
     // Pagefind's Node API runs its binary as a service until closed.
     if (started) await pagefind.close();
   }
-  return { pages: pages.length, years };
+  return { pages: pages.length, segments };
 }
 
 /**
- * Every page with an indexed part, with its year and the hash of that part.
+ * Every page with an indexed part, with its year, month and the hash of that part.
  * Files are read synchronously: for tens of thousands of small files that is
  * several times faster than fs/promises, and nothing else runs meanwhile.
  */
@@ -104,14 +107,19 @@ export function findIndexedPages(outDir: string): IndexedPage[] {
   for (const file of files) {
     const part = indexedPart(readFileSync(path.join(outDir, file), 'utf8'));
     if (part === undefined) continue;
-    const year = yearOfPart(part);
-    if (year === undefined) throw new Error(`${file}: its data-pagefind-body element has no year filter`);
-    pages.push({ file, year, hash: partHash(part) });
+    const { year, month } = periodOfPart(part);
+    if (year === undefined || month === undefined)
+      throw new Error(`${file}: its data-pagefind-body element has no year and month filters`);
+    pages.push({ file, year, month, hash: partHash(part) });
   }
   return pages;
 }
 
-async function writeYearIndex(plan: YearPlan, options: SearchIndexOptions, entry: string): Promise<void> {
+async function writeSegmentIndex(
+  plan: SegmentPlan,
+  options: SearchIndexOptions,
+  entry: string,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const temporary = `${entry}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -175,13 +183,19 @@ async function publishEntry(temporary: string, entry: string): Promise<void> {
   }
 }
 
-/** Removes the year's older indexes: the cache keeps one entry per year. */
-async function pruneCache(cacheDir: string, plan: YearPlan): Promise<void> {
-  const current = cacheEntryName(plan);
+/**
+ * Keeps one cache entry per piece: removes the pieces' older indexes, and
+ * the months of a year that is no longer the newest (it is one piece now).
+ */
+async function pruneCache(cacheDir: string, plans: readonly SegmentPlan[]): Promise<void> {
+  const current = new Set(plans.map((plan) => cacheEntryName(plan)));
+  const planned = new Set(plans.map((plan) => plan.segment));
+  const newestYear = plans[0]?.year;
   for (const name of await readdir(cacheDir)) {
-    if (name !== current && yearOfCacheEntry(name) === plan.year) {
-      await rm(path.join(cacheDir, name), { recursive: true, force: true });
-    }
+    const segment = segmentOfCacheEntry(name);
+    if (segment === undefined || current.has(name)) continue;
+    const stale = planned.has(segment) || (segment.length > 4 && segment.slice(0, 4) !== newestYear);
+    if (stale) await rm(path.join(cacheDir, name), { recursive: true, force: true });
   }
 }
 

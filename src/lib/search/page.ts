@@ -1,6 +1,6 @@
 /**
  * What the search page prints: its head, the choices of its filters, and
- * where the search bundles are (one per year, newest first) for its script.
+ * where the search bundles are (newest first, see bundles.ts) for its script.
  */
 import { SITE } from '../../config.ts';
 import type { Archive } from '../site/archive.ts';
@@ -10,7 +10,7 @@ import { compareIds } from '../site/ranking.ts';
 import { urls } from '../site/urls.ts';
 import { countText } from '../site/views.ts';
 import { topicTitle } from '../topics/index.ts';
-import { bundleDir } from './bundles.ts';
+import { bundleDir, searchSegments } from './bundles.ts';
 import { SORT_ORDERS, type SortOrder } from './query.ts';
 
 export interface Choice {
@@ -22,8 +22,8 @@ export interface Choice {
 export interface SearchClientConfig {
   /** Prepended by Pagefind to result URLs: the base path. */
   baseUrl: string;
-  /** Newest year first; the first bundle is the one whose pagefind.js is loaded. */
-  bundles: readonly { year: string; url: string }[];
+  /** Newest first (see bundles.ts); the first bundle is the one whose pagefind.js is loaded. */
+  bundles: readonly { piece: string; url: string }[];
 }
 
 export interface SearchPageView {
@@ -68,7 +68,12 @@ export function searchPageView(archive: Archive): SearchPageView {
     sorts: SORT_ORDERS.map((order) => ({ value: order, label: SORT_LABELS[order] })),
     client: {
       baseUrl: urls.home(),
-      bundles: years.map((year) => ({ year, url: urls.asset(bundleDir(year)) })),
+      bundles: searchSegments(
+        archive.years.map((year) => ({
+          year: String(year.year),
+          months: [...year.months].reverse().map((month) => month.key),
+        })),
+      ).map(({ segment }) => ({ piece: segment, url: urls.asset(bundleDir(segment)) })),
     },
     totalText: countText(archive.total),
     browse: { archive: urls.archive(), topics: urls.topics(), home: urls.home() },

@@ -89,12 +89,25 @@ export function pagefindSort(order: SortOrder): Record<string, 'desc'> | undefin
 }
 
 /**
- * The year indexes a search needs, newest first: all of them, or the one a
- * year or month filter names (none when the two disagree).
+ * The pieces of the index (bundles.ts: `2026-10`, `2025`) a sorted search
+ * asks one by one, newest first, each with the filter that keeps Pagefind's
+ * answer to that piece: all of them, or those a year or month filter allows.
  */
-export function yearsToSearch(state: SearchState, years: readonly string[]): string[] {
-  const wanted = [state.year, state.month.slice(0, 4)].filter(Boolean);
-  return years.filter((year) => wanted.every((want) => want === year));
+export function piecesToSearch(
+  state: SearchState,
+  pieces: readonly string[],
+): { piece: string; filters: Record<string, string> }[] {
+  return pieces
+    .filter((piece) => {
+      const year = piece.slice(0, 4);
+      if (state.year && state.year !== year) return false;
+      if (!state.month) return true;
+      return piece.length > 4 ? piece === state.month : state.month.startsWith(`${year}-`);
+    })
+    .map((piece) => ({
+      piece,
+      filters: piece.length > 4 ? { [FILTER.month]: piece } : { [FILTER.year]: piece },
+    }));
 }
 
 /** The status line after a search: `3 papers found for “decoding”.` */

@@ -1,7 +1,8 @@
 /**
  * The search index of the fixture build: only paper pages are in it, one
- * index per year, and the indexer's cache makes a rebuild re-index only the
- * years whose papers changed, with the same bytes as indexing from scratch.
+ * index per month of the newest year and per earlier year, and the indexer's
+ * cache makes a rebuild re-index only the pieces whose papers changed, with
+ * the same bytes as indexing from scratch.
  * The indexer runs here on copies of the built site, with its own cache.
  */
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -46,20 +47,31 @@ describe('the search index', () => {
     expect(pages.map((page) => page.file).sort()).toEqual(
       archive.papers.map((paper) => `${sitePath.paper(paper.id)}index.html`).sort(),
     );
-    const years = [...new Set(archive.papers.map((paper) => paper.date.slice(0, 4)))].sort().reverse();
+    const newestYear = archive.papers
+      .map((paper) => paper.date.slice(0, 4))
+      .sort()
+      .at(-1);
+    const pieces = new Set(
+      archive.papers.map((paper) =>
+        paper.date.startsWith(newestYear!) ? paper.date.slice(0, 7) : paper.date.slice(0, 4),
+      ),
+    );
     const built = await readdir(path.join(fixtureSite('root').outDir, 'pagefind'));
-    expect(built.sort().reverse()).toEqual(years);
+    expect(built.sort()).toEqual([...pieces].sort());
+    expect(built.sort()).toEqual(['2025', '2026-09', '2026-10']);
   });
 
-  it('re-indexes only the years whose papers changed, and writes what a full run writes', async () => {
+  it('re-indexes only the pieces whose papers changed, and writes what a full run writes', async () => {
     const cacheDir = path.join(scratch, 'cache');
     const options = (outDir: string) => ({ outDir, cacheDir, language: 'en' });
     const cold = await siteCopy('cold');
+    const october = archive.papers.filter((paper) => paper.date.startsWith('2026-10')).length;
     expect(await buildSearchIndex(options(cold))).toEqual({
       pages: archive.papers.length,
-      years: [
-        { year: '2026', pages: archive.papers.length - 1, cached: false },
-        { year: '2025', pages: 1, cached: false },
+      segments: [
+        { segment: '2026-10', pages: october, cached: false },
+        { segment: '2026-09', pages: archive.papers.length - 1 - october, cached: false },
+        { segment: '2025', pages: 1, cached: false },
       ],
     });
     const astroBuilt = await bundleFiles(fixtureSite('root').outDir);
@@ -68,7 +80,7 @@ describe('the search index', () => {
 
     const warm = await siteCopy('warm');
     const again = await buildSearchIndex(options(warm));
-    expect(again.years.map((year) => year.cached)).toEqual([true, true]);
+    expect(again.segments.map((piece) => piece.cached)).toEqual([true, true, true]);
     expect(await bundleFiles(warm)).toEqual(astroBuilt);
 
     // A new upvote on a 2026 paper; what is outside the indexed part (the
@@ -85,11 +97,16 @@ describe('the search index', () => {
     expect(oldHtml).toContain('Skip to content');
     await writeFile(oldPaper, oldHtml.replace('Skip to content', 'Skip to the paper'));
     const third = await buildSearchIndex(options(changed));
-    expect(third.years.map((year) => [year.year, year.cached])).toEqual([
-      ['2026', false],
+    expect(third.segments.map((piece) => [piece.segment, piece.cached])).toEqual([
+      ['2026-10', false],
+      ['2026-09', true],
       ['2025', true],
     ]);
-    // One entry per year is kept.
-    expect((await readdir(cacheDir)).map((name) => name.slice(0, 4)).sort()).toEqual(['2025', '2026']);
+    // One entry per piece is kept.
+    expect((await readdir(cacheDir)).map((name) => name.slice(0, -33)).sort()).toEqual([
+      '2025',
+      '2026-09',
+      '2026-10',
+    ]);
   });
 });
