@@ -38,9 +38,14 @@ const fingerprints = new WeakMap<PaperEntry, string>();
 export function paperFingerprint(paper: PaperEntry): string {
   let value = fingerprints.get(paper);
   if (value === undefined) {
-    value = createHash('sha256')
-      .update(JSON.stringify([paper.id, paper.data, paper.body ?? '', topicsOf(paper)]))
-      .digest('base64');
+    const topics = topicsOf(paper).join(',');
+    // The content layer's digest is a hash of the paper's file: its data and abstract.
+    value =
+      paper.digest === undefined
+        ? createHash('sha256')
+            .update(JSON.stringify([paper.id, paper.data, paper.body ?? '', topics]))
+            .digest('base64')
+        : JSON.stringify([paper.id, paper.digest, topics]);
     fingerprints.set(paper, value);
   }
   return value;

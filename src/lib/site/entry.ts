@@ -11,4 +11,6 @@ export interface PaperEntry {
   data: Paper;
   /** The abstract as Markdown. */
   body?: string | undefined;
+  /** A hash of the paper's file, from the content layer (absent in entries made by hand). */
+  digest?: string | number | undefined;
 }

@@ -1,11 +1,11 @@
+import { siteArchive } from '../../site-archive.ts';
 import rss from '@astrojs/rss';
 import type { APIContext, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
 import { topicFeedNames, topicFeedOptions } from '../../lib/feeds/site-feeds.ts';
-import { buildArchive, type Archive } from '../../lib/site/archive.ts';
+import type { Archive } from '../../lib/site/archive.ts';
 
 export const getStaticPaths = (async () => {
-  const archive = buildArchive(await getCollection('papers'));
+  const archive = (await siteArchive()).archive;
   return topicFeedNames(archive).map((topic) => ({ params: { topic }, props: { archive } }));
 }) satisfies GetStaticPaths;
 
