@@ -6,6 +6,7 @@
  * it changes, so there they are made fresh on every call.
  */
 import { getCollection } from 'astro:content';
+import { recordBuiltPapers } from './lib/build-record.ts';
 import { buildArchive, type Archive } from './lib/site/archive.ts';
 import type { PaperEntry } from './lib/site/entry.ts';
 
@@ -24,5 +25,7 @@ export function siteArchive(): Promise<SiteArchive> {
 
 async function load(): Promise<SiteArchive> {
   const papers = await getCollection('papers');
+  // For the steps after the pages (social images, topic report): see the module.
+  recordBuiltPapers(papers);
   return { papers, archive: buildArchive(papers) };
 }

@@ -14,6 +14,8 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE } from '../config.ts';
+import { builtPapers, classifiedKey, classifiedPapers, clearBuildRecord } from '../lib/build-record.ts';
+import type { OgBuildOptions } from '../lib/og/build.ts';
 import { resolveCacheDir } from '../lib/og/cache.ts';
 
 export default function ogImages(): AstroIntegration {
@@ -24,10 +26,14 @@ export default function ogImages(): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
       },
+      // A build's record starts empty (also cleared by the topic report; either may be left out).
+      'astro:build:start': () => clearBuildRecord(),
       'astro:build:done': async ({ dir, logger }) => {
         // Loaded here, not at the top: `astro dev` and `astro check` need none of it.
         const { buildOgImages, summaryLine, writeReport } = await import('../lib/og/build.ts');
         const report = await buildOgImages({
+          // What the pages' part of the build loaded and classified (src/lib/build-record.ts).
+          ...(await fromBuildRecord()),
           projectRoot: root,
           contentDir: path.resolve(root, SITE.contentDir),
           outDir: fileURLToPath(dir),
@@ -40,5 +46,21 @@ export default function ogImages(): AstroIntegration {
         if (reportFile) await writeReport(path.resolve(root, reportFile), report);
       },
     },
+  };
+}
+
+/**
+ * The papers and topics the build's pages used, so the images are made from
+ * the same and the archive is not read and classified again; nothing when
+ * the build recorded no papers.
+ */
+async function fromBuildRecord(): Promise<Pick<OgBuildOptions, 'papers' | 'topics'>> {
+  const papers = builtPapers();
+  if (!papers) return {};
+  const { topicsOf, topicTitle } = await import('../lib/topics/index.ts');
+  const classified = classifiedPapers();
+  return {
+    papers,
+    topics: (paper) => (classified.get(classifiedKey(paper))?.topics ?? topicsOf(paper)).map(topicTitle),
   };
 }

@@ -1,11 +1,11 @@
 /**
  * After a build, says how the taxonomy sorted the archive, so a site owner
  * sees papers that matched no topic without running `papers topics`. It
- * counts what the build's pages classified (src/lib/topics/build-record.ts);
+ * counts what the build's pages classified (src/lib/build-record.ts);
  * only a build that classified nothing makes it read the files itself.
  */
 import type { AstroIntegration } from 'astro';
-import { classifiedPapers, clearClassifiedPapers, recordedCoverage } from '../lib/topics/build-record.ts';
+import { classifiedPapers, clearBuildRecord, recordedCoverage } from '../lib/build-record.ts';
 import { coverageSummary, topicCoverage } from '../lib/topics/coverage.ts';
 import { loadClassifiablePapers, loadTaxonomy } from '../lib/topics/load.ts';
 
@@ -13,7 +13,7 @@ export function topicReport(contentDir: string): AstroIntegration {
   return {
     name: 'daily-papers:topic-report',
     hooks: {
-      'astro:build:start': () => clearClassifiedPapers(),
+      'astro:build:start': () => clearBuildRecord(),
       'astro:build:done': async ({ logger }) => {
         const taxonomy = await loadTaxonomy(contentDir);
         const recorded = classifiedPapers();

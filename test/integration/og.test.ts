@@ -15,6 +15,8 @@ import { serializePaperDocument } from '../../src/lib/papers/document.ts';
 import { paperRelativePath } from '../../src/lib/papers/paths.ts';
 import type { Paper } from '../../src/lib/papers/schema.ts';
 import { listPaperFiles } from '../../src/lib/papers/store.ts';
+import { createTopicResolver } from '../../src/lib/topics/index.ts';
+import { loadTaxonomy } from '../../src/lib/topics/load.ts';
 import { buildFixtureSite, FIXTURE_CONTENT_DIR, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { attr, parseHtml } from '../helpers/html.ts';
 
@@ -205,5 +207,20 @@ describe('social images in an Astro build under BASE_PATH=/papers/', () => {
   it('renders nothing when the site is built again', async () => {
     const again = await build('astro-2');
     expect(again).toMatchObject({ rendered: 0, cached: report.total });
+  });
+
+  // The build makes its cards from the papers and topics its pages used
+  // (src/lib/build-record.ts); reading the files must give the same cards.
+  it('makes the cards that reading the content folder makes', async () => {
+    const resolver = createTopicResolver(await loadTaxonomy(contentDir));
+    const fromFiles = await buildOgImages({
+      projectRoot: PROJECT_ROOT,
+      contentDir,
+      cacheDir: path.join(work, 'astro-cache'),
+      config: SITE.og,
+      outDir: path.join(work, 'from-files'),
+      topics: (paper) => resolver.topicsOf(paper).map(resolver.topicTitle),
+    });
+    expect(fromFiles).toMatchObject({ total: report.total, rendered: 0 });
   });
 });

@@ -7,7 +7,7 @@ import {
   classifiedPapers,
   recordedCoverage,
   type ClassifiedPaper,
-} from '../../src/lib/topics/build-record.ts';
+} from '../../src/lib/build-record.ts';
 import { topicCoverage } from '../../src/lib/topics/coverage.ts';
 import { createTopicResolver } from '../../src/lib/topics/index.ts';
 import { listPaperFiles, readPaperFile } from '../../src/lib/papers/store.ts';

@@ -40,7 +40,9 @@ export interface OgBuildOptions {
   /** Delete cached images this build did not use. */
   prune?: boolean;
   /** A paper's topic titles as the site prints them. */
-  topics?: (paper: PaperLike & { body: string }) => string[];
+  topics?: (paper: PaperLike & { body?: string | undefined }) => string[];
+  /** The archive's papers, when the build has them already; read from `contentDir` otherwise. */
+  papers?: readonly (PaperLike & { body?: string | undefined })[];
 }
 
 export interface OgBuildReport {
@@ -121,12 +123,7 @@ export function summaryLine(report: OgBuildReport): string {
 
 async function collectCards(options: OgBuildOptions): Promise<Card[]> {
   const topics = options.topics ?? (await siteTopics());
-  const files = await listPaperFiles(options.contentDir);
-  const papers = await mapLimit(files, IO_CONCURRENCY, async (file) => {
-    const result = await readPaperFile(options.contentDir, file);
-    if (!result.ok) throw new Error(`social images: ${result.problems.join('; ')}`);
-    return { id: result.paper.id, data: result.paper, body: result.body };
-  });
+  const papers = options.papers ?? (await readPapers(options.contentDir));
   const byDay = new Map<string, PaperLike[]>();
   const cards: Card[] = [];
   for (const paper of papers) {
@@ -138,6 +135,15 @@ async function collectCards(options: OgBuildOptions): Promise<Card[]> {
   for (const [date, dayPapers] of byDay)
     cards.push({ path: dayImagePath(date), input: dayCardInput(date, dayPapers) });
   return cards;
+}
+
+async function readPapers(contentDir: string): Promise<(PaperLike & { body: string })[]> {
+  const files = await listPaperFiles(contentDir);
+  return mapLimit(files, IO_CONCURRENCY, async (file) => {
+    const result = await readPaperFile(contentDir, file);
+    if (!result.ok) throw new Error(`social images: ${result.problems.join('; ')}`);
+    return { id: result.paper.id, data: result.paper, body: result.body };
+  });
 }
 
 async function renderMissing(

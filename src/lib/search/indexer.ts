@@ -184,8 +184,8 @@ async function publishEntry(temporary: string, entry: string): Promise<void> {
 }
 
 /**
- * Keeps one cache entry per piece: removes the pieces' older indexes, and
- * the months of a year that is no longer the newest (it is one piece now).
+ * Keeps one cache entry per piece: removes the pieces' older indexes and
+ * the entries of a year cut into pieces the other way.
  */
 async function pruneCache(cacheDir: string, plans: readonly SegmentPlan[]): Promise<void> {
   const current = new Set(plans.map((plan) => cacheEntryName(plan)));
@@ -194,7 +194,10 @@ async function pruneCache(cacheDir: string, plans: readonly SegmentPlan[]): Prom
   for (const name of await readdir(cacheDir)) {
     const segment = segmentOfCacheEntry(name);
     if (segment === undefined || current.has(name)) continue;
-    const stale = planned.has(segment) || (segment.length > 4 && segment.slice(0, 4) !== newestYear);
+    // An older index of a planned piece; a month of a year that is one piece
+    // now; the newest year as one piece, which is in months now.
+    const year = segment.slice(0, 4);
+    const stale = planned.has(segment) || (segment.length > 4 ? year !== newestYear : year === newestYear);
     if (stale) await rm(path.join(cacheDir, name), { recursive: true, force: true });
   }
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { SITE } from '../../config.ts';
 import { roughPlainText } from '../papers/plain-text.ts';
 import type { Paper } from '../papers/schema.ts';
-import { classifiedPapers, type ClassifiedPaper } from './build-record.ts';
+import { classifiedKey, classifiedPapers, type ClassifiedPaper } from '../build-record.ts';
 import { classify } from './classify.ts';
 import { parseTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { TAXONOMY_FILE } from './load.ts';
@@ -49,7 +49,7 @@ export function createTopicResolver(taxonomy: Taxonomy, options: TopicResolverOp
     taxonomy.byId.get(id) ?? { id, title: titleFromId(id), description: `Papers tagged ${titleFromId(id)}.` };
   return {
     topicsOf(paper) {
-      const key = `${paper.id}\u0000${paper.data.date}`;
+      const key = classifiedKey(paper);
       let topics = cache.get(key);
       if (!topics) {
         const result = classify(
