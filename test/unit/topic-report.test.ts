@@ -3,11 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { topicReport } from '../../src/integrations/topic-report.ts';
-import {
-  classifiedPapers,
-  recordedCoverage,
-  type ClassifiedPaper,
-} from '../../src/lib/build-record.ts';
+import { classifiedPapers, recordedCoverage, type ClassifiedPaper } from '../../src/lib/build-record.ts';
 import { topicCoverage } from '../../src/lib/topics/coverage.ts';
 import { createTopicResolver } from '../../src/lib/topics/index.ts';
 import { listPaperFiles, readPaperFile } from '../../src/lib/papers/store.ts';
