@@ -20,11 +20,12 @@ const PREVIOUS_DAY = '2026-10-02';
 let work: string;
 let log: string;
 let outDir: string;
+let cacheDir: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'papers-incremental-'));
   const content = path.join(work, 'content');
-  const cacheDir = path.join(work, 'astro-cache');
+  cacheDir = path.join(work, 'astro-cache');
   await cp(FIXTURE_CONTENT_DIR, content, { recursive: true });
   await rm(path.join(content, 'papers', NEW_DAY), { recursive: true });
   await buildFixtureSiteLogged({ contentDir: content, cacheDir, outDir: path.join(work, 'before') });
@@ -85,5 +86,13 @@ describe('a daily update with the last build’s cache', () => {
     expect(olderPapers.filter(([, how]) => how === 'rendered')).toEqual([]);
     expect(made.get('/days/2025-11-14/index.html')).toBe('reused');
     expect(made.get('/archive/2025/11/index.html')).toBe('reused');
+  });
+
+  // src/content.config.ts: the store keeps each paper's data and abstract, not Astro's HTML of it.
+  it('keeps no rendered Markdown in the content layer’s store', async () => {
+    const store = await readFile(path.join(cacheDir, 'data-store.json'), 'utf8');
+    expect(store).toContain('"papers"');
+    expect(store).toContain('2610.00004');
+    expect(store).not.toContain('"rendered"');
   });
 });
