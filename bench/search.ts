@@ -90,7 +90,6 @@ async function indexStep(dirs: Dirs): Promise<{ run: Measured; summary: SearchIn
   return { run, summary: JSON.parse(line.text.slice('SUMMARY '.length)) as SearchIndexSummary };
 }
 
-/** Changes the sort key of one page of `year`, as a new upvote would. */
 /** Changes one page of a piece (`2026-10` or `2025`) so that piece is indexed again. */
 async function touchSegment(dirs: Dirs, summary: SearchIndexSummary, segment: string): Promise<void> {
   const { findIndexedPages } = await import('../src/lib/search/indexer.ts');
