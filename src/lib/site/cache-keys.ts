@@ -63,3 +63,8 @@ export function pageKey(
   for (const paper of papers) hash.update(paperFingerprint(paper));
   return hash.digest('base64');
 }
+
+/** A page's facts as one string for `pageKey`; sets become arrays (JSON would print `{}`). */
+export function factsText(facts: unknown): string {
+  return JSON.stringify(facts, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
+}

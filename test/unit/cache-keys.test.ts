@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchive } from '../../src/lib/site/archive.ts';
+import { factsText, pageKey, paperFingerprint } from '../../src/lib/site/cache-keys.ts';
+import { topicPageFrame, topicPages } from '../../src/lib/site/views.ts';
+import { makePaper } from '../helpers/site-papers.ts';
+
+describe('page cache keys', () => {
+  it('change with any paper the page lists, and with its facts', () => {
+    const a = makePaper({ id: '2610.00001', title: 'A' });
+    const b = makePaper({ id: '2610.00002', title: 'B' });
+    const key = pageKey(['day', '2026-10-03'], [a, b]);
+    expect(pageKey(['day', '2026-10-03'], [a, b])).toBe(key);
+    expect(pageKey(['day', '2026-10-03'], [a])).not.toBe(key);
+    expect(pageKey(['day', '2026-10-03'], [a, { ...b, data: { ...b.data, upvotes: 3 } }])).not.toBe(key);
+    expect(pageKey(['day', '2026-10-03'], [a, { ...b, body: 'Another abstract.' }])).not.toBe(key);
+    expect(pageKey(['day', '2026-10-04'], [a, b])).not.toBe(key);
+  });
+
+  it('use the content layer’s digest of a paper’s file when there is one', () => {
+    const paper = makePaper({ id: '2610.00003' });
+    expect(paperFingerprint({ ...paper, digest: 'abc' })).not.toBe(
+      paperFingerprint({ ...paper, digest: 'abd' }),
+    );
+    expect(paperFingerprint({ ...paper, digest: 'abc' })).toBe(
+      paperFingerprint({ ...paper, body: 'ignored: the digest covers it', digest: 'abc' }),
+    );
+  });
+
+  it('see the gap before the newest topic page that a longer topic adds', () => {
+    const vision = (count: number) =>
+      Array.from({ length: count }, (_, index) =>
+        makePaper({ date: `2026-0${1 + Math.floor(index / 200)}-01`, topics: ['vision'] }),
+      );
+    const pageSix = (count: number) =>
+      topicPages(buildArchive(vision(count))).find(
+        (entry) => entry.topic === 'vision' && entry.page.number === 6,
+      )!;
+    // 8 and 9 numbered pages: page 6 links 4 to 8 either way, with a gap before the newest only in the second.
+    const [shorter, longer] = [pageSix(450), pageSix(500)];
+    expect(topicPageFrame(shorter).pages).toEqual(topicPageFrame(longer).pages);
+    expect(topicPageFrame(shorter).gapsAfter).toEqual(new Set([1]));
+    expect(topicPageFrame(longer).gapsAfter).toEqual(new Set([1, 8]));
+    expect(factsText(topicPageFrame(shorter))).not.toBe(factsText(topicPageFrame(longer)));
+  });
+});
