@@ -26,11 +26,11 @@ export interface SiteConfig {
   search: SearchConfig;
 }
 
-/** Search (Pagefind, one index per year): see the README's Search section. */
+/** Search (Pagefind, an index per month of the newest year and per earlier year): see the README's Search section. */
 export interface SearchConfig {
   /**
-   * Where each year's index is kept between builds, so a build re-indexes
-   * only the years whose papers changed. Outside dist/, which Astro empties.
+   * Where each piece's index is kept between builds, so a build re-indexes
+   * only the pieces whose papers changed. Outside dist/, which Astro empties.
    */
   cacheDir: string;
 }
