@@ -9,7 +9,7 @@
  *   await server.close();
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from './local-server.ts';
 
 /** An ordinary answer. Everything has a default: `{}` is `200 OK` with an empty body. */
 export interface AnswerReply {
@@ -84,23 +84,12 @@ export async function startFixtureServer(script: Script): Promise<FixtureServer>
     requests.push(recorded);
     respond(request, response, replyFor(script, recorded, index));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const { origin, close } = await listenLocally(server);
   return {
     origin,
     url: (pathAndQuery = '/') => new URL(pathAndQuery, origin).toString(),
     requests,
-    close: async () => {
-      // Hanging and stalled replies keep their connections open; end them too.
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-    },
+    close,
   };
 }
 

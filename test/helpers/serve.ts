@@ -11,8 +11,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { listenLocally } from './local-server.ts';
 
 export interface StaticServer {
   /** `http://127.0.0.1:<port><base>`, ending with `/`. */
@@ -74,22 +74,8 @@ export async function serveStatic(
       response.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: `${origin}${basePath}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-    },
-  };
+  const { origin, close } = await listenLocally(server);
+  return { origin, url: `${origin}${basePath}`, close };
 }
 
 async function respond(

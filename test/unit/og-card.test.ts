@@ -15,6 +15,8 @@ import {
 import { createPlanner } from '../../src/lib/og/plan.ts';
 import { AssetCache, renderSvg } from '../../src/lib/og/render.ts';
 
+// Fixed here, not SITE.og.colors: the template hash below must not change when a site owner
+// changes the theme (colours are in each image's cache key on their own).
 const colors = {
   background: '#fbfaf7',
   text: '#1b1b1f',
