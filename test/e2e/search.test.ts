@@ -178,7 +178,8 @@ describe.concurrent('search on the root build', () => {
   it.each(['light', 'dark'] as const)('has no axe violation with results shown (%s)', async (colorScheme) => {
     const page = await browser.openPage(`${root.url}search/?q=decoding`, { colorScheme });
     try {
-      await results(page);
+      const shown = await results(page, /\d+ papers? found/);
+      expect(shown.hrefs.length).toBeGreaterThan(0);
       const violations = await runAxe(page);
       expect(violations, formatViolations(violations)).toEqual([]);
     } finally {

@@ -69,7 +69,9 @@ export const sitePath = {
   week: (week: string) => `weeks/${week}/`,
   paper: (id: string) => `papers/${id}/`,
   topics: () => 'topics/',
-  topic: (topic: string, page = 1) => (page === 1 ? `topics/${topic}/` : `topics/${topic}/${page}/`),
+  /** The topic's newest papers, or its page `page` counted from the oldest (src/lib/site/pagination.ts). */
+  topic: (topic: string, page?: number) =>
+    page === undefined ? `topics/${topic}/` : `topics/${topic}/${page}/`,
   about: () => 'about/',
   notFound: () => '404.html',
 };

@@ -57,14 +57,19 @@ describe('npm run bench', () => {
       scenarios: ['cold'],
     });
     const cold = result!.scenarios[0]!;
-    const phase = (name: string) => cold.astro.phases.find((p) => p.name === name);
-    expect(phase('content sync')).toBeDefined();
-    expect(phase('pages: papers')!.ms).toBeGreaterThan(0);
-    expect(phase('pages: feeds')!.ms).toBeGreaterThan(0);
-    // Every paper page was rendered and logged.
+    expect(cold.astro.phases.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'content sync',
+        'pages: papers',
+        'pages: feeds',
+        'pages: days',
+        'pages: topics',
+      ]),
+    );
+    // Every paper page was rendered and logged (and more: days, topics, feeds).
     expect(cold.astro.pages).toBeGreaterThan(N);
     expect(result!.astroSize.files).toBeGreaterThan(N);
-    if (hugo) expect(cold.hugo!.wallMs).toBeGreaterThan(0);
+    if (hugo) expect(cold.hugo).toBeDefined();
     const text = formatResults([result!], { date: new Date(), machine: machine(), versions: {} });
     expect(text).toMatch(new RegExp(`\\| ${N} \\| cold \\|`));
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
 import { indexedPart, pagefindDocument, periodOfPart } from '../../src/lib/search/extract.ts';
+import { paperImagePath } from '../../src/lib/og/paths.ts';
 import { recordAttributes, searchRecord, type RecordInput } from '../../src/lib/search/record.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
 import { defaultImage } from '../../src/lib/site/head.ts';
@@ -64,9 +65,10 @@ describe('a paper’s search record', () => {
     const paper = makePaper({ id: '2610.00042', date: '2025-12-31', topics: ['vision'], upvotes: 3 });
     const view = paperPageView(buildArchive([paper]), paper);
     expect(view.search.filters).toEqual({ topic: ['vision'], year: ['2025'], month: ['2025-12'] });
-    // The paper's own social image, root-relative; none while it shows the site-wide one.
-    const ownImage = view.head.image !== defaultImage();
-    expect(view.search.meta.image).toBe(ownImage ? new URL(view.head.image).pathname : undefined);
+    // The paper's own social image, root-relative.
+    expect(view.head.image).not.toBe(defaultImage());
+    expect(view.search.meta.image).toBe(new URL(view.head.image).pathname);
+    expect(view.search.meta.image).toMatch(new RegExp(`${paperImagePath('2610.00042')}$`));
     expect(view.head.image.startsWith(SITE.url)).toBe(true);
   });
 });

@@ -1,30 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls } from '../../src/lib/site/urls.ts';
+import { createUrls, type SiteUrls } from '../../src/lib/site/urls.ts';
 
 const root = createUrls({ url: 'https://example.org', base: '/' });
 const project = createUrls({ url: 'https://example.github.io/', base: '/papers/' });
 
 describe('site URLs', () => {
   it.each([
-    ['home', root.home(), '/', '/papers/'],
-    ['archive', root.archive(), '/archive/', '/papers/archive/'],
-    ['month', root.month(2026, 3), '/archive/2026/03/', '/papers/archive/2026/03/'],
-    ['day', root.day('2026-10-03'), '/days/2026-10-03/', '/papers/days/2026-10-03/'],
-    ['week', root.week('2026-W40'), '/weeks/2026-W40/', '/papers/weeks/2026-W40/'],
-    ['paper', root.paper('2610.01092'), '/papers/2610.01092/', '/papers/papers/2610.01092/'],
+    ['home', (u: SiteUrls) => u.home(), '/', '/papers/'],
+    ['archive', (u: SiteUrls) => u.archive(), '/archive/', '/papers/archive/'],
+    ['month', (u: SiteUrls) => u.month(2026, 3), '/archive/2026/03/', '/papers/archive/2026/03/'],
+    ['day', (u: SiteUrls) => u.day('2026-10-03'), '/days/2026-10-03/', '/papers/days/2026-10-03/'],
+    ['week', (u: SiteUrls) => u.week('2026-W40'), '/weeks/2026-W40/', '/papers/weeks/2026-W40/'],
+    ['paper', (u: SiteUrls) => u.paper('2610.01092'), '/papers/2610.01092/', '/papers/papers/2610.01092/'],
     [
       'old-style paper',
-      root.paper('hep-th/9901001'),
+      (u: SiteUrls) => u.paper('hep-th/9901001'),
       '/papers/hep-th/9901001/',
       '/papers/papers/hep-th/9901001/',
     ],
-    ['topics', root.topics(), '/topics/', '/papers/topics/'],
-    ['topic', root.topic('language-models'), '/topics/language-models/', '/papers/topics/language-models/'],
-    ['about', root.about(), '/about/', '/papers/about/'],
-    ['search', root.search(), '/search/', '/papers/search/'],
-  ])('builds the %s URL under / and /papers/', (_name, atRoot, expected, underBase) => {
-    expect(atRoot).toBe(expected);
-    expect(`/papers${expected}`).toBe(underBase);
+    ['topics', (u: SiteUrls) => u.topics(), '/topics/', '/papers/topics/'],
+    [
+      'topic',
+      (u: SiteUrls) => u.topic('language-models'),
+      '/topics/language-models/',
+      '/papers/topics/language-models/',
+    ],
+    ['about', (u: SiteUrls) => u.about(), '/about/', '/papers/about/'],
+    ['search', (u: SiteUrls) => u.search(), '/search/', '/papers/search/'],
+  ] as const)('builds the %s URL under / and /papers/', (_name, build, atRoot, underBase) => {
+    expect(build(root)).toBe(atRoot);
+    expect(build(project)).toBe(underBase);
   });
 
   it('puts every page URL under the base path, with a trailing slash', () => {
