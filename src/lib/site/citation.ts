@@ -2,8 +2,9 @@
  * How a paper is cited: a BibTeX entry to copy, and the `citation_*` meta
  * tags Google Scholar and Zotero read (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing).
  */
+import { isArxivId } from '../papers/ids.ts';
 import type { Paper } from '../papers/schema.ts';
-import { arxivAbsUrl, arxivPdfUrl, hasArxivId } from './links.ts';
+import { arxivAbsUrl, arxivPdfUrl } from './links.ts';
 
 export interface CitablePaper {
   id: string;
@@ -97,7 +98,7 @@ function citationYear(paper: CitablePaper): string {
 
 /** A `@misc` entry in the form arXiv itself exports. */
 export function bibtex(paper: CitablePaper, pageUrl: string): string {
-  const arxiv = hasArxivId(paper.id);
+  const arxiv = isArxivId(paper.id);
   const fields: [string, string][] = [
     // Double braces keep capitalisation ("BERT", "GPT") as written.
     ['title', `{${bibtexText(paper.data.title)}}`],
@@ -142,7 +143,7 @@ export function citationMeta(paper: CitablePaper): MetaTag[] {
   tags.push({ name: 'citation_date', content: published });
   tags.push({ name: 'citation_online_date', content: scholarDate(paper.data.date) });
   const pdf = arxivPdfUrl(paper.id);
-  if (hasArxivId(paper.id)) tags.push({ name: 'citation_arxiv_id', content: paper.id });
+  if (isArxivId(paper.id)) tags.push({ name: 'citation_arxiv_id', content: paper.id });
   if (pdf) tags.push({ name: 'citation_pdf_url', content: pdf });
   return tags;
 }

@@ -3,7 +3,7 @@
  * id, and the source's own links, which are only kept when they are http(s).
  * Templates add rel="noopener" to every one of them.
  */
-import { idKind } from '../papers/ids.ts';
+import { idKind, isArxivId } from '../papers/ids.ts';
 import type { Paper } from '../papers/schema.ts';
 
 export type PaperLinkKind = 'arxiv' | 'pdf' | 'hf' | 'code' | 'project';
@@ -15,18 +15,12 @@ export interface PaperLink {
   href: string;
 }
 
-/** Whether `id` names an arXiv paper (new or old style) rather than a title slug. */
-export function hasArxivId(id: string): boolean {
-  const kind = idKind(id);
-  return kind === 'arxiv' || kind === 'arxiv-old';
-}
-
 export function arxivAbsUrl(id: string): string | undefined {
-  return hasArxivId(id) ? `https://arxiv.org/abs/${id}` : undefined;
+  return isArxivId(id) ? `https://arxiv.org/abs/${id}` : undefined;
 }
 
 export function arxivPdfUrl(id: string): string | undefined {
-  return hasArxivId(id) ? `https://arxiv.org/pdf/${id}` : undefined;
+  return isArxivId(id) ? `https://arxiv.org/pdf/${id}` : undefined;
 }
 
 /** Hugging Face has paper pages for new-style arXiv ids only. */

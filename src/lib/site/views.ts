@@ -20,7 +20,7 @@ import { sameDayPapers, type Archive, type DayGroup, type MonthGroup, type WeekG
 import { shortenAuthors, type ShortAuthors } from './authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
 import { bibtex, citationMeta } from './citation.ts';
-import { formatDay, formatDayRange, formatMonth, formatWeek } from './dates.ts';
+import { dayParts, formatDay, formatDayRange, formatMonth, formatWeek } from './dates.ts';
 import type { PaperEntry } from './entry.ts';
 import { defaultImage, pageHead, type PageHead } from './head.ts';
 import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
@@ -114,7 +114,7 @@ function dayLink(date: string | undefined): NavLink | undefined {
 }
 
 function dayView(day: DayGroup, head: PageHead): DayView {
-  const [year, month] = day.date.split('-').map(Number) as [number, number];
+  const { year, month } = dayParts(day.date);
   return {
     head,
     date: day.date,
