@@ -55,6 +55,8 @@ export interface FixtureBuildOptions {
    * second reuses.
    */
   cacheDir?: string;
+  /** PAPERS_PAGEFIND_CACHE, the search index's cache; like cacheDir, fresh when absent. */
+  searchCacheDir?: string;
 }
 
 export interface FixtureBuildResult {
@@ -123,7 +125,7 @@ function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.Process
     PAPERS_CONTENT_DIR: path.resolve(PROJECT_ROOT, options.contentDir),
     BASE_PATH: options.base ?? '/',
     SITE_URL: options.siteUrl ?? DEFAULT_FIXTURE_SITE_URL,
-    PAPERS_PAGEFIND_CACHE: path.join(workDir, 'pagefind-cache'),
+    PAPERS_PAGEFIND_CACHE: options.searchCacheDir ?? path.join(workDir, 'pagefind-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
   };

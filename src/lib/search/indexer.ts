@@ -15,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -30,6 +30,15 @@ import {
   type SegmentPlan,
 } from './bundles.ts';
 import { indexedPart, pagefindDocument, periodOfPart } from './extract.ts';
+import {
+  KNOWN_PAGES_FILE,
+  knownPagesText,
+  knownPlace,
+  readAstroPageRecords,
+  readKnownPages,
+  type KnownPage,
+  type PagePlace,
+} from './known-pages.ts';
 
 export interface SearchIndexOptions {
   /** The built site. */
@@ -38,6 +47,11 @@ export interface SearchIndexOptions {
   cacheDir: string;
   /** The site's language (ISO 639-1): the whole index uses its stemmer. */
   language: string;
+  /**
+   * Astro's cache folder. With its incremental-build manifest, pages Astro
+   * copied unchanged are not read again (known-pages.ts).
+   */
+  astroCacheDir?: string | undefined;
 }
 
 export interface SegmentSummary {
@@ -50,6 +64,8 @@ export interface SegmentSummary {
 
 export interface SearchIndexSummary {
   pages: number;
+  /** Built HTML pages read to find their indexed parts; the others were known unchanged. */
+  read: number;
   /** Newest first. */
   segments: SegmentSummary[];
 }
@@ -68,7 +84,10 @@ export function pagefindVersion(): string {
 }
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
-  const pages = findIndexedPages(options.outDir);
+  const knownFile = path.join(options.cacheDir, KNOWN_PAGES_FILE);
+  const records = options.astroCacheDir ? readAstroPageRecords(options.astroCacheDir) : new Map();
+  const scan = scanBuiltPages(options.outDir, records, readKnownPages(knownFile));
+  const { pages } = scan;
   const plans = planSegments(pages, { pagefindVersion: pagefindVersion(), language: options.language });
   await mkdir(options.cacheDir, { recursive: true });
   const segments: SegmentSummary[] = [];
@@ -85,34 +104,77 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       segments.push({ segment: plan.segment, pages: plan.pages.length, cached });
     }
     await pruneCache(options.cacheDir, plans);
+    await writeAtomically(knownFile, knownPagesText(scan.known));
   } finally {
     // Pagefind's Node API runs its binary as a service until closed.
     if (started) await pagefind.close();
   }
-  return { pages: pages.length, segments };
+  return { pages: pages.length, read: scan.read, segments };
+}
+
+/** Every page with an indexed part, with its year, month and the hash of that part. */
+export function findIndexedPages(outDir: string): IndexedPage[] {
+  return scanBuiltPages(outDir, new Map(), new Map()).pages;
+}
+
+export interface PageScan {
+  pages: IndexedPage[];
+  /** How many HTML files were read. */
+  read: number;
+  /** What to keep in pages.json: every page that has a build record. */
+  known: Map<string, KnownPage>;
 }
 
 /**
- * Every page with an indexed part, with its year, month and the hash of that part.
+ * The indexed pages of a build. A page whose build record (known-pages.ts)
+ * is the one it had when last read keeps its known place; the others are read.
  * Files are read synchronously: for tens of thousands of small files that is
  * several times faster than fs/promises, and nothing else runs meanwhile.
  */
-export function findIndexedPages(outDir: string): IndexedPage[] {
+export function scanBuiltPages(
+  outDir: string,
+  records: ReadonlyMap<string, string>,
+  previous: ReadonlyMap<string, KnownPage>,
+): PageScan {
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((file) => !file.startsWith(`${SEARCH_DIR}/`))
     .sort();
   const pages: IndexedPage[] = [];
+  const known = new Map<string, KnownPage>();
+  let read = 0;
   for (const file of files) {
-    const part = indexedPart(readFileSync(path.join(outDir, file), 'utf8'));
-    if (part === undefined) continue;
-    const { year, month } = periodOfPart(part);
-    if (year === undefined || month === undefined)
-      throw new Error(`${file}: its data-pagefind-body element has no year and month filters`);
-    pages.push({ file, year, month, hash: partHash(part) });
+    const record = records.get(file);
+    let place = knownPlace(previous, file, record);
+    if (place === undefined) {
+      place = placeOfPage(file, readFileSync(path.join(outDir, file), 'utf8'));
+      read += 1;
+    }
+    if (record !== undefined) known.set(file, { record, place });
+    if (place !== null) pages.push({ file, ...place });
   }
-  return pages;
+  return { pages, read, known };
+}
+
+function placeOfPage(file: string, html: string): PagePlace {
+  const part = indexedPart(html);
+  if (part === undefined) return null;
+  const { year, month } = periodOfPart(part);
+  if (year === undefined || month === undefined)
+    throw new Error(`${file}: its data-pagefind-body element has no year and month filters`);
+  return { year, month, hash: partHash(part) };
+}
+
+/** Replaces a file whole, so a build stopped halfway leaves the old one or the new one. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }
 
 async function writeSegmentIndex(

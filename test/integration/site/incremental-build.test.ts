@@ -19,21 +19,29 @@ const PREVIOUS_DAY = '2026-10-02';
 
 let work: string;
 let log: string;
+let firstLog: string;
 let outDir: string;
 let cacheDir: string;
+let searchCacheDir: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'papers-incremental-'));
   const content = path.join(work, 'content');
   cacheDir = path.join(work, 'astro-cache');
+  searchCacheDir = path.join(work, 'search-cache');
   await cp(FIXTURE_CONTENT_DIR, content, { recursive: true });
   await rm(path.join(content, 'papers', NEW_DAY), { recursive: true });
-  await buildFixtureSiteLogged({ contentDir: content, cacheDir, outDir: path.join(work, 'before') });
+  ({ log: firstLog } = await buildFixtureSiteLogged({
+    contentDir: content,
+    cacheDir,
+    searchCacheDir,
+    outDir: path.join(work, 'before'),
+  }));
   await cp(path.join(FIXTURE_CONTENT_DIR, 'papers', NEW_DAY), path.join(content, 'papers', NEW_DAY), {
     recursive: true,
   });
   outDir = path.join(work, 'after');
-  ({ log } = await buildFixtureSiteLogged({ contentDir: content, cacheDir, outDir }));
+  ({ log } = await buildFixtureSiteLogged({ contentDir: content, cacheDir, searchCacheDir, outDir }));
 }, 240_000);
 
 afterAll(async () => {
@@ -86,6 +94,19 @@ describe('a daily update with the last build’s cache', () => {
     expect(olderPapers.filter(([, how]) => how === 'rendered')).toEqual([]);
     expect(made.get('/days/2025-11-14/index.html')).toBe('reused');
     expect(made.get('/archive/2025/11/index.html')).toBe('reused');
+  });
+
+  // src/lib/search/known-pages.ts: a copied page has the indexed part it had when it was rendered.
+  it('reads for the search index only the pages it rendered', async () => {
+    const pagesRead = (text: string) =>
+      Number(/\[daily-papers:search-index\] .*, (\d+) pages? read, in /.exec(text)?.[1]);
+    const firstPages = (await files(path.join(work, 'before'))).filter(
+      (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+    );
+    expect(pagesRead(firstLog)).toBe(firstPages.length);
+    const rendered = [...howMade().values()].filter((how) => how === 'rendered');
+    expect(rendered.length).toBeGreaterThan(NEW_PAPERS.length);
+    expect(pagesRead(log)).toBe(rendered.length);
   });
 
   // src/content.config.ts: the store keeps each paper's data and abstract, not Astro's HTML of it.

@@ -66,7 +66,7 @@ describe('the search index', () => {
     const options = (outDir: string) => ({ outDir, cacheDir, language: 'en' });
     const cold = await siteCopy('cold');
     const october = archive.papers.filter((paper) => paper.date.startsWith('2026-10')).length;
-    expect(await buildSearchIndex(options(cold))).toEqual({
+    expect(await buildSearchIndex(options(cold))).toMatchObject({
       pages: archive.papers.length,
       segments: [
         { segment: '2026-10', pages: october, cached: false },
