@@ -71,54 +71,136 @@ interface FirstUse {
 }
 
 export function relatedPapers(papers: readonly RelatedInput[], count = 5): Map<string, string[]> {
-  // Papers are numbered oldest first, so a smaller number is an older paper.
-  const sorted = [...papers].sort((a, b) => compareIds(a.date, b.date) || compareIds(a.id, b.id));
-  const vocabulary = new Vocabulary();
-  const postings = new Postings();
-  const scores = new Float64Array(sorted.length);
-  const touched: number[] = [];
+  const run = new RelatedRun(count);
   const result = new Map<string, string[]>();
-  const norms = new Float64Array(sorted.length);
-  for (const [first, end] of dayRanges(sorted)) {
-    const counts = sorted.slice(first, end).map((paper, offset) => vocabulary.add(paper, first + offset));
-    const vectors = counts.map((tf) => vocabulary.vector(tf));
-    vectors.forEach((vector, offset) => {
-      norms[first + offset] = vector.norm;
-      postings.add(first + offset, vector);
-    });
-    // A word an earlier paper had alone is shared now: that paper joins the
-    // word's list, as if the word were added to its vector (and its length).
-    for (const { paper, term, count } of vocabulary.takeNewlyShared(first)) {
-      const weight = vocabulary.weight(term, count);
-      if (weight <= 0) continue;
-      norms[paper] = Math.hypot(norms[paper]!, weight);
-      postings.addOne(paper, term, weight / norms[paper]!);
-    }
-    vectors.forEach((vector, offset) => {
-      const self = first + offset;
-      for (let i = 0; i < vector.terms.length; i += 1) {
-        const list = postings.get(vector.terms[i]!);
-        if (!list) continue;
-        for (let j = 0; j < list.length; j += 1) {
-          const { paper: other, weight } = list[j]!;
-          if (other === self) continue;
-          if (scores[other] === 0) touched.push(other);
-          scores[other] = scores[other]! + vector.weights[i]! * weight;
-        }
-      }
-      result.set(
-        sorted[self]!.id,
-        topScoring(touched, scores, count).map((other) => sorted[other]!.id),
-      );
-      for (const other of touched) scores[other] = 0;
-      touched.length = 0;
-    });
+  for (const day of papersByDay(papers)) {
+    for (const [id, list] of run.addDay(day)) result.set(id, list);
   }
   return result;
 }
 
+/** The papers grouped by day, oldest day first, each day's papers by id: the order a run takes them in. */
+export function papersByDay<T extends Pick<RelatedInput, 'id' | 'date'>>(papers: readonly T[]): T[][] {
+  const sorted = [...papers].sort((a, b) => compareIds(a.date, b.date) || compareIds(a.id, b.id));
+  return dayRanges(sorted).map(([first, end]) => sorted.slice(first, end));
+}
+
+/**
+ * The state of the related-papers pass after some days, which takes the next
+ * day's papers and lists theirs. A run can be saved after a day and resumed
+ * later (saved.ts), so a daily build scores only the new day.
+ */
+export class RelatedRun {
+  readonly count: number;
+  private readonly vocabulary: Vocabulary;
+  private readonly postings: Postings;
+  /** Paper ids by number; papers are numbered oldest first, so a smaller number is an older paper. */
+  private readonly ids: string[];
+  private norms: Float64Array;
+  private scores: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(count: number, saved?: RelatedState) {
+    this.count = count;
+    this.vocabulary = new Vocabulary(saved);
+    this.postings = new Postings(saved?.postings);
+    this.ids = [...(saved?.ids ?? [])];
+    this.norms = Float64Array.from(saved?.norms ?? []);
+    this.scores = new Float64Array(this.ids.length);
+  }
+
+  /** How many papers the run has taken. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Adds one day's papers, sorted by id, after every earlier day; returns their lists. */
+  addDay(day: readonly RelatedInput[]): Map<string, string[]> {
+    const first = this.ids.length;
+    this.grow(first + day.length);
+    const counts = day.map((paper, offset) => {
+      this.ids.push(paper.id);
+      return this.vocabulary.add(paper, first + offset);
+    });
+    const vectors = counts.map((tf) => this.vocabulary.vector(tf));
+    vectors.forEach((vector, offset) => {
+      this.norms[first + offset] = vector.norm;
+      this.postings.add(first + offset, vector);
+    });
+    // A word an earlier paper had alone is shared now: that paper joins the
+    // word's list, as if the word were added to its vector (and its length).
+    for (const { paper, term, count } of this.vocabulary.takeNewlyShared(first)) {
+      const weight = this.vocabulary.weight(term, count);
+      if (weight <= 0) continue;
+      this.norms[paper] = Math.hypot(this.norms[paper]!, weight);
+      this.postings.addOne(paper, term, weight / this.norms[paper]!);
+    }
+    const lists = new Map<string, string[]>();
+    vectors.forEach((vector, offset) => {
+      const best = this.bestMatches(first + offset, vector);
+      lists.set(
+        this.ids[first + offset]!,
+        best.map((other) => this.ids[other]!),
+      );
+    });
+    return lists;
+  }
+
+  /** Everything needed to resume after the last day added; plain data, for JSON. */
+  save(): RelatedState {
+    return {
+      ids: [...this.ids],
+      norms: [...this.norms.subarray(0, this.ids.length)],
+      ...this.vocabulary.save(),
+      postings: this.postings.save(),
+    };
+  }
+
+  private bestMatches(self: number, vector: Vector): number[] {
+    const { scores, touched } = this;
+    for (let i = 0; i < vector.terms.length; i += 1) {
+      const list = this.postings.get(vector.terms[i]!);
+      if (!list) continue;
+      const weight = vector.weights[i]!;
+      for (let j = 0; j < list.length; j += 1) {
+        const other = list.papers[j]!;
+        if (other === self) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] = scores[other]! + weight * list.weights[j]!;
+      }
+    }
+    const best = topScoring(touched, scores, this.count);
+    for (const other of touched) scores[other] = 0;
+    touched.length = 0;
+    return best;
+  }
+
+  private grow(size: number): void {
+    if (size <= this.scores.length) return;
+    const capacity = Math.max(size, this.scores.length * 2);
+    const norms = new Float64Array(capacity);
+    norms.set(this.norms.subarray(0, Math.min(this.norms.length, capacity)));
+    this.norms = norms;
+    this.scores = new Float64Array(capacity);
+  }
+}
+
+/** A run's state as plain data (see RelatedRun.save). */
+export interface RelatedState {
+  ids: string[];
+  norms: number[];
+  /** Words by term number. */
+  words: string[];
+  documentFrequency: number[];
+  /** `[term, paper, count]` of the words only one paper has used so far. */
+  onlyUse: [number, number, number][];
+  papers: number;
+  /** `[term, papers, weights]`, heaviest first. */
+  postings: [number, number[], number[]][];
+}
+
 /** `[first, end)` index ranges of the papers of each day; `sorted` is by date. */
-function dayRanges(sorted: readonly RelatedInput[]): [number, number][] {
+function dayRanges(sorted: readonly Pick<RelatedInput, 'date'>[]): [number, number][] {
   const ranges: [number, number][] = [];
   let first = 0;
   for (let i = 1; i <= sorted.length; i += 1) {
@@ -150,36 +232,56 @@ function topScoring(candidates: readonly number[], scores: Float64Array, count: 
 /** Terms numbered in first-seen order, and how many papers so far use each. */
 class Vocabulary {
   private readonly ids = new Map<string, number>();
-  private readonly documentFrequency: number[] = [];
+  private readonly documentFrequency: number[];
   /** Terms only one paper has used so far, with that paper. */
   private readonly onlyUse = new Map<number, FirstUse>();
   /** Terms that went from one paper to two since the last takeNewlyShared. */
   private newlyShared: FirstUse[] = [];
-  private papers = 0;
+  private papers: number;
+
+  constructor(saved?: Pick<RelatedState, 'words' | 'documentFrequency' | 'onlyUse' | 'papers'>) {
+    saved?.words.forEach((word, id) => this.ids.set(word, id));
+    this.documentFrequency = [...(saved?.documentFrequency ?? [])];
+    for (const [term, paper, count] of saved?.onlyUse ?? []) this.onlyUse.set(term, { paper, term, count });
+    this.papers = saved?.papers ?? 0;
+  }
+
+  save(): Pick<RelatedState, 'words' | 'documentFrequency' | 'onlyUse' | 'papers'> {
+    return {
+      words: [...this.ids.keys()],
+      documentFrequency: [...this.documentFrequency],
+      onlyUse: [...this.onlyUse.values()].map(({ term, paper, count }) => [term, paper, count]),
+      papers: this.papers,
+    };
+  }
 
   /** Counts paper number `index` in; returns its term frequencies (the title counts twice). */
   add(paper: RelatedInput, index: number): Map<number, number> {
-    const byWord = new Map<string, number>();
-    for (const word of terms(paper.title)) byWord.set(word, (byWord.get(word) ?? 0) + 2);
-    for (const word of terms(paper.abstract)) byWord.set(word, (byWord.get(word) ?? 0) + 1);
+    // Counted by term number: one string lookup per word, not two.
     const tf = new Map<number, number>();
-    for (const [word, count] of byWord) {
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(word, id);
-        this.documentFrequency.push(0);
-      }
+    for (const word of terms(paper.title)) this.count(tf, word, 2);
+    for (const word of terms(paper.abstract)) this.count(tf, word, 1);
+    for (const [id, count] of tf) {
       const df = (this.documentFrequency[id]! += 1);
       if (df === 1) this.onlyUse.set(id, { paper: index, term: id, count });
       else if (df === 2) {
         this.newlyShared.push(this.onlyUse.get(id)!);
         this.onlyUse.delete(id);
       }
-      tf.set(id, count);
     }
     this.papers += 1;
     return tf;
+  }
+
+  /** Adds `by` to a word's count, numbering the word if it is new. */
+  private count(tf: Map<number, number>, word: string, by: number): void {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+      this.documentFrequency.push(0);
+    }
+    tf.set(id, (tf.get(id) ?? 0) + by);
   }
 
   /** The papers numbered below `before` whose only-their-own word others now use too. */
@@ -216,16 +318,28 @@ class Vocabulary {
   }
 }
 
-interface Posting {
-  paper: number;
-  weight: number;
+/** A term's list: the papers where it weighs most, heaviest first, in parallel arrays. */
+interface PostingList {
+  length: number;
+  papers: Int32Array;
+  weights: Float64Array;
 }
 
 /** term -> the POSTINGS_PER_TERM papers so far where it weighs most, heaviest first. */
 class Postings {
-  private readonly lists = new Map<number, Posting[]>();
+  private readonly lists = new Map<number, PostingList>();
 
-  get(term: number): readonly Posting[] | undefined {
+  constructor(saved?: RelatedState['postings']) {
+    for (const [term, papers, weights] of saved ?? []) {
+      const list = emptyList();
+      list.papers.set(papers);
+      list.weights.set(weights);
+      list.length = papers.length;
+      this.lists.set(term, list);
+    }
+  }
+
+  get(term: number): Readonly<PostingList> | undefined {
     return this.lists.get(term);
   }
 
@@ -236,12 +350,33 @@ class Postings {
   addOne(paper: number, term: number, weight: number): void {
     if (weight <= 0) return;
     let list = this.lists.get(term);
-    if (!list) this.lists.set(term, (list = []));
+    if (!list) this.lists.set(term, (list = emptyList()));
     // Among equal weights the one already listed stays ahead.
-    if (list.length === POSTINGS_PER_TERM && list.at(-1)!.weight >= weight) return;
-    let at = list.length;
-    while (at > 0 && list[at - 1]!.weight < weight) at -= 1;
-    list.splice(at, 0, { paper, weight });
-    if (list.length > POSTINGS_PER_TERM) list.pop();
+    if (list.length === POSTINGS_PER_TERM && list.weights[POSTINGS_PER_TERM - 1]! >= weight) return;
+    let at = Math.min(list.length, POSTINGS_PER_TERM - 1);
+    while (at > 0 && list.weights[at - 1]! < weight) {
+      list.papers[at] = list.papers[at - 1]!;
+      list.weights[at] = list.weights[at - 1]!;
+      at -= 1;
+    }
+    list.papers[at] = paper;
+    list.weights[at] = weight;
+    if (list.length < POSTINGS_PER_TERM) list.length += 1;
   }
+
+  save(): RelatedState['postings'] {
+    return [...this.lists].map(([term, list]) => [
+      term,
+      [...list.papers.subarray(0, list.length)],
+      [...list.weights.subarray(0, list.length)],
+    ]);
+  }
+}
+
+function emptyList(): PostingList {
+  return {
+    length: 0,
+    papers: new Int32Array(POSTINGS_PER_TERM),
+    weights: new Float64Array(POSTINGS_PER_TERM),
+  };
 }
