@@ -57,6 +57,8 @@ export interface FixtureBuildOptions {
   cacheDir?: string;
   /** PAPERS_PAGEFIND_CACHE, the search index's cache; like cacheDir, fresh when absent. */
   searchCacheDir?: string;
+  /** PAPERS_BUILD_CACHE, the saved related lists and topics; like cacheDir, fresh when absent. */
+  buildCacheDir?: string;
 }
 
 export interface FixtureBuildResult {
@@ -112,12 +114,16 @@ const config = JSON.parse(process.env.FIXTURE_BUILD_CONFIG);
 await build(config);
 `;
 
+const VITEST_ENV = new Set(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'TEST']);
+
 function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    // Vitest marks its workers (VITEST, VITEST_POOL_ID, NODE_ENV=test); an
-    // Astro build that saw those would not be the production build we test.
-    if (key.startsWith('VITEST') || key === 'NODE_ENV') continue;
+    // Vitest marks its workers (VITEST, VITEST_POOL_ID, NODE_ENV=test) and
+    // copies import.meta.env into process.env (DEV, PROD, MODE, ...); Astro
+    // reads those back into the pages' import.meta.env, so a build that saw
+    // them would not be the production build we test.
+    if (key.startsWith('VITEST') || VITEST_ENV.has(key)) continue;
     env[key] = value;
   }
   return {
@@ -126,6 +132,7 @@ function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.Process
     BASE_PATH: options.base ?? '/',
     SITE_URL: options.siteUrl ?? DEFAULT_FIXTURE_SITE_URL,
     PAPERS_PAGEFIND_CACHE: options.searchCacheDir ?? path.join(workDir, 'pagefind-cache'),
+    PAPERS_BUILD_CACHE: options.buildCacheDir ?? path.join(workDir, 'build-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
   };
