@@ -6,6 +6,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
+import { buildNotesIntegration } from './src/integrations/build-notes.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -18,6 +19,8 @@ export default defineConfig({
   integrations: [
     // No lastmod, changefreq or priority: the output must not depend on when it was built.
     // The search page is noindex (results pages are not content).
+    // What the build reused from the last one (topics, related lists).
+    buildNotesIntegration(),
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
     // A social image per paper and day in dist/og/, rendered only when its input changed.
     ogImages(),

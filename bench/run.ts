@@ -152,6 +152,7 @@ async function runSize(
     astroCwd: path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-bench-cwd', `${process.pid}-${n}`),
     og: path.join(root, 'og-cache'),
     search: path.join(root, 'search-cache'),
+    build: path.join(root, 'build-cache'),
     hugoSite: path.join(root, 'hugo-site'),
     hugoContent: path.join(root, 'hugo-content'),
     hugoOut: path.join(root, 'hugo-public'),
@@ -198,7 +199,7 @@ async function runSize(
   };
   for (const scenario of options.scenarios ?? SCENARIOS) {
     if (scenario === 'cold') {
-      for (const dir of [dirs.astroCache, dirs.og, dirs.search, dirs.hugoCache, dirs.hugoOut])
+      for (const dir of [dirs.astroCache, dirs.og, dirs.search, dirs.build, dirs.hugoCache, dirs.hugoOut])
         await rm(dir, { recursive: true, force: true });
     }
     if (scenario === 'daily') {
@@ -268,6 +269,7 @@ function astroBuild(
     astroCwd: string;
     og: string;
     search: string;
+    build: string;
   },
   og: boolean,
   search: boolean,
@@ -298,6 +300,7 @@ function astroBuild(
         ...(search ? [] : [SEARCH_INTEGRATION]),
       ].join(','),
       PAPERS_PAGEFIND_CACHE: dirs.search,
+      PAPERS_BUILD_CACHE: dirs.build,
       PAPERS_CONTENT_DIR: dirs.content,
       PAPERS_OG_CACHE: dirs.og,
       SITE_URL: 'https://example.org',

@@ -5,7 +5,8 @@
  * SITE_URL and BASE_PATH in the environment override `url` and `base` at
  * build time (for example BASE_PATH=/papers/ for a GitHub Pages project site);
  * PAPERS_CONTENT_DIR builds another content folder (the tests' fixtures);
- * PAPERS_PAGEFIND_CACHE moves the search index cache (each test build has its own).
+ * PAPERS_PAGEFIND_CACHE moves the search index cache and PAPERS_BUILD_CACHE the
+ * build's own (each test build has its own).
  */
 
 export interface SiteConfig {
@@ -24,6 +25,11 @@ export interface SiteConfig {
   og: OgConfig;
   feeds: FeedsConfig;
   search: SearchConfig;
+  /**
+   * Where the build keeps what it worked out about the archive (related
+   * lists, topics) for the next build, relative to the project. Outside dist/.
+   */
+  buildCacheDir: string;
 }
 
 /** Search (Pagefind, an index per month of the newest year and per earlier year): see the README's Search section. */
@@ -81,6 +87,7 @@ const DEFAULTS: SiteConfig = {
   contentDir: 'content',
   feeds: { itemLimit: 50, dailyLimit: 30, emailSubscribeUrl: undefined },
   search: { cacheDir: 'node_modules/.cache/daily-papers/pagefind' },
+  buildCacheDir: 'node_modules/.cache/daily-papers/build',
   // The site's light theme (src/styles/tokens.css).
   og: {
     siteName: TITLE,
@@ -109,6 +116,7 @@ export function resolveConfig(env: Record<string, string | undefined>): SiteConf
     base: normalizeBase(env['BASE_PATH'] ?? DEFAULTS.base),
     contentDir: env['PAPERS_CONTENT_DIR'] || DEFAULTS.contentDir,
     search: { cacheDir: env['PAPERS_PAGEFIND_CACHE'] || DEFAULTS.search.cacheDir },
+    buildCacheDir: env['PAPERS_BUILD_CACHE'] || DEFAULTS.buildCacheDir,
   };
 }
 

@@ -1,31 +1,108 @@
 /**
- * The papers collection and its archive index, made once per build. Every
- * route's getStaticPaths and several pages need them; `getCollection`
- * returns fresh entry objects on each call, so a dozen routes each copied
- * 50,000 entries and indexed them again. The dev server reloads content as
- * it changes, so there they are made fresh on every call.
+ * The papers collection, its archive index and its related lists, made once
+ * per build. Every route's getStaticPaths and several pages need them;
+ * `getCollection` returns fresh entry objects on each call, so a dozen routes
+ * each copied 50,000 entries and indexed them again. The dev server reloads
+ * content as it changes, so there they are made fresh on every call.
+ *
+ * A build also keeps its topics and related lists in SITE.buildCacheDir for
+ * the next one (src/lib/topics/saved.ts, src/lib/related/saved.ts), so a
+ * daily build classifies and scores only what is new.
  */
 import { getCollection } from 'astro:content';
-import { recordBuiltPapers } from './lib/build-record.ts';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { SITE } from './config.ts';
+import { buildNotes, recordBuiltPapers } from './lib/build-record.ts';
+import { replaceFile } from './lib/cache-file.ts';
+import { roughPlainText } from './lib/papers/plain-text.ts';
+import { RELATED_LIMIT, relatedIndex } from './lib/related/index.ts';
+import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
 import { buildArchive, type Archive } from './lib/site/archive.ts';
 import type { PaperEntry } from './lib/site/entry.ts';
+import { siteTaxonomyText, siteTopics } from './lib/topics/index.ts';
+import { readSavedTopics, savedTopicsText } from './lib/topics/saved.ts';
 
 export interface SiteArchive {
   papers: readonly PaperEntry[];
   archive: Archive;
+  /** Each paper's related papers' ids, by paper id; worked out on the first call. */
+  related(): Map<string, string[]>;
 }
+
+/**
+ * The source of the code that turns papers into topics and related lists:
+ * what a build saved with other code is not used.
+ */
+const DERIVING_CODE: Record<string, string> = import.meta.glob(
+  ['./lib/related/*.ts', './lib/topics/*.ts', './lib/papers/plain-text.ts'],
+  { query: '?raw', import: 'default', eager: true },
+);
+
+const TOPICS_FILE = 'topics.json';
+const RELATED_FILE = 'related.json';
 
 let loaded: Promise<SiteArchive> | undefined;
 
 export function siteArchive(): Promise<SiteArchive> {
-  if (import.meta.env.DEV) return load();
-  loaded ??= load();
+  if (import.meta.env.DEV) return load(false);
+  loaded ??= load(true);
   return loaded;
 }
 
-async function load(): Promise<SiteArchive> {
+async function load(keep: boolean): Promise<SiteArchive> {
   const papers = await getCollection('papers');
   // For the steps after the pages (social images, topic report): see the module.
   recordBuiltPapers(papers);
-  return { papers, archive: buildArchive(papers) };
+  const archive = keep ? withSavedTopics(() => buildArchive(papers)) : buildArchive(papers);
+  let related: Map<string, string[]> | undefined;
+  return {
+    papers,
+    archive,
+    related: () => (related ??= keep ? relatedWithSavedLists(papers) : relatedIndex(papers)),
+  };
+}
+
+function withSavedTopics(build: () => Archive): Archive {
+  const file = path.resolve(SITE.buildCacheDir, TOPICS_FILE);
+  const version = versionOf(siteTaxonomyText);
+  const saved = readSavedTopics(file, version);
+  siteTopics.remember(saved);
+  const archive = build();
+  const classifications = siteTopics.classifications();
+  const kept = [...classifications].filter(([key, value]) => saved.get(key) === value).length;
+  buildNotes().push(
+    `topics: ${kept} papers kept from the last build, ${classifications.size - kept} classified`,
+  );
+  if (kept !== classifications.size || saved.size !== classifications.size)
+    replaceFile(file, savedTopicsText(classifications, version));
+  return archive;
+}
+
+function relatedWithSavedLists(papers: readonly PaperEntry[]): Map<string, string[]> {
+  const file = path.resolve(SITE.buildCacheDir, RELATED_FILE);
+  const outcome = relatedWithSaved(
+    papers.map((paper) => ({
+      id: paper.id,
+      date: paper.data.date,
+      title: paper.data.title,
+      body: paper.body ?? '',
+    })),
+    { count: RELATED_LIMIT, abstract: roughPlainText, version: versionOf() },
+    readSavedRelated(file),
+  );
+  buildNotes().push(
+    `related papers: ${outcome.daysReused} days kept from the last build, ${outcome.daysScored} scored`,
+  );
+  if (outcome.save) replaceFile(file, JSON.stringify(outcome.save));
+  return outcome.lists;
+}
+
+/** A hash of the deriving code and whatever else the saved results depend on. */
+function versionOf(...more: string[]): string {
+  const hash = createHash('sha256');
+  for (const [file, source] of Object.entries(DERIVING_CODE).sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash.update(`${file}\u0000${source}\u0000`);
+  for (const part of more) hash.update(`${part}\u0000`);
+  return hash.digest('hex');
 }

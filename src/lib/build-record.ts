@@ -22,6 +22,8 @@ const RECORD = Symbol.for('daily-papers.classified-papers');
 
 const PAPERS = Symbol.for('daily-papers.built-papers');
 
+const NOTES = Symbol.for('daily-papers.build-notes');
+
 /** A paper as the collection held it. */
 export interface BuiltPaper {
   id: string;
@@ -29,7 +31,11 @@ export interface BuiltPaper {
   body?: string | undefined;
 }
 
-type Holder = { [RECORD]?: Map<string, ClassifiedPaper>; [PAPERS]?: readonly BuiltPaper[] | undefined };
+type Holder = {
+  [RECORD]?: Map<string, ClassifiedPaper>;
+  [PAPERS]?: readonly BuiltPaper[] | undefined;
+  [NOTES]?: string[];
+};
 
 /** Papers classified in this process since the last clear, by `id` and listing day. */
 export function classifiedPapers(): Map<string, ClassifiedPaper> {
@@ -51,9 +57,19 @@ export function recordBuiltPapers(papers: readonly BuiltPaper[]): void {
   (globalThis as Holder)[PAPERS] = papers;
 }
 
+/**
+ * Lines for the build's log from the pages' part of the build, which has no
+ * logger of its own (Astro hides what pages print); src/integrations/build-notes.ts prints them.
+ */
+export function buildNotes(): string[] {
+  const holder = globalThis as Holder;
+  return (holder[NOTES] ??= []);
+}
+
 /** Forgets everything recorded: at the start of a build. */
 export function clearBuildRecord(): void {
   classifiedPapers().clear();
+  buildNotes().length = 0;
   (globalThis as Holder)[PAPERS] = undefined;
 }
 

@@ -15,10 +15,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { replaceFile } from '../cache-file.ts';
 import {
   bundleDir,
   cacheEntryName,
@@ -104,7 +105,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       segments.push({ segment: plan.segment, pages: plan.pages.length, cached });
     }
     await pruneCache(options.cacheDir, plans);
-    await writeAtomically(knownFile, knownPagesText(scan.known));
+    replaceFile(knownFile, knownPagesText(scan.known));
   } finally {
     // Pagefind's Node API runs its binary as a service until closed.
     if (started) await pagefind.close();
@@ -164,17 +165,6 @@ function placeOfPage(file: string, html: string): PagePlace {
   if (year === undefined || month === undefined)
     throw new Error(`${file}: its data-pagefind-body element has no year and month filters`);
   return { year, month, hash: partHash(part) };
-}
-
-/** Replaces a file whole, so a build stopped halfway leaves the old one or the new one. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, file);
-  } finally {
-    await rm(temporary, { force: true });
-  }
 }
 
 async function writeSegmentIndex(

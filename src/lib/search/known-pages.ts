@@ -17,7 +17,7 @@
  * anything unexpected in it means "read the page".
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from '../cache-file.ts';
 import { INDEX_FORMAT } from './bundles.ts';
 
 /** Where a built page belongs in the search index, or null when it has no indexed part. */
@@ -79,12 +79,12 @@ export function astroPageRecords(manifest: unknown): Map<string, string> {
 
 /** astroPageRecords of the manifest in Astro's cache folder; empty when there is none. */
 export function readAstroPageRecords(astroCacheDir: string): Map<string, string> {
-  return astroPageRecords(readJson(`${astroCacheDir}/${ASTRO_MANIFEST_FILE}`));
+  return astroPageRecords(readJsonFile(`${astroCacheDir}/${ASTRO_MANIFEST_FILE}`));
 }
 
 /** The pages.json of a search cache, or an empty map when missing or of another format. */
 export function readKnownPages(file: string): Map<string, KnownPage> {
-  const data = readJson(file);
+  const data = readJsonFile(file);
   if (!isObject(data) || data['format'] !== KNOWN_PAGES_FORMAT || data['indexFormat'] !== INDEX_FORMAT)
     return new Map();
   const pages = isObject(data['pages']) ? Object.entries(data['pages']) : [];
@@ -123,12 +123,4 @@ export function knownPlace(
   if (record === undefined) return undefined;
   const page = known.get(file);
   return page !== undefined && page.record === record ? page.place : undefined;
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }

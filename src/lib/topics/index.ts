@@ -5,6 +5,7 @@
  * categories (see classify.ts). Classification happens at build time, so
  * editing topics.yaml and rebuilding re-sorts the whole archive.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SITE } from '../../config.ts';
@@ -35,6 +36,16 @@ export interface TopicResolver {
   topicInfo(id: string): TopicInfo;
   /** Every topic of the taxonomy, in its order, the fallback last. */
   topics(): TopicInfo[];
+  /** Takes the classifications of an earlier build (saved.ts): a paper whose input is unchanged keeps its topics. */
+  remember(saved: ReadonlyMap<string, SavedClassification>): void;
+  /** The classifications made or remembered since this resolver was made, by classifiedKey. */
+  classifications(): ReadonlyMap<string, SavedClassification>;
+}
+
+/** A paper's topics with a hash of what they were made from. */
+export interface SavedClassification extends ClassifiedPaper {
+  topics: string[];
+  input: string;
 }
 
 export interface TopicResolverOptions {
@@ -44,34 +55,53 @@ export interface TopicResolverOptions {
 
 export function createTopicResolver(taxonomy: Taxonomy, options: TopicResolverOptions = {}): TopicResolver {
   // Each paper is classified once per build, however many pages list it.
-  const cache = new Map<string, string[]>();
+  const cache = new Map<string, SavedClassification>();
+  let remembered: ReadonlyMap<string, SavedClassification> = new Map();
   const topicInfo = (id: string): TopicInfo =>
     taxonomy.byId.get(id) ?? { id, title: titleFromId(id), description: `Papers tagged ${titleFromId(id)}.` };
+  const classified = (paper: TopicInput): SavedClassification => {
+    const input = classifierInputHash(paper);
+    const earlier = remembered.get(classifiedKey(paper));
+    if (earlier?.input === input) return earlier;
+    const result = classify(
+      {
+        title: paper.data.title,
+        abstract: roughPlainText(paper.body ?? ''),
+        keywords: paper.data.keywords,
+        categories: paper.data.categories,
+        topics: paper.data.topics,
+      },
+      taxonomy,
+    );
+    return { input, topics: result.topics, fellBack: result.fellBack };
+  };
   return {
     topicsOf(paper) {
       const key = classifiedKey(paper);
-      let topics = cache.get(key);
-      if (!topics) {
-        const result = classify(
-          {
-            title: paper.data.title,
-            abstract: roughPlainText(paper.body ?? ''),
-            keywords: paper.data.keywords,
-            categories: paper.data.categories,
-            topics: paper.data.topics,
-          },
-          taxonomy,
-        );
-        topics = result.topics;
-        cache.set(key, topics);
-        options.record?.set(key, { topics, fellBack: result.fellBack });
+      let found = cache.get(key);
+      if (!found) {
+        found = classified(paper);
+        cache.set(key, found);
+        options.record?.set(key, { topics: found.topics, fellBack: found.fellBack });
       }
-      return topics;
+      return found.topics;
     },
     topicTitle: (id) => topicInfo(id).title,
     topicInfo,
     topics: () => [...taxonomy.topics, taxonomy.fallback].map((t) => topicInfo(t.id)),
+    remember(saved) {
+      remembered = saved;
+    },
+    classifications: () => cache,
   };
+}
+
+/** What a paper's classification is made from, hashed: the taxonomy aside, the same input gives the same topics. */
+function classifierInputHash(paper: TopicInput): string {
+  const { title, keywords, categories, topics } = paper.data;
+  return createHash('sha256')
+    .update(JSON.stringify([title, paper.body ?? '', keywords, categories, topics]))
+    .digest('base64');
 }
 
 /** `machine-learning` -> `Machine Learning`, for hand-set topics the taxonomy does not name. */

@@ -23,25 +23,34 @@ let firstLog: string;
 let outDir: string;
 let cacheDir: string;
 let searchCacheDir: string;
+let buildCacheDir: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'papers-incremental-'));
   const content = path.join(work, 'content');
   cacheDir = path.join(work, 'astro-cache');
   searchCacheDir = path.join(work, 'search-cache');
+  buildCacheDir = path.join(work, 'build-cache');
   await cp(FIXTURE_CONTENT_DIR, content, { recursive: true });
   await rm(path.join(content, 'papers', NEW_DAY), { recursive: true });
   ({ log: firstLog } = await buildFixtureSiteLogged({
     contentDir: content,
     cacheDir,
     searchCacheDir,
+    buildCacheDir,
     outDir: path.join(work, 'before'),
   }));
   await cp(path.join(FIXTURE_CONTENT_DIR, 'papers', NEW_DAY), path.join(content, 'papers', NEW_DAY), {
     recursive: true,
   });
   outDir = path.join(work, 'after');
-  ({ log } = await buildFixtureSiteLogged({ contentDir: content, cacheDir, searchCacheDir, outDir }));
+  ({ log } = await buildFixtureSiteLogged({
+    contentDir: content,
+    cacheDir,
+    searchCacheDir,
+    buildCacheDir,
+    outDir,
+  }));
 }, 240_000);
 
 afterAll(async () => {
@@ -107,6 +116,24 @@ describe('a daily update with the last build’s cache', () => {
     const rendered = [...howMade().values()].filter((how) => how === 'rendered');
     expect(rendered.length).toBeGreaterThan(NEW_PAPERS.length);
     expect(pagesRead(log)).toBe(rendered.length);
+  });
+
+  // src/site-archive.ts: the first build saves, the second reuses all but the new day's work.
+  it('classifies and scores for related papers only the new day’s papers', async () => {
+    const papers = (await files(FIXTURE_CONTENT_DIR)).filter((file) => file.endsWith('.md')).length;
+    const oldPapers = papers - NEW_PAPERS.length;
+    expect(firstLog).toContain(
+      `[daily-papers:build] topics: 0 papers kept from the last build, ${oldPapers} classified`,
+    );
+    expect(firstLog).toMatch(
+      /\[daily-papers:build\] related papers: 0 days kept from the last build, \d+ scored/,
+    );
+    expect(log).toContain(
+      `[daily-papers:build] topics: ${oldPapers} papers kept from the last build, ${NEW_PAPERS.length} classified`,
+    );
+    expect(log).toMatch(
+      /\[daily-papers:build\] related papers: [1-9]\d* days kept from the last build, 1 scored/,
+    );
   });
 
   // src/content.config.ts: the store keeps each paper's data and abstract, not Astro's HTML of it.

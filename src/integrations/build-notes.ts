@@ -1,0 +1,14 @@
+/** Prints what the pages' part of the build had to say (src/lib/build-record.ts, buildNotes). */
+import type { AstroIntegration } from 'astro';
+import { buildNotes } from '../lib/build-record.ts';
+
+export function buildNotesIntegration(): AstroIntegration {
+  return {
+    name: 'daily-papers:build',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        for (const note of buildNotes()) logger.info(note);
+      },
+    },
+  };
+}
