@@ -24,6 +24,8 @@ describe('BibTeX', () => {
     expect(bibtexText('Scaling $\\alpha^2$ Laws & More')).toBe('Scaling $\\alpha^2$ Laws \\& More');
     expect(bibtexText('Broken $\\frac{a$ formula')).toBe('Broken \\$\\textbackslash{}frac\\{a\\$ formula');
     expect(bibtexText('Costs 5$')).toBe('Costs 5\\$');
+    // Dollars the site shows as text (math.ts: no formula in "$5 and $10") are text here too.
+    expect(bibtexText('Costs $5 and $10')).toBe('Costs \\$5 and \\$10');
   });
 
   it('writes an arXiv-style @misc entry', () => {
@@ -73,6 +75,9 @@ describe('BibTeX', () => {
     expect(
       bibtexKey(makePaper({ authors: ['Zoë Ünïcode'], title: 'Ünïcode Wörds', date: '2026-01-01' })),
     ).toBe('unicode2026unicode');
+    expect(bibtexKey(makePaper({ authors: ['Doe'], title: 'From $5 Onwards', date: '2026-01-01' }))).toBe(
+      'doe2026from',
+    );
     expect(bibtexKey(makePaper({ authors: ['Doe, Jane'], title: '$x$ On It', date: '2026-01-01' }))).toMatch(
       /^doe2026[a-z0-9]+$/,
     );

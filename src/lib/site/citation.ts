@@ -5,6 +5,7 @@
 import { isArxivId } from '../papers/ids.ts';
 import type { Paper } from '../papers/schema.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './links.ts';
+import { textRuns } from './math.ts';
 
 export interface CitablePaper {
   id: string;
@@ -39,16 +40,13 @@ export function escapeBibtex(text: string): string {
  * is escaped like text.
  */
 export function bibtexText(text: string): string {
-  let out = '';
-  let rest = text;
-  const formula = /(?<!\\)\$([^$]+)\$/;
-  for (let match = formula.exec(rest); match; match = formula.exec(rest)) {
-    const math = match[1] ?? '';
-    out += escapeBibtex(rest.slice(0, match.index));
-    out += bracesBalance(math) && !/[%#]/.test(math) ? `$${math}$` : escapeBibtex(match[0]);
-    rest = rest.slice(match.index + match[0].length);
-  }
-  return out + escapeBibtex(rest);
+  return textRuns(text)
+    .map((run) => {
+      if (run.kind === 'text') return escapeBibtex(run.value);
+      const safe = bracesBalance(run.value) && !/[%#]/.test(run.value);
+      return safe ? `$${run.value}$` : escapeBibtex(`$${run.value}$`);
+    })
+    .join('');
 }
 
 function bracesBalance(text: string): boolean {
@@ -70,8 +68,9 @@ export function bibtexKey(paper: CitablePaper): string {
   const year = citationYear(paper);
   const author = asciiWord(lastName(paper.data.authors[0] ?? '')) || 'anonymous';
   const word =
-    paper.data.title
-      .replace(/\$[^$]*\$/g, ' ')
+    textRuns(paper.data.title)
+      .map((run) => (run.kind === 'text' ? run.value : ' '))
+      .join('')
       .split(/\s+/)
       .map(asciiWord)
       .find((candidate) => candidate.length > 3) ?? '';
