@@ -1,0 +1,74 @@
+import type { Loader } from 'astro/loaders';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { leanGlobLoader, type EntryType, type GlobContext } from '../../src/lib/papers/lean-loader.ts';
+
+const digest = (contents: string) => `d:${contents.length}:${contents}`;
+
+/** A loader that hands back the entry types it was given, and a context with one stored entry. */
+function setUp(entryTypes: Map<string, EntryType> | undefined) {
+  let given: Map<string, EntryType> | undefined;
+  const inner: Loader = {
+    name: 'glob',
+    load: (context) => {
+      given = (context as GlobContext).entryTypes;
+      return Promise.resolve();
+    },
+  };
+  const stored = new Map([
+    [
+      '2610.00001',
+      { id: '2610.00001', data: {}, digest: digest('old text'), filePath: 'papers/2610.00001.md' },
+    ],
+    ['2610.00002', { id: '2610.00002', data: {}, digest: digest('same text') }],
+  ]);
+  const context = {
+    store: { get: (id: string) => stored.get(id) },
+    generateDigest: digest,
+    entryTypes,
+  } as unknown as GlobContext;
+  const lean = leanGlobLoader(inner, (file) => file.split('/').at(-1)!.replace(/\.md$/, ''));
+  return { run: async () => (await lean.load(context), given), lean };
+}
+
+function markdownType(parsed: string[]): EntryType {
+  return {
+    getEntryInfo: ({ contents }) => {
+      parsed.push(contents);
+      return { data: { title: contents }, body: contents };
+    },
+    getRenderFunction: () => 'renderer',
+  };
+}
+
+const params = (id: string, contents: string) => ({
+  fileUrl: pathToFileURL(`/site/content/papers/2026/10/${id}.md`),
+  contents,
+});
+
+describe('the lean glob loader', () => {
+  it('hands the glob loader file types that render nothing', async () => {
+    const parsed: string[] = [];
+    const given = await setUp(new Map([['.md', markdownType(parsed)]])).run();
+    expect(given?.get('.md')).toBeDefined();
+    expect(given?.get('.md')?.getRenderFunction).toBeUndefined();
+  });
+
+  it('parses a new or changed file, and skips one the store holds with the same digest', async () => {
+    const parsed: string[] = [];
+    const type = (await setUp(new Map([['.md', markdownType(parsed)]])).run())!.get('.md')!;
+    expect(type.getEntryInfo(params('2610.00001', 'new text'))).toEqual({
+      data: { title: 'new text' },
+      body: 'new text',
+    });
+    expect(type.getEntryInfo(params('2610.00003', 'a new paper'))).toMatchObject({ body: 'a new paper' });
+    type.getEntryInfo(params('2610.00001', 'old text'));
+    // Same digest but no file path: the glob loader would not treat it as unchanged, so neither do we.
+    type.getEntryInfo(params('2610.00002', 'same text'));
+    expect(parsed).toEqual(['new text', 'a new paper', 'same text']);
+  });
+
+  it('leaves the loader as it is when Astro passes no entry types', async () => {
+    expect(await setUp(undefined).run()).toBeUndefined();
+  });
+});
