@@ -2,7 +2,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE } from './src/config.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
@@ -26,7 +25,5 @@ export default defineConfig({
     ogImages(),
     topicReport(SITE.contentDir),
     headersFileIntegration(SITE.base),
-    // Last: it indexes the finished pages.
-    searchIndex({ cacheDir: SITE.search.cacheDir, language: SITE.language }),
   ],
 });

@@ -39,15 +39,15 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
       .join(', ')}.`,
     '',
     'Times in seconds (wall), memory as peak RSS of the process tree in GB. "astro build" is the whole',
-    'build: content sync, pages, feeds, related papers and the integrations (the search index too, when',
-    'the site has its search integration and the run used `--search integration`). "Pagefind" is the',
-    'Pagefind CLI over the output after the build (`--search cli`). "Ours" is their sum; the ratio is ours',
-    'divided by Hugo\'s build of the same papers in the same scenario (bench/hugo-site.ts). "load" is the',
+    'build: content sync, pages, feeds, related papers and the integrations. "search" is the search index',
+    'step after it, in its own process: `papers index` as `npm run build` runs it (`--search step`), or',
+    'the Pagefind CLI over the output (`--search cli`). "Ours" is their sum; the ratio is ours divided',
+    'by Hugo\'s build of the same papers in the same scenario (bench/hugo-site.ts). "load" is the',
     "machine's 1-minute load average when the scenario started: on 2 cores, above 2 means other work was",
     'slowing every figure of that row. CPU columns are user + system time (from /usr/bin/time), which',
     'other work on the machine changes much less than wall time.',
     '',
-    '| papers | scenario | astro build | Pagefind | ours | Hugo | ratio | ours CPU | Hugo CPU | CPU ratio | astro peak | Pagefind peak | Hugo peak | load |',
+    '| papers | scenario | astro build | search | ours | Hugo | ratio | ours CPU | Hugo CPU | CPU ratio | astro peak | search peak | Hugo peak | load |',
     '| -----: | -------- | ----------: | -------: | ---: | ---: | ----: | -------: | -------: | --------: | ---------: | ------------: | --------: | ---: |',
   ];
   for (const result of results) {
@@ -71,7 +71,7 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
             `topic classification ${s(result.lib.classify)} s, archive index ${s(result.lib.index)} s; peak ${gb(result.lib.peakRss)} GB.`
         : 'Library steps alone: not timed in this run (`--no-lib-steps`).',
       '',
-      `Output: ours ${result.astroSize.files.toLocaleString('en')} files, ${(result.astroSize.bytes / 2 ** 20).toFixed(0)} MB before Pagefind` +
+      `Output: ours ${result.astroSize.files.toLocaleString('en')} files, ${(result.astroSize.bytes / 2 ** 20).toFixed(0)} MB before the search index` +
         (result.hugoSize
           ? `; Hugo ${result.hugoSize.files.toLocaleString('en')} files, ${(result.hugoSize.bytes / 2 ** 20).toFixed(0)} MB.`
           : '.'),
@@ -88,6 +88,10 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
       });
       out.push(`| ${name} | ${cells.join(' | ')} |`);
     }
+    if (result.scenarios.some((x) => x.search))
+      out.push(
+        `| search step (own process) | ${result.scenarios.map((x) => (x.search ? `${s(x.search.wallMs)} (${gb(x.search.peakRss)})` : '–')).join(' | ')} |`,
+      );
     out.push(`| pages built | ${result.scenarios.map((x) => x.astro.pages).join(' | ')} |`);
     if (result.scenarios.some((x) => x.astro.reused > 0))
       out.push(

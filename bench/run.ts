@@ -11,9 +11,9 @@
  * Options: --n LIST, --work DIR (archives, caches and outputs; default
  * node_modules/.cache/daily-papers-bench), --out FILE, --og on|off|auto
  * (social images; auto = only up to 2,000 papers, as 50,000 cold images take
- * about an hour), --search integration|cli|off (the site's own search
- * index step inside the build, its cache kept between builds; or the
- * Pagefind CLI over the output after the build), --scenarios LIST (a subset
+ * about an hour), --search step|cli|off (after the build, in its own
+ * process: the site's search index step, `papers index`, its cache kept
+ * between builds; or the Pagefind CLI over the output), --scenarios LIST (a subset
  * of cold,rebuild,daily, in that order), --no-hugo, --no-lib-steps.
  */
 import { execFileSync } from 'node:child_process';
@@ -36,7 +36,6 @@ const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
   ? path.join(PROJECT_ROOT, 'node_modules/.bin/node')
   : process.execPath;
 const OG_INTEGRATION = 'daily-papers:og-images';
-const SEARCH_INTEGRATION = 'daily-papers:search-index';
 const OG_AUTO_LIMIT = 2000;
 
 export type Scenario = 'cold' | 'rebuild' | 'daily';
@@ -101,7 +100,7 @@ export interface BenchOptions {
   sizes: number[];
   work: string;
   og: 'on' | 'off' | 'auto';
-  search: 'integration' | 'cli' | 'off';
+  search: 'step' | 'cli' | 'off';
   hugo: boolean;
   /** Time the library steps alone (bench/lib-steps.ts); true by default. */
   libSteps?: boolean;
@@ -208,7 +207,7 @@ async function runSize(
       log(`N=${n}: added ${added}`);
     }
     const load = os.loadavg()[0] ?? 0;
-    const astroRun = await astroBuild(dirs, og, options.search === 'integration');
+    const astroRun = await astroBuild(dirs, og);
     const astro = { ...astroPhases(astroRun), ...timing(astroRun) };
     // Astro's own output, for a closer look at a phase.
     await writeFile(
@@ -218,13 +217,10 @@ async function runSize(
     log(`N=${n} ${scenario}: astro ${seconds(astro.wallMs)}, peak ${mb(astro.peakRss)}`);
     if (scenario === 'cold') result.astroSize = await folderSize(dirs.astroOut);
     const current: ScenarioResult = { scenario, load, astro };
-    if (options.search === 'cli') {
-      const run = await measure(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), [
-        '--site',
-        dirs.astroOut,
-      ]);
+    if (options.search !== 'off') {
+      const run = await searchStep(options.search, dirs);
       current.search = timing(run);
-      log(`N=${n} ${scenario}: pagefind ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
+      log(`N=${n} ${scenario}: search ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
     }
     if (options.hugo) {
       const run = await measure(
@@ -261,19 +257,17 @@ const { build } = await import(process.env.BENCH_ASTRO);
 await build(JSON.parse(process.env.BENCH_CONFIG));
 `;
 
-function astroBuild(
-  dirs: {
-    content: string;
-    astroOut: string;
-    astroCache: string;
-    astroCwd: string;
-    og: string;
-    search: string;
-    build: string;
-  },
-  og: boolean,
-  search: boolean,
-): Promise<Measured> {
+interface BuildDirs {
+  content: string;
+  astroOut: string;
+  astroCache: string;
+  astroCwd: string;
+  og: string;
+  search: string;
+  build: string;
+}
+
+function astroBuild(dirs: BuildDirs, og: boolean): Promise<Measured> {
   const astro = pathToFileURL(createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve('astro')).href;
   const config = {
     root: PROJECT_ROOT,
@@ -283,31 +277,46 @@ function astroBuild(
     cacheDir: dirs.astroCache,
     logLevel: 'info',
   };
+  return measure(NODE, ['--input-type=module', '--eval', CHILD_SCRIPT], {
+    // The prerender bundle goes to <cwd>/.astro/ when outDir is outside the project.
+    cwd: dirs.astroCwd,
+    env: {
+      ...siteEnv(dirs),
+      BENCH_ASTRO: astro,
+      BENCH_CONFIG: JSON.stringify(config),
+      BENCH_SKIP_INTEGRATIONS: og ? '' : OG_INTEGRATION,
+    },
+  });
+}
+
+/** The environment of the site's build and its search step: the bench's own folders. */
+function siteEnv(dirs: BuildDirs): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith('VITEST') || key === 'NODE_ENV') continue;
     env[key] = value;
   }
-  return measure(NODE, ['--input-type=module', '--eval', CHILD_SCRIPT], {
-    // The prerender bundle goes to <cwd>/.astro/ when outDir is outside the project.
-    cwd: dirs.astroCwd,
-    env: {
-      ...env,
-      BENCH_ASTRO: astro,
-      BENCH_CONFIG: JSON.stringify(config),
-      BENCH_SKIP_INTEGRATIONS: [
-        ...(og ? [] : [OG_INTEGRATION]),
-        ...(search ? [] : [SEARCH_INTEGRATION]),
-      ].join(','),
-      PAPERS_PAGEFIND_CACHE: dirs.search,
-      PAPERS_BUILD_CACHE: dirs.build,
-      PAPERS_CONTENT_DIR: dirs.content,
-      PAPERS_OG_CACHE: dirs.og,
-      SITE_URL: 'https://example.org',
-      BASE_PATH: '/',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
+  return {
+    ...env,
+    PAPERS_PAGEFIND_CACHE: dirs.search,
+    PAPERS_BUILD_CACHE: dirs.build,
+    PAPERS_CONTENT_DIR: dirs.content,
+    PAPERS_OG_CACHE: dirs.og,
+    SITE_URL: 'https://example.org',
+    BASE_PATH: '/',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+  };
+}
+
+/** The search index after the build: the site's own step (`papers index`), or Pagefind's CLI. */
+function searchStep(how: 'step' | 'cli', dirs: BuildDirs): Promise<Measured> {
+  if (how === 'cli')
+    return measure(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', dirs.astroOut]);
+  const args = ['index', '--out-dir', dirs.astroOut, '--astro-cache', dirs.astroCache];
+  return measure(NODE, [path.join(PROJECT_ROOT, 'scripts/papers.ts'), ...args], {
+    cwd: PROJECT_ROOT,
+    env: siteEnv(dirs),
   });
 }
 
@@ -360,10 +369,7 @@ export function astroPhases(run: Measured): { phases: Phase[]; pages: number; re
 
   // Integrations that report their own time: the phase is the line's figure, ending when it is printed.
   let timed = 0;
-  for (const [name, pattern] of [
-    ['social images', /og images: .* in ([\d.]+) ?s/],
-    ['search index', /\[daily-papers:search-index\] .* in ([\d.]+) ?s/],
-  ] as const) {
+  for (const [name, pattern] of [['social images', /og images: .* in ([\d.]+) ?s/]] as const) {
     const line = lines[find(pattern)];
     const seconds = line && pattern.exec(line.text)?.[1];
     if (!line || !seconds) continue;
@@ -418,7 +424,7 @@ async function main(): Promise<void> {
       work: { type: 'string', default: path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-bench') },
       out: { type: 'string' },
       og: { type: 'string', default: 'auto' },
-      search: { type: 'string', default: 'integration' },
+      search: { type: 'string', default: 'step' },
       scenarios: { type: 'string', default: SCENARIOS.join(',') },
       'no-hugo': { type: 'boolean', default: false },
       'no-lib-steps': { type: 'boolean', default: false },
@@ -429,11 +435,11 @@ async function main(): Promise<void> {
   if (
     sizes.some((n) => !Number.isInteger(n) || n < 1) ||
     !['on', 'off', 'auto'].includes(values.og) ||
-    !['integration', 'cli', 'off'].includes(values.search) ||
+    !['step', 'cli', 'off'].includes(values.search) ||
     scenarios.some((scenario) => !SCENARIOS.includes(scenario))
   ) {
     console.error(
-      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search integration|cli|off] [--scenarios cold,rebuild,daily] [--no-hugo] [--out FILE]',
+      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily] [--no-hugo] [--out FILE]',
     );
     process.exit(2);
   }

@@ -1,12 +1,16 @@
 /**
  * Builds the site into a fresh folder next to the published one and swaps
- * it in only when the build (pages, feeds, images, search index) succeeded.
+ * it in only when the build (pages, feeds, images) and its search index
+ * succeeded. Astro runs in a child process and the index after it has
+ * exited, so the two never hold their memory at once.
  */
 import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveConfig } from '../../src/config.ts';
 import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
+import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { replaceDirectory } from '../../src/lib/publish/swap.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
@@ -49,6 +53,25 @@ export async function buildAndPublish(
     context.output.warn(tail);
     throw new InputError(`the build failed (exit ${code}); ${outDir} was left as it was`);
   }
+  try {
+    await indexSearch(next, { ...process.env, ...context.env }, context);
+  } catch (error) {
+    await rm(next, { recursive: true, force: true });
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`the search index failed (${message}); ${outDir} was left as it was`);
+  }
   await writeFile(path.join(next, STAMP_FILE), `${fingerprint}\n`);
   await replaceDirectory(next, path.resolve(outDir));
+}
+
+async function indexSearch(outDir: string, env: NodeJS.ProcessEnv, context: CliContext): Promise<void> {
+  const site = resolveConfig(env);
+  const started = performance.now();
+  const summary = await buildSearchIndex({
+    outDir,
+    cacheDir: path.resolve(PROJECT, site.search.cacheDir),
+    language: site.language,
+    astroCacheDir: path.join(PROJECT, 'node_modules/.astro'),
+  });
+  context.output.progress(`search index: ${indexSummaryLine(summary, performance.now() - started)}`);
 }

@@ -8,6 +8,7 @@ import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { runBackfill } from './backfill.ts';
 import { runDaily } from './daily.ts';
+import { runIndex } from './index-search.ts';
 import { runIngest } from './ingest.ts';
 import { runTopics } from './topics.ts';
 import { runValidate } from './validate.ts';
@@ -18,6 +19,7 @@ Commands:
   ingest <hf|arxiv|text>   write one day's papers from a source into content/
   validate                 check every paper file against the schema
   topics [--explain ID]    papers per topic, or why a paper is in its topics
+  index [--out-dir DIR]    the search index of a built site (npm run build runs it)
   daily [--date D]         the daily job: ingest a day, validate, build, index
   backfill --from D --to D ingest a range of days, resumably
 
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<
   ingest: runIngest,
   validate: runValidate,
   topics: runTopics,
+  index: runIndex,
   daily: runDaily,
   backfill: runBackfill,
 };

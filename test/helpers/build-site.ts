@@ -37,6 +37,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+const PAPERS_CLI = path.join(PROJECT_ROOT, 'scripts/papers.ts');
+
 /** The fixture archive the integration and browser tests build. */
 export const FIXTURE_CONTENT_DIR = path.join(PROJECT_ROOT, 'test/fixtures/site-content');
 
@@ -72,12 +74,12 @@ const WORK_ROOT = path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-site
 
 export const DEFAULT_FIXTURE_SITE_URL = 'https://example.org';
 
-/** Runs `astro build` for `contentDir`; resolves to the output folder. */
+/** Runs `npm run build` (`astro build`, then `papers index`) for `contentDir`; resolves to the output folder. */
 export async function buildFixtureSite(options: FixtureBuildOptions): Promise<string> {
   return (await buildFixtureSiteLogged(options, 'warn')).outDir;
 }
 
-/** Runs `astro build` for `contentDir` and keeps what it printed. */
+/** Runs `astro build` and `papers index` for `contentDir` and keeps what they printed. */
 export async function buildFixtureSiteLogged(
   options: FixtureBuildOptions,
   logLevel: 'info' | 'warn' = 'info',
@@ -92,18 +94,20 @@ export async function buildFixtureSiteLogged(
       cacheDir: options.cacheDir ?? path.join(workDir, 'cache'),
       logLevel,
     };
-    const log = await runChildBuild(config, workDir, buildEnv(options, workDir));
-    return { outDir, log };
+    const env = buildEnv(options, workDir);
+    const log = await runChild(
+      ['--input-type=module', '--eval', CHILD_SCRIPT],
+      workDir,
+      { ...env, FIXTURE_BUILD_CONFIG: JSON.stringify(config), FIXTURE_BUILD_ASTRO: astroEntry() },
+      'astro build',
+    );
+    // The search index, as `npm run build` makes it: in a process of its own.
+    const index = ['index', '--out-dir', config.outDir, '--astro-cache', config.cacheDir];
+    const indexLog = await runChild([PAPERS_CLI, ...index], PROJECT_ROOT, env, 'papers index');
+    return { outDir, log: `${log}${indexLog}` };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-interface ChildBuildConfig {
-  root: string;
-  outDir: string;
-  cacheDir: string;
-  logLevel: 'info' | 'warn';
 }
 
 // `logLevel: 'warn'` keeps a good build silent; the output is only shown
@@ -149,13 +153,9 @@ function astroEntry(): string {
   return pathToFileURL(createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve('astro')).href;
 }
 
-function runChildBuild(config: ChildBuildConfig, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+function runChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(nodeBinary(), ['--input-type=module', '--eval', CHILD_SCRIPT], {
-      cwd,
-      env: { ...env, FIXTURE_BUILD_CONFIG: JSON.stringify(config), FIXTURE_BUILD_ASTRO: astroEntry() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(nodeBinary(), args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -165,7 +165,7 @@ function runChildBuild(config: ChildBuildConfig, cwd: string, env: NodeJS.Proces
       else {
         const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
         const settings = `PAPERS_CONTENT_DIR=${env['PAPERS_CONTENT_DIR']} BASE_PATH=${env['BASE_PATH']}`;
-        reject(new Error(`astro build (${settings}) ${why}:\n${output.trim()}`));
+        reject(new Error(`${what} (${settings}) ${why}:\n${output.trim()}`));
       }
     });
   });

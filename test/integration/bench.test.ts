@@ -4,7 +4,7 @@
  * real site (and Hugo, when installed) gives the phases the report needs.
  * Timings are printed by `npm run bench`, never asserted.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayPlan, generate } from '../../bench/generate.ts';
@@ -14,6 +14,8 @@ import { listPaperFiles, validateContent } from '../../src/lib/papers/store.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const N = 60;
+
+const readdirOrEmpty = (dir: string) => readdir(dir).catch(() => []);
 
 describe('bench/generate.ts', () => {
   it('plans weekdays of 30 to 60 papers adding up to N', () => {
@@ -46,13 +48,14 @@ describe('bench/generate.ts', () => {
 describe('npm run bench', () => {
   it('builds a tiny archive cold and reports its phases', async () => {
     const hugo = hugoAvailable();
+    const work = await tempDir('bench-work-');
     if (!hugo)
       console.log('hugo is not installed (apt-get install -y hugo): the bench runs without its reference');
     const [result] = await runBench({
       sizes: [N],
-      work: await tempDir('bench-work-'),
+      work,
       og: 'off',
-      search: 'off',
+      search: 'step',
       hugo,
       scenarios: ['cold'],
     });
@@ -70,7 +73,11 @@ describe('npm run bench', () => {
     expect(cold.astro.pages).toBeGreaterThan(N);
     expect(result!.astroSize.files).toBeGreaterThan(N);
     if (hugo) expect(cold.hugo).toBeDefined();
+    // The search step ran after the build, as `npm run build` runs it, and indexed the papers.
+    expect(cold.search?.wallMs).toBeGreaterThan(0);
+    expect(await readdirOrEmpty(path.join(work, String(N), 'astro-dist', 'pagefind'))).not.toEqual([]);
     const text = formatResults([result!], { date: new Date(), machine: machine(), versions: {} });
     expect(text).toMatch(new RegExp(`\\| ${N} \\| cold \\|`));
+    expect(text).toContain('| search step (own process) |');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryLine } from '../../src/integrations/search-index.ts';
+import { indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { searchPageView } from '../../src/lib/search/page.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
 import { urls } from '../../src/lib/site/urls.ts';
@@ -53,10 +53,10 @@ describe('the index step’s summary line', () => {
       { segment: '2026-01', pages: 900, cached: true },
       { segment: '2025', pages: 11_000, cached: true },
     ];
-    expect(summaryLine({ pages: 12_020, read: 160, segments }, 4321)).toBe(
+    expect(indexSummaryLine({ pages: 12_020, read: 160, segments }, 4321)).toBe(
       '12020 paper pages in 3 indexes (2026-02 indexed, 2026-01, 2025 from the cache), 160 pages read, in 4.3 s',
     );
-    expect(summaryLine({ pages: 0, read: 1, segments: [] }, 10)).toBe(
+    expect(indexSummaryLine({ pages: 0, read: 1, segments: [] }, 10)).toBe(
       '0 paper pages in 0 indexes, 1 page read, in 0.0 s',
     );
   });

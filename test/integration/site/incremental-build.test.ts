@@ -5,7 +5,7 @@
  * exactly the pages a build from scratch gives (the fixture build `root`),
  * while copying, not rendering, the pages the new day does not change.
  */
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ const PREVIOUS_DAY = '2026-10-02';
 let work: string;
 let log: string;
 let firstLog: string;
+/** HTML pages of the first build. */
+let firstPages: string[];
 let outDir: string;
 let cacheDir: string;
 let searchCacheDir: string;
@@ -33,17 +35,22 @@ beforeAll(async () => {
   buildCacheDir = path.join(work, 'build-cache');
   await cp(FIXTURE_CONTENT_DIR, content, { recursive: true });
   await rm(path.join(content, 'papers', NEW_DAY), { recursive: true });
+  // Both builds write to one folder, as `npm run build` does.
+  outDir = path.join(work, 'dist');
   ({ log: firstLog } = await buildFixtureSiteLogged({
     contentDir: content,
     cacheDir,
     searchCacheDir,
     buildCacheDir,
-    outDir: path.join(work, 'before'),
+    outDir,
   }));
+  firstPages = (await files(outDir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'));
+  // A page the first build left that the second must not keep (a paper deleted since, say).
+  await mkdir(path.join(outDir, 'papers', 'gone'), { recursive: true });
+  await writeFile(path.join(outDir, 'papers', 'gone', 'index.html'), 'stale');
   await cp(path.join(FIXTURE_CONTENT_DIR, 'papers', NEW_DAY), path.join(content, 'papers', NEW_DAY), {
     recursive: true,
   });
-  outDir = path.join(work, 'after');
   ({ log } = await buildFixtureSiteLogged({
     contentDir: content,
     cacheDir,
@@ -75,7 +82,7 @@ async function files(dir: string): Promise<string[]> {
 }
 
 describe('a daily update with the last build’s cache', () => {
-  it('gives byte for byte the site a build from scratch gives', async () => {
+  it('gives byte for byte the site a build from scratch gives, in the folder of the last build', async () => {
     const scratch = fixtureSite('root').outDir;
     const [ours, theirs] = await Promise.all([files(outDir), files(scratch)]);
     expect(ours).toEqual(theirs);
@@ -107,11 +114,7 @@ describe('a daily update with the last build’s cache', () => {
 
   // src/lib/search/known-pages.ts: a copied page has the indexed part it had when it was rendered.
   it('reads for the search index only the pages it rendered', async () => {
-    const pagesRead = (text: string) =>
-      Number(/\[daily-papers:search-index\] .*, (\d+) pages? read, in /.exec(text)?.[1]);
-    const firstPages = (await files(path.join(work, 'before'))).filter(
-      (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
-    );
+    const pagesRead = (text: string) => Number(/search index: .*, (\d+) pages? read, in /.exec(text)?.[1]);
     expect(pagesRead(firstLog)).toBe(firstPages.length);
     const rendered = [...howMade().values()].filter((how) => how === 'rendered');
     expect(rendered.length).toBeGreaterThan(NEW_PAPERS.length);
@@ -138,7 +141,13 @@ describe('a daily update with the last build’s cache', () => {
 
   // src/content.config.ts: the store keeps each paper's data and abstract, not Astro's HTML of it.
   it('keeps no rendered Markdown in the content layer’s store', async () => {
-    const store = await readFile(path.join(cacheDir, 'data-store.json'), 'utf8');
+    // Chunked storage (astro.config.mjs): a manifest and its pieces in data-store/.
+    const storeDir = path.join(cacheDir, 'data-store');
+    const pieces = await files(storeDir);
+    expect(pieces.length).toBeGreaterThan(1);
+    const store = (await Promise.all(pieces.map((file) => readFile(path.join(storeDir, file), 'utf8')))).join(
+      '',
+    );
     expect(store).toContain('"papers"');
     expect(store).toContain('2610.00004');
     expect(store).not.toContain('"rendered"');

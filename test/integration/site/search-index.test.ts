@@ -9,6 +9,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { segmentOfCacheEntry } from '../../../src/lib/search/bundles.ts';
 import { buildSearchIndex, findIndexedPages } from '../../../src/lib/search/indexer.ts';
 import { listFiles } from '../../helpers/built-site.ts';
 import { FIXTURE_CONTENT_DIR } from '../../helpers/build-site.ts';
@@ -34,10 +35,13 @@ async function siteCopy(name: string): Promise<string> {
 }
 
 /** Every file under `pagefind/` with its bytes, for comparing two builds. */
-async function bundleFiles(outDir: string): Promise<Map<string, Buffer>> {
-  const files = (await listFiles(outDir)).filter((file) => file.startsWith('pagefind/'));
+const bundleFiles = (outDir: string) => folderBytes(path.join(outDir, 'pagefind'));
+
+/** Every file under a folder with its bytes. */
+async function folderBytes(dir: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(dir);
   return new Map(
-    await Promise.all(files.map(async (file) => [file, await readFile(path.join(outDir, file))] as const)),
+    await Promise.all(files.map(async (file) => [file, await readFile(path.join(dir, file))] as const)),
   );
 }
 
@@ -78,6 +82,12 @@ describe('the search index', () => {
     // Pages are added in file order, so the bytes do not depend on timing.
     expect(await bundleFiles(cold)).toEqual(astroBuilt);
 
+    // Run again over its own output: the same files, and the cache's are untouched.
+    const cacheBefore = await folderBytes(cacheDir);
+    await buildSearchIndex(options(cold));
+    expect(await bundleFiles(cold)).toEqual(astroBuilt);
+    expect(await folderBytes(cacheDir)).toEqual(cacheBefore);
+
     const warm = await siteCopy('warm');
     const again = await buildSearchIndex(options(warm));
     expect(again.segments.map((piece) => piece.cached)).toEqual([true, true, true]);
@@ -102,8 +112,10 @@ describe('the search index', () => {
       ['2026-09', true],
       ['2025', true],
     ]);
-    // One entry per piece is kept.
-    expect((await readdir(cacheDir)).map((name) => name.slice(0, -33)).sort()).toEqual([
+    // One entry per piece is kept, beside what the step knows of each page.
+    const entries = await readdir(cacheDir);
+    expect(entries.filter((name) => segmentOfCacheEntry(name) === undefined)).toEqual(['pages.json']);
+    expect(entries.flatMap((name) => segmentOfCacheEntry(name) ?? []).sort()).toEqual([
       '2025',
       '2026-09',
       '2026-10',

@@ -1,0 +1,61 @@
+/** `papers index`: the search index of a built site, the last step of `npm run build`. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveConfig } from '../../src/config.ts';
+import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
+import { InputError } from '../../src/lib/sources/types.ts';
+import type { CliContext } from './context.ts';
+import { UsageError } from './errors.ts';
+
+export const INDEX_HELP = `Usage: papers index [--out-dir DIR] [--astro-cache DIR]
+
+Indexes the built site in DIR for search: one Pagefind index per month of
+the archive's newest year and one per earlier year, in DIR/pagefind/. A
+piece whose papers did not change since the last run is copied from the
+search cache (PAPERS_PAGEFIND_CACHE, default
+node_modules/.cache/daily-papers/pagefind) instead of being indexed again.
+"npm run build" runs it after "astro build", in a process of its own so the
+two never hold their memory at once.
+
+Options:
+  --out-dir DIR       the built site (default: dist)
+  --astro-cache DIR   Astro's cache folder, whose incremental-build manifest
+                      says which pages were copied unchanged and need not be
+                      read (default: node_modules/.astro)
+  -h, --help          show this help
+`;
+
+const OPTIONS = {
+  'out-dir': { type: 'string', default: 'dist' },
+  'astro-cache': { type: 'string', default: 'node_modules/.astro' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export async function runIndex(args: string[], context: CliContext): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers index --help")`);
+  }
+  if (values.help) {
+    context.output.result(INDEX_HELP);
+    return 0;
+  }
+  const outDir = path.resolve(values['out-dir']);
+  if (!existsSync(path.join(outDir, 'index.html')))
+    throw new InputError(
+      `${values['out-dir']}: no built site there (expected index.html); run "astro build" first`,
+    );
+  const site = resolveConfig({ ...process.env, ...context.env });
+  const started = performance.now();
+  const summary = await buildSearchIndex({
+    outDir,
+    cacheDir: path.resolve(site.search.cacheDir),
+    language: site.language,
+    astroCacheDir: path.resolve(values['astro-cache']),
+  });
+  context.output.result(`search index: ${indexSummaryLine(summary, performance.now() - started)}`);
+  return 0;
+}
