@@ -6,6 +6,7 @@ import ogImages from './src/integrations/og-images.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
 import { buildNotesIntegration } from './src/integrations/build-notes.ts';
+import { outDirSetAside } from './src/integrations/out-dir.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -24,6 +25,8 @@ export default defineConfig({
   integrations: [
     // No lastmod, changefreq or priority: the output must not depend on when it was built.
     // The search page is noindex (results pages are not content).
+    // The last build's dist/ is deleted in the background rather than by Astro, file by file, first.
+    outDirSetAside(),
     // What the build reused from the last one (topics, related lists).
     buildNotesIntegration(),
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),

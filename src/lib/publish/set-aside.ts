@@ -1,0 +1,56 @@
+/**
+ * Takes a folder out of the way at once and removes it in the background:
+ * it is renamed next to itself and a child process deletes it while the
+ * caller goes on. Astro empties dist/ file by file on its one thread before
+ * it bundles: 34 s for the 105,700 files of a 50,000-paper site, while the
+ * second core of a CI runner sits idle.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const REMOVE = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+
+/** Marks the folders this module renamed, so a later run can finish what a stopped one left. */
+const MARK = '.removing-';
+
+/**
+ * Renames `dir` and starts deleting it and any earlier leftovers of this
+ * function beside it; resolves when they are gone. Undefined, with `dir` left
+ * as it is, when there is nothing to remove, when it holds a `.git` folder
+ * (someone publishes it as a repository) or when it cannot be renamed.
+ */
+export function setAsideAndRemove(dir: string): Promise<void> | undefined {
+  if (!isNonEmptyFolder(dir) || existsSync(path.join(dir, '.git'))) return undefined;
+  const aside = `${dir}${MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    renameSync(dir, aside);
+  } catch {
+    return undefined;
+  }
+  const parent = path.dirname(dir);
+  const prefix = `${path.basename(dir)}${MARK}`;
+  const leftovers = readdirSync(parent)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => path.join(parent, name));
+  return Promise.all(leftovers.map(removeInChild)).then(() => undefined);
+}
+
+function removeInChild(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', REMOVE, dir], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`could not remove ${dir} (exit ${code})`)),
+    );
+  });
+}
+
+function isNonEmptyFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory() && readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+}

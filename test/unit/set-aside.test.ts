@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { setAsideAndRemove } from '../../src/lib/publish/set-aside.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+async function folderWithFiles(dir: string, count: number): Promise<void> {
+  await mkdir(path.join(dir, 'papers'), { recursive: true });
+  for (let i = 0; i < count; i += 1) await writeFile(path.join(dir, 'papers', `${i}.html`), `page ${i}`);
+}
+
+describe('setting a folder aside', () => {
+  it('frees its name at once and removes it, and earlier leftovers, in the background', async () => {
+    const root = await tempDir('set-aside-');
+    const dist = path.join(root, 'dist');
+    await folderWithFiles(dist, 50);
+    await folderWithFiles(path.join(root, 'dist.removing-1-0000abcd'), 5);
+    await writeFile(path.join(root, 'dist.keep'), 'not ours');
+    const removal = setAsideAndRemove(dist);
+    expect(removal).toBeDefined();
+    expect(existsSync(dist)).toBe(false);
+    await removal;
+    expect(await readdir(root)).toEqual(['dist.keep']);
+  });
+
+  it('leaves alone a missing or empty folder, and one published as a git repository', async () => {
+    const root = await tempDir('set-aside-');
+    expect(setAsideAndRemove(path.join(root, 'missing'))).toBeUndefined();
+    await mkdir(path.join(root, 'empty'));
+    expect(setAsideAndRemove(path.join(root, 'empty'))).toBeUndefined();
+    const repo = path.join(root, 'pages');
+    await folderWithFiles(repo, 3);
+    await mkdir(path.join(repo, '.git'));
+    expect(setAsideAndRemove(repo)).toBeUndefined();
+    expect((await readdir(repo)).sort()).toEqual(['.git', 'papers']);
+  });
+});
