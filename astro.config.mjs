@@ -15,13 +15,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Pages whose getStaticPaths entry has the same cacheKey (src/lib/site/cache-keys.ts)
   // and the same code as at the last build are copied from the cache in cacheDir.
-  experimental: {
-    incrementalBuild: true,
-    // The content store in 4 MiB pieces rather than one file: each build loads the store as
-    // JavaScript modules, and V8 compiled one 117 MB module (50,000 papers) in 30 s, the same
-    // text in 4 MiB modules in 2 s.
-    collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 },
-  },
+  experimental: { incrementalBuild: true },
   integrations: [
     // No lastmod, changefreq or priority: the output must not depend on when it was built.
     // The search page is noindex (results pages are not content).
