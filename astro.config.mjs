@@ -7,6 +7,7 @@ import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
 import { buildNotesIntegration } from './src/integrations/build-notes.ts';
 import { outDirSetAside } from './src/integrations/out-dir.ts';
+import { storeModuleInPieces } from './src/integrations/store-module.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -16,6 +17,8 @@ export default defineConfig({
   // Pages whose getStaticPaths entry has the same cacheKey (src/lib/site/cache-keys.ts)
   // and the same code as at the last build are copied from the cache in cacheDir.
   experimental: { incrementalBuild: true },
+  // The content store as a module V8 compiles in 2 s, not 30 s, at 50,000 papers.
+  vite: { plugins: [storeModuleInPieces()] },
   integrations: [
     // No lastmod, changefreq or priority: the output must not depend on when it was built.
     // The search page is noindex (results pages are not content).
