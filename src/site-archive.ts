@@ -35,7 +35,14 @@ export interface SiteArchive {
  * what a build saved with other code is not used.
  */
 const DERIVING_CODE: Record<string, string> = import.meta.glob(
-  ['./lib/related/*.ts', './lib/topics/*.ts', './lib/papers/plain-text.ts'],
+  [
+    './lib/related/*.ts',
+    './lib/topics/*.ts',
+    './lib/papers/plain-text.ts',
+    // The order papers are numbered in, and the key a classification is kept under.
+    './lib/site/ranking.ts',
+    './lib/build-record.ts',
+  ],
   { query: '?raw', import: 'default', eager: true },
 );
 

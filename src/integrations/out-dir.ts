@@ -10,7 +10,7 @@ import { setAsideAndRemove } from '../lib/publish/set-aside.ts';
 
 export function outDirSetAside(): AstroIntegration {
   let outDir: string | undefined;
-  let removal: Promise<void> | undefined;
+  let removal: Promise<unknown> | undefined;
   return {
     name: 'daily-papers:out-dir',
     hooks: {
@@ -18,10 +18,13 @@ export function outDirSetAside(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
-        removal = outDir === undefined ? undefined : setAsideAndRemove(outDir);
+        // Handled at once: a removal that fails while the build runs must not end the build.
+        removal =
+          outDir === undefined ? undefined : setAsideAndRemove(outDir)?.catch((error: unknown) => error);
       },
       'astro:build:done': async ({ logger }) => {
-        await removal?.catch((error: unknown) => logger.warn(String(error)));
+        const failure = await removal;
+        if (failure !== undefined) logger.warn(`the last build's output was not removed: ${String(failure)}`);
       },
     },
   };

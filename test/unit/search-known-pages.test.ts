@@ -40,24 +40,27 @@ function manifest() {
 
 type Manifest = ReturnType<typeof manifest>;
 
+/** Astro's cached copy of every page is as the search step last saw it. */
+const STAMP = () => '1234:1700000000000';
+
 function recordAfter(change: (m: Manifest) => void, file = PAPER): string | undefined {
   const changed = manifest();
   change(changed);
-  return astroPageRecords(changed).get(file);
+  return astroPageRecords(changed, STAMP).get(file);
 }
 
 describe('build records from Astro’s incremental-build manifest', () => {
   it('give every recorded page a record by its output file', () => {
-    const records = astroPageRecords(manifest());
+    const records = astroPageRecords(manifest(), STAMP);
     expect([...records.keys()].sort()).toEqual(['days/2026-10-01/index.html', PAPER]);
-    expect(astroPageRecords(manifest())).toEqual(records);
+    expect(astroPageRecords(manifest(), STAMP)).toEqual(records);
   });
 
   it('change with anything that makes Astro render the page again', () => {
-    const record = astroPageRecords(manifest()).get(PAPER);
+    const record = astroPageRecords(manifest(), STAMP).get(PAPER);
     expect(record).toBeDefined();
     const day = 'days/2026-10-01/index.html';
-    const dayRecord = astroPageRecords(manifest()).get(day);
+    const dayRecord = astroPageRecords(manifest(), STAMP).get(day);
     const changes: [string, string | undefined][] = [
       ['config', recordAfter((m) => (m.configHash = 'other'))],
       ['lockfile', recordAfter((m) => (m.lockfileHash = 'other'))],
@@ -79,18 +82,29 @@ describe('build records from Astro’s incremental-build manifest', () => {
     }, day);
     expect(content).toBeDefined();
     expect(content).not.toBe(dayRecord);
+    // Astro rendered the page again (astro build --force) and rewrote its cached copy.
+    const rendered = astroPageRecords(manifest(), (file) =>
+      file === PAPER ? '1234:1800000000000' : STAMP(),
+    );
+    expect(rendered.get(PAPER)).not.toBe(record);
+    expect(rendered.get(day)).toBe(dayRecord);
     // Astro's key for server islands does not touch these pages.
     expect(recordAfter((m) => (m.keyDigest = 'other'))).toBe(record);
   });
 
+  it('are none for a page whose cached copy is missing', () => {
+    const records = astroPageRecords(manifest(), (file) => (file === PAPER ? undefined : STAMP()));
+    expect([...records.keys()]).toEqual(['days/2026-10-01/index.html']);
+  });
+
   it('are none for a manifest this code does not know', () => {
-    expect(astroPageRecords(undefined).size).toBe(0);
-    expect(astroPageRecords('text').size).toBe(0);
-    expect(astroPageRecords({ ...manifest(), version: 2 }).size).toBe(0);
-    expect(astroPageRecords({ ...manifest(), configHash: 1 }).size).toBe(0);
+    expect(astroPageRecords(undefined, STAMP).size).toBe(0);
+    expect(astroPageRecords('text', STAMP).size).toBe(0);
+    expect(astroPageRecords({ ...manifest(), version: 2 }, STAMP).size).toBe(0);
+    expect(astroPageRecords({ ...manifest(), configHash: 1 }, STAMP).size).toBe(0);
     const oddPage = manifest() as unknown as { routes: Record<string, { paths: Record<string, unknown> }> };
     oddPage.routes['src/pages/papers/[id].astro']!.paths['/papers/2610.00001/'] = { cacheKey: 3 };
-    expect([...astroPageRecords(oddPage).keys()]).toEqual(['days/2026-10-01/index.html']);
+    expect([...astroPageRecords(oddPage, STAMP).keys()]).toEqual(['days/2026-10-01/index.html']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setAsideAndRemove } from '../../src/lib/publish/set-aside.ts';
@@ -24,7 +24,7 @@ describe('setting a folder aside', () => {
     expect(await readdir(root)).toEqual(['dist.keep']);
   });
 
-  it('leaves alone a missing or empty folder, and one published as a git repository', async () => {
+  it('leaves alone a missing or empty folder, one published as a git repository, and a link', async () => {
     const root = await tempDir('set-aside-');
     expect(setAsideAndRemove(path.join(root, 'missing'))).toBeUndefined();
     await mkdir(path.join(root, 'empty'));
@@ -34,5 +34,11 @@ describe('setting a folder aside', () => {
     await mkdir(path.join(repo, '.git'));
     expect(setAsideAndRemove(repo)).toBeUndefined();
     expect((await readdir(repo)).sort()).toEqual(['.git', 'papers']);
+    // A link to the folder a web server serves: renaming the link would leave that folder stale.
+    const served = path.join(root, 'www');
+    await folderWithFiles(served, 3);
+    await symlink(served, path.join(root, 'dist'));
+    expect(setAsideAndRemove(path.join(root, 'dist'))).toBeUndefined();
+    expect(await readdir(path.join(root, 'dist'))).toEqual(['papers']);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 
 const REMOVE = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
@@ -18,8 +18,9 @@ const MARK = '.removing-';
 /**
  * Renames `dir` and starts deleting it and any earlier leftovers of this
  * function beside it; resolves when they are gone. Undefined, with `dir` left
- * as it is, when there is nothing to remove, when it holds a `.git` folder
- * (someone publishes it as a repository) or when it cannot be renamed.
+ * as it is, when there is nothing to remove, when it is a symbolic link or
+ * holds a `.git` folder (someone publishes it as a repository), or when it
+ * cannot be renamed.
  */
 export function setAsideAndRemove(dir: string): Promise<void> | undefined {
   if (!isNonEmptyFolder(dir) || existsSync(path.join(dir, '.git'))) return undefined;
@@ -49,7 +50,8 @@ function removeInChild(dir: string): Promise<void> {
 
 function isNonEmptyFolder(dir: string): boolean {
   try {
-    return statSync(dir).isDirectory() && readdirSync(dir).length > 0;
+    // A link is left alone: renaming it would leave what it points to as it was.
+    return lstatSync(dir).isDirectory() && readdirSync(dir).length > 0;
   } catch {
     return false;
   }

@@ -108,6 +108,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     }
     await pruneCache(options.cacheDir, plans);
     replaceFile(knownFile, knownPagesText(scan.known));
+  } catch (error) {
+    // Whatever went wrong, the next run reads every page rather than trust what was kept.
+    await rm(knownFile, { force: true });
+    throw error;
   } finally {
     // Pagefind's Node API runs its binary as a service until closed.
     if (started) await pagefind.close();
@@ -230,7 +234,9 @@ async function writeSegmentIndex(
 function readPart(outDir: string, page: IndexedPage): string {
   const part = indexedPart(readFileSync(path.join(outDir, page.file), 'utf8'));
   if (part === undefined || partHash(part) !== page.hash)
-    throw new Error(`${page.file} changed while the search index was being built`);
+    throw new Error(
+      `${page.file} is not the page the search step found (changed during the step, or its record in ${KNOWN_PAGES_FILE} was wrong); run the step again`,
+    );
   return part;
 }
 

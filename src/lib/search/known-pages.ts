@@ -6,10 +6,12 @@
  * Astro's incremental build copies a page from its cache only when the page's
  * route code, its cacheKey and the site's config and lockfile are what they
  * were when the copy was rendered, and it records these in
- * `<cacheDir>/incremental-build.json`. A page whose record is unchanged since
- * the search step last read it therefore has the same bytes, and with them
- * the same indexed part: its year, month and part hash are taken from
- * `pages.json` in the search cache. Any other page is read. Without the
+ * `<cacheDir>/incremental-build.json`; it rewrites its cached copy of a page
+ * only when it renders the page. A page whose record (those, and its cached
+ * copy's size and time) is unchanged since the search step last read it
+ * therefore has the same bytes, and with them the same indexed part: its
+ * year, month and part hash are taken from `pages.json` in the search cache.
+ * Any other page is read. Without the
  * manifest (incremental build off, cache deleted, a format this code does not
  * know) every page is read, as before.
  *
@@ -17,6 +19,8 @@
  * anything unexpected in it means "read the page".
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { readJsonFile } from '../cache-file.ts';
 import { INDEX_FORMAT } from './bundles.ts';
 
@@ -30,13 +34,15 @@ export interface KnownPage {
 }
 
 /** Bumped when what is kept per page, or how indexed parts are found (extract.ts), changes. */
-const KNOWN_PAGES_FORMAT = 1;
+const KNOWN_PAGES_FORMAT = 2;
 
 /** The one manifest version read; another is treated as no manifest. */
 const ASTRO_MANIFEST_VERSION = 1;
 
 export const KNOWN_PAGES_FILE = 'pages.json';
 export const ASTRO_MANIFEST_FILE = 'incremental-build.json';
+/** Where Astro keeps its copy of each page it may copy back (its incremental.js). */
+const ASTRO_COPIES_DIR = 'dist';
 
 interface KnownPagesFile {
   format: number;
@@ -53,7 +59,10 @@ const isString = (value: unknown): value is string => typeof value === 'string';
  * (`papers/2610.01092/index.html`), a string that is the same exactly when
  * Astro would copy the page rather than render it again.
  */
-export function astroPageRecords(manifest: unknown): Map<string, string> {
+export function astroPageRecords(
+  manifest: unknown,
+  copyStamp: (outputFile: string) => string | undefined,
+): Map<string, string> {
   const records = new Map<string, string>();
   if (!isObject(manifest) || manifest['version'] !== ASTRO_MANIFEST_VERSION) return records;
   const { configHash, lockfileHash, routes } = manifest;
@@ -62,6 +71,8 @@ export function astroPageRecords(manifest: unknown): Map<string, string> {
     if (!isObject(entry) || !isString(entry['dependencyHash']) || !isObject(entry['paths'])) continue;
     for (const [pathname, page] of Object.entries(entry['paths'])) {
       if (!isObject(page) || !isString(page['cacheKey']) || !isString(page['outputFile'])) continue;
+      const stamp = copyStamp(page['outputFile']);
+      if (stamp === undefined) continue;
       const record = [
         configHash,
         lockfileHash,
@@ -70,6 +81,7 @@ export function astroPageRecords(manifest: unknown): Map<string, string> {
         pathname,
         page['cacheKey'],
         JSON.stringify(page['contentHashes'] ?? null),
+        stamp,
       ].join('\u0000');
       records.set(page['outputFile'], createHash('sha256').update(record).digest('base64'));
     }
@@ -79,7 +91,24 @@ export function astroPageRecords(manifest: unknown): Map<string, string> {
 
 /** astroPageRecords of the manifest in Astro's cache folder; empty when there is none. */
 export function readAstroPageRecords(astroCacheDir: string): Map<string, string> {
-  return astroPageRecords(readJsonFile(`${astroCacheDir}/${ASTRO_MANIFEST_FILE}`));
+  return astroPageRecords(readJsonFile(`${astroCacheDir}/${ASTRO_MANIFEST_FILE}`), (outputFile) =>
+    fileStamp(path.join(astroCacheDir, ASTRO_COPIES_DIR, outputFile)),
+  );
+}
+
+/**
+ * Size and modification time of Astro's cached copy of a page: Astro writes
+ * the copy whenever it renders the page (also in `astro build --force`, which
+ * keeps the manifest's keys) and only reads it when it copies the page, so a
+ * page rendered again gets a new record even when its key did not change.
+ */
+function fileStamp(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The pages.json of a search cache, or an empty map when missing or of another format. */
