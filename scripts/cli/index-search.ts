@@ -12,9 +12,10 @@ export const INDEX_HELP = `Usage: papers index [--out-dir DIR] [--astro-cache DI
 
 Indexes the built site in DIR for search: one Pagefind index per month of
 the archive's newest year and one per earlier year, in DIR/pagefind/. A
-piece whose papers did not change since the last run is copied from the
-search cache (PAPERS_PAGEFIND_CACHE, default
-node_modules/.cache/daily-papers/pagefind) instead of being indexed again.
+piece whose papers did not change since the last run is linked (or copied)
+from the search cache (PAPERS_PAGEFIND_CACHE, default
+node_modules/.cache/daily-papers/pagefind) instead of being indexed again,
+and only the pages Astro rendered since then are read.
 "npm run build" runs it after "astro build", in a process of its own so the
 two never hold their memory at once.
 
