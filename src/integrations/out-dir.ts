@@ -17,10 +17,11 @@ export function outDirSetAside(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
         // Handled at once: a removal that fails while the build runs must not end the build.
         removal =
           outDir === undefined ? undefined : setAsideAndRemove(outDir)?.catch((error: unknown) => error);
+        if (removal) logger.info("the last build's output was set aside; it is removed in the background");
       },
       'astro:build:done': async ({ logger }) => {
         const failure = await removal;

@@ -22,7 +22,9 @@ const MARK = '.removing-';
  * holds a `.git` folder (someone publishes it as a repository), or when it
  * cannot be renamed.
  */
-export function setAsideAndRemove(dir: string): Promise<void> | undefined {
+export function setAsideAndRemove(folder: string): Promise<void> | undefined {
+  // Without a trailing slash (Astro's outDir has one), or the new name would be inside the folder.
+  const dir = path.resolve(folder);
   if (!isNonEmptyFolder(dir) || existsSync(path.join(dir, '.git'))) return undefined;
   const aside = `${dir}${MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   try {

@@ -95,6 +95,9 @@ describe('a daily update with the last build’s cache', () => {
       if (!a.equals(b)) differing.push(file);
     }
     expect(differing).toEqual([]);
+    // src/integrations/out-dir.ts took the first build's output out of Astro's way.
+    expect(firstLog).not.toContain('output was set aside');
+    expect(log).toContain("[daily-papers:out-dir] the last build's output was set aside");
   });
 
   it('renders the new day’s pages and reuses the older papers’ and days’ pages', () => {
