@@ -14,11 +14,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { SITE } from './config.ts';
 import { buildNotes, recordBuiltPapers } from './lib/build-record.ts';
-import { replaceFile } from './lib/cache-file.ts';
+import { writeAtomically } from './lib/cache-file.ts';
 import { roughPlainText } from './lib/papers/plain-text.ts';
 import { RELATED_LIMIT, relatedIndex } from './lib/related/index.ts';
 import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
 import { buildArchive, type Archive } from './lib/site/archive.ts';
+import { compareIds } from './lib/site/ranking.ts';
 import type { PaperEntry } from './lib/site/entry.ts';
 import { siteTaxonomyText, siteTopics } from './lib/topics/index.ts';
 import { readSavedTopics, savedTopicsText } from './lib/topics/saved.ts';
@@ -27,7 +28,7 @@ export interface SiteArchive {
   papers: readonly PaperEntry[];
   archive: Archive;
   /** Each paper's related papers' ids, by paper id; worked out on the first call. */
-  related(): Map<string, string[]>;
+  related(): Promise<Map<string, string[]>>;
 }
 
 /**
@@ -61,16 +62,16 @@ async function load(keep: boolean): Promise<SiteArchive> {
   const papers = await getCollection('papers');
   // For the steps after the pages (social images, topic report): see the module.
   recordBuiltPapers(papers);
-  const archive = keep ? withSavedTopics(() => buildArchive(papers)) : buildArchive(papers);
-  let related: Map<string, string[]> | undefined;
+  const archive = keep ? await withSavedTopics(() => buildArchive(papers)) : buildArchive(papers);
+  let related: Promise<Map<string, string[]>> | undefined;
   return {
     papers,
     archive,
-    related: () => (related ??= keep ? relatedWithSavedLists(papers) : relatedIndex(papers)),
+    related: () => (related ??= keep ? relatedWithSavedLists(papers) : Promise.resolve(relatedIndex(papers))),
   };
 }
 
-function withSavedTopics(build: () => Archive): Archive {
+async function withSavedTopics(build: () => Archive): Promise<Archive> {
   const file = path.resolve(SITE.buildCacheDir, TOPICS_FILE);
   const version = versionOf(siteTaxonomyText);
   const saved = readSavedTopics(file, version);
@@ -82,11 +83,11 @@ function withSavedTopics(build: () => Archive): Archive {
     `topics: ${kept} papers kept from the last build, ${classifications.size - kept} classified`,
   );
   if (kept !== classifications.size || saved.size !== classifications.size)
-    replaceFile(file, savedTopicsText(classifications, version));
+    await writeAtomically(file, savedTopicsText(classifications, version));
   return archive;
 }
 
-function relatedWithSavedLists(papers: readonly PaperEntry[]): Map<string, string[]> {
+async function relatedWithSavedLists(papers: readonly PaperEntry[]): Promise<Map<string, string[]>> {
   const file = path.resolve(SITE.buildCacheDir, RELATED_FILE);
   const outcome = relatedWithSaved(
     papers.map((paper) => ({
@@ -101,14 +102,14 @@ function relatedWithSavedLists(papers: readonly PaperEntry[]): Map<string, strin
   buildNotes().push(
     `related papers: ${outcome.daysReused} days kept from the last build, ${outcome.daysScored} scored`,
   );
-  if (outcome.save) replaceFile(file, JSON.stringify(outcome.save));
+  if (outcome.save) await writeAtomically(file, JSON.stringify(outcome.save));
   return outcome.lists;
 }
 
 /** A hash of the deriving code and whatever else the saved results depend on. */
 function versionOf(...more: string[]): string {
   const hash = createHash('sha256');
-  for (const [file, source] of Object.entries(DERIVING_CODE).sort(([a], [b]) => (a < b ? -1 : 1)))
+  for (const [file, source] of Object.entries(DERIVING_CODE).sort(([a], [b]) => compareIds(a, b)))
     hash.update(`${file}\u0000${source}\u0000`);
   for (const part of more) hash.update(`${part}\u0000`);
   return hash.digest('hex');

@@ -8,12 +8,11 @@ import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveConfig } from '../../src/config.ts';
 import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
-import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { replaceDirectory } from '../../src/lib/publish/swap.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
+import { indexBuiltSite } from './index-search.ts';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
@@ -54,7 +53,10 @@ export async function buildAndPublish(
     throw new InputError(`the build failed (exit ${code}); ${outDir} was left as it was`);
   }
   try {
-    await indexSearch(next, { ...process.env, ...context.env }, context);
+    const env = { ...process.env, ...context.env };
+    context.output.progress(
+      await indexBuiltSite(next, path.join(PROJECT, 'node_modules/.astro'), env, PROJECT),
+    );
   } catch (error) {
     await rm(next, { recursive: true, force: true });
     const message = error instanceof Error ? error.message : String(error);
@@ -62,16 +64,4 @@ export async function buildAndPublish(
   }
   await writeFile(path.join(next, STAMP_FILE), `${fingerprint}\n`);
   await replaceDirectory(next, path.resolve(outDir));
-}
-
-async function indexSearch(outDir: string, env: NodeJS.ProcessEnv, context: CliContext): Promise<void> {
-  const site = resolveConfig(env);
-  const started = performance.now();
-  const summary = await buildSearchIndex({
-    outDir,
-    cacheDir: path.resolve(PROJECT, site.search.cacheDir),
-    language: site.language,
-    astroCacheDir: path.join(PROJECT, 'node_modules/.astro'),
-  });
-  context.output.progress(`search index: ${indexSummaryLine(summary, performance.now() - started)}`);
 }

@@ -49,14 +49,32 @@ export async function runIndex(args: string[], context: CliContext): Promise<num
     throw new InputError(
       `${values['out-dir']}: no built site there (expected index.html); run "astro build" first`,
     );
-  const site = resolveConfig({ ...process.env, ...context.env });
+  const line = await indexBuiltSite(outDir, path.resolve(values['astro-cache']), {
+    ...process.env,
+    ...context.env,
+  });
+  context.output.result(line);
+  return 0;
+}
+
+/**
+ * Indexes the site built in `outDir` with the settings `env` gives (its
+ * search cache relative to `root`); returns the summary line to print.
+ * `papers daily` calls it too, after its build.
+ */
+export async function indexBuiltSite(
+  outDir: string,
+  astroCacheDir: string,
+  env: NodeJS.ProcessEnv,
+  root = process.cwd(),
+): Promise<string> {
+  const site = resolveConfig(env);
   const started = performance.now();
   const summary = await buildSearchIndex({
     outDir,
-    cacheDir: path.resolve(site.search.cacheDir),
+    cacheDir: path.resolve(root, site.search.cacheDir),
     language: site.language,
-    astroCacheDir: path.resolve(values['astro-cache']),
+    astroCacheDir,
   });
-  context.output.result(`search index: ${indexSummaryLine(summary, performance.now() - started)}`);
-  return 0;
+  return `search index: ${indexSummaryLine(summary, performance.now() - started)}`;
 }

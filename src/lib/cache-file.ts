@@ -1,10 +1,11 @@
 /**
- * The files the build keeps between runs (search pages, related lists,
- * topics): read as "nothing saved" when missing or damaged, and replaced whole,
- * so a build stopped halfway leaves the old file or the new one.
+ * The files the build keeps between runs (social images, search pages,
+ * related lists, topics): read as "nothing saved" when missing or damaged,
+ * and replaced whole, so a build stopped halfway leaves the old file or the
+ * new one.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The parsed JSON of a file, or undefined when it is missing or not JSON. */
@@ -16,13 +17,17 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
-export function replaceFile(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+let temporaryCount = 0;
+
+/** Writes a file whole or not at all: a concurrent reader never sees half of it. */
+export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}-${temporaryCount++}.tmp`;
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
   }
 }

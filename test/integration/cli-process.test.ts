@@ -39,6 +39,12 @@ describe('the papers command as a process', () => {
       expect.stringMatching(/^papers: .*day\.json: not valid JSON/),
     ]);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    // The search step, pointed at a folder with no built site.
+    const index = await papersProcess(['index', '--out-dir', dir]);
+    expect(index.code).toBe(1);
+    expect(index.stderr.trim()).toMatch(
+      /^papers: .*: no built site there \(expected index\.html\); run "astro build" first$/,
+    );
   });
 
   it('exits 2 on a usage mistake', async () => {

@@ -9,8 +9,8 @@ import {
   emitFile,
   pruneCache,
   resolveCacheDir,
-  writeAtomically,
 } from '../../src/lib/og/cache.ts';
+import { writeAtomically } from '../../src/lib/cache-file.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -13,7 +13,7 @@
  * the current build did not use.
  */
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, readdir, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/daily-papers/og';
@@ -33,21 +33,6 @@ export async function cachedHashes(cacheDir: string): Promise<Set<string>> {
     return new Set(names.filter((name) => /^[0-9a-f]+\.png$/.test(name)).map((name) => name.slice(0, -4)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-    throw error;
-  }
-}
-
-let temporaryCount = 0;
-
-/** Writes a file whole or not at all: a concurrent reader never sees half of it. */
-export async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${temporaryCount++}.tmp`;
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
     throw error;
   }
 }

@@ -4,7 +4,7 @@
  * travel back. Started by `node src/lib/og/worker.ts` (Node strips the types).
  */
 import sharp from 'sharp';
-import { writeAtomically } from './cache.ts';
+import { writeAtomically } from '../cache-file.ts';
 import { AssetCache, renderPng, type RenderJob } from './render.ts';
 
 export interface RenderTask {

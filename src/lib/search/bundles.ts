@@ -13,6 +13,7 @@
  * their folder names from here.
  */
 import { createHash } from 'node:crypto';
+import { compareIds } from '../site/ranking.ts';
 
 /** The folder of all search bundles inside the built site. */
 export const SEARCH_DIR = 'pagefind';
@@ -74,9 +75,9 @@ export function planSegments(pages: readonly IndexedPage[], settings: PlanSettin
   const newestYear = pages.reduce((newest, page) => (page.year > newest ? page.year : newest), '');
   const bySegment = Map.groupBy(pages, (page) => (page.year === newestYear ? page.month : page.year));
   return [...bySegment.keys()]
-    .sort((a, b) => compareStrings(b, a))
+    .sort((a, b) => compareIds(b, a))
     .map((segment) => {
-      const segmentPages = [...(bySegment.get(segment) ?? [])].sort((a, b) => compareStrings(a.file, b.file));
+      const segmentPages = [...(bySegment.get(segment) ?? [])].sort((a, b) => compareIds(a.file, b.file));
       return {
         segment,
         year: segment.slice(0, 4),
@@ -106,8 +107,4 @@ export function cacheEntryName(plan: Pick<SegmentPlan, 'segment' | 'key'>): stri
 /** The piece of a cache entry's folder name (`2026-10`, `2025`), or undefined for other folders. */
 export function segmentOfCacheEntry(name: string): string | undefined {
   return /^(\d{4}(?:-\d{2})?)-[0-9a-f]{32}$/.exec(name)?.[1];
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

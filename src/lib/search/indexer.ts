@@ -19,7 +19,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { replaceFile } from '../cache-file.ts';
+import { writeAtomically } from '../cache-file.ts';
 import {
   bundleDir,
   cacheEntryName,
@@ -107,7 +107,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       segments.push({ segment: plan.segment, pages: plan.pages.length, cached });
     }
     await pruneCache(options.cacheDir, plans);
-    replaceFile(knownFile, knownPagesText(scan.known));
+    await writeAtomically(knownFile, knownPagesText(scan.known));
   } catch (error) {
     // Whatever went wrong, the next run reads every page rather than trust what was kept.
     await rm(knownFile, { force: true });
@@ -283,7 +283,8 @@ async function pruneCache(cacheDir: string, plans: readonly SegmentPlan[]): Prom
  * Puts a cached bundle into the build, file by file: a hard link where the
  * file system allows (the cache's files are never changed, only replaced by
  * a new entry), else a copy. Copying the ten thousand fragments of a year
- * was most of the search step of a daily build (7 s of system time at
+ * was most of the search step of a daily build (7 s of system time in one
+ * measured run at
  * 50,000 papers); fs.cp was slower still.
  */
 function copyTree(from: string, to: string): void {

@@ -23,6 +23,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readJsonFile } from '../cache-file.ts';
 import { INDEX_FORMAT } from './bundles.ts';
+import { compareIds } from '../site/ranking.ts';
 
 /** Where a built page belongs in the search index, or null when it has no indexed part. */
 export type PagePlace = { year: string; month: string; hash: string } | null;
@@ -131,7 +132,7 @@ function isKnownPage(value: unknown): value is KnownPage {
 
 /** The text of a pages.json, pages sorted by file so the same pages give the same bytes. */
 export function knownPagesText(pages: ReadonlyMap<string, KnownPage>): string {
-  const sorted = [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...pages].sort(([a], [b]) => compareIds(a, b));
   const data: KnownPagesFile = {
     format: KNOWN_PAGES_FORMAT,
     indexFormat: INDEX_FORMAT,
