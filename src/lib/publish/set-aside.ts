@@ -2,7 +2,7 @@
  * Takes a folder out of the way at once and removes it in the background:
  * it is renamed next to itself and a child process deletes it while the
  * caller goes on. Astro empties dist/ file by file on its one thread before
- * it bundles: 34 s for the 105,700 files of a 50,000-paper site, while the
+ * it bundles: 34 s in a CPU profile of a 50,000-paper site's 105,700 files, while the
  * second core of a CI runner sits idle.
  */
 import { spawn } from 'node:child_process';

@@ -3,7 +3,8 @@
  * papers of its day and before (related.ts), so the lists of days that are
  * as they were at the last build are taken from there, and the pass resumes
  * from its saved state at the first new day: a daily build scores the new
- * day's 50 papers, not 50,000 (about 16 s at 50,000 papers).
+ * day's 50 papers, not 50,000 (a whole pass is 12 s of CPU at 50,000 papers:
+ * bench/results/2026-11-26-lib-steps-50k.md).
  *
  * Each day has a chain hash: its papers' ids, titles and abstracts, and the
  * hash of the day before. The saved lists are used only when the saved days'
