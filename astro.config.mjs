@@ -6,8 +6,10 @@ import ogImages from './src/integrations/og-images.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
 import { buildNotesIntegration } from './src/integrations/build-notes.ts';
-import { outDirSetAside } from './src/integrations/out-dir.ts';
+import { outDirKept } from './src/integrations/out-dir.ts';
 import { storeFromFile } from './src/integrations/store-module.ts';
+import { OG_DIR } from './src/lib/og/paths.ts';
+import { SEARCH_DIR } from './src/lib/search/bundles.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -22,8 +24,6 @@ export default defineConfig({
     // The search page is noindex (results pages are not content).
     // Pages read the content store from its file instead of compiling a 117 MB copy (50,000 papers).
     storeFromFile(),
-    // The last build's dist/ is deleted in the background rather than by Astro, file by file, first.
-    outDirSetAside(),
     // What the build reused from the last one (topics, related lists).
     buildNotesIntegration(),
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
@@ -31,5 +31,9 @@ export default defineConfig({
     ogImages(),
     topicReport(SITE.contentDir),
     headersFileIntegration(SITE.base),
+    // Last: dist/ is kept between builds, so unchanged pages stay where they are; once every other
+    // step has written its files, what this build did not make goes. The search step and the
+    // social images keep their own folders in step.
+    outDirKept({ ownedElsewhere: [SEARCH_DIR, OG_DIR] }),
   ],
 });

@@ -36,7 +36,7 @@ export interface SiteConfig {
 export interface SearchConfig {
   /**
    * Where each piece's index is kept between builds, so a build re-indexes
-   * only the pieces whose papers changed. Outside dist/, which Astro empties.
+   * only the pieces whose papers changed. Outside dist/, which a fresh checkout lacks.
    */
   cacheDir: string;
 }

@@ -1,32 +1,73 @@
 /**
- * Empties the output folder without holding up the build: it is set aside
- * when the build starts and deleted by a child process on the other core
- * (src/lib/publish/set-aside.ts); the build waits for that at its end.
- * Astro then finds no folder to empty.
+ * Keeps the last build's output folder, so Astro's incremental build leaves
+ * unchanged pages where they are, and removes at the end what this build did
+ * not make (src/lib/publish/prune.ts). Its `astro:build:done` hook must run
+ * after every other integration's: it goes last in astro.config.mjs.
+ *
+ * When the last build did not finish (its start marker is still there), the
+ * folder is set aside and deleted in the background instead
+ * (src/lib/publish/set-aside.ts), and Astro copies every unchanged page from
+ * its cache: a half-written page is never kept.
  */
 import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_MARKER, pruneOutput, startBuild } from '../lib/publish/prune.ts';
 import { setAsideAndRemove } from '../lib/publish/set-aside.ts';
 
-export function outDirSetAside(): AstroIntegration {
+export interface OutDirOptions {
+  /** Top-level folders in the output that other steps keep in step themselves (search index, images). */
+  ownedElsewhere: readonly string[];
+}
+
+export function outDirKept(options: OutDirOptions): AstroIntegration {
+  const leave = new Set(['.git', ...options.ownedElsewhere]);
   let outDir: string | undefined;
+  let since: number | undefined;
   let removal: Promise<unknown> | undefined;
   return {
     name: 'daily-papers:out-dir',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
-        // Handled at once: a removal that fails while the build runs must not end the build.
-        removal =
-          outDir === undefined ? undefined : setAsideAndRemove(outDir)?.catch((error: unknown) => error);
-        if (removal) logger.info("the last build's output was set aside; it is removed in the background");
+        if (outDir === undefined) return;
+        if (existsSync(path.join(outDir, BUILD_MARKER))) {
+          // Handled at once: a removal that fails while the build runs must not end the build.
+          removal = setAsideAndRemove(outDir)?.catch((error: unknown) => error);
+          logger.info(
+            removal
+              ? 'the last build did not finish: its output was set aside and is removed in the background'
+              : 'the last build did not finish',
+          );
+        }
+        mkdirSync(outDir, { recursive: true });
+        since = startBuild(outDir).since;
       },
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async ({ assets, logger }) => {
         const failure = await removal;
         if (failure !== undefined) logger.warn(`the last build's output was not removed: ${String(failure)}`);
+        if (outDir === undefined || since === undefined) return;
+        const made = madeFiles(outDir, assets);
+        const { removedFiles, removedFolders } = pruneOutput({ outDir, made, since, leave });
+        logger.info(
+          `kept the last build's output; removed ${removedFiles} ${removedFiles === 1 ? 'file' : 'files'} and ${removedFolders} ${removedFolders === 1 ? 'folder' : 'folders'} this build did not make`,
+        );
       },
     },
   };
+}
+
+/** The pages Astro lists for this build, relative to outDir. */
+function madeFiles(outDir: string, assets: Map<string, URL[]>): Set<string> {
+  const made = new Set<string>();
+  for (const urls of assets.values()) {
+    for (const url of urls) made.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
+  }
+  return made;
 }

@@ -3,7 +3,8 @@
  * (cache hits, what a change re-renders), then a real Astro build under
  * BASE_PATH=/papers/ (images in dist, meta tags that point at them).
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -98,6 +99,18 @@ describe('the social image build step', () => {
     expect(first.renderedPaths).toEqual(expected);
     expect(first).toMatchObject({ total: expected.length, rendered: expected.length, cached: 0 });
     for (const image of expected) await expectPng(path.join(work, 'dist-1', image));
+  });
+
+  it('leaves its images in a build folder kept from the last build, and removes those of deleted papers', async () => {
+    const dist = path.join(work, 'dist-1');
+    const image = path.join(dist, first.renderedPaths[0]!);
+    const before = await stat(image);
+    const deleted = path.join(dist, 'og/papers/2601.99999.png');
+    await writeFile(deleted, 'the image of a paper deleted since');
+    await run('dist-1');
+    // Linking again would change the link count, and with it the change time.
+    expect((await stat(image)).ctimeMs).toBe(before.ctimeMs);
+    expect(existsSync(deleted)).toBe(false);
   });
 
   it('renders nothing the second time, and places the same bytes', async () => {

@@ -18,7 +18,8 @@ import { cacheFile, cachedHashes, emitFile, pruneCache } from './cache.ts';
 import type { CardInput } from './card.ts';
 import { FileHasher, jobHash, rendererId } from './hash.ts';
 import { dayCardInput, paperCardInput, themeSpec, type PaperLike } from './inputs.ts';
-import { dayImagePath, paperImagePath } from './paths.ts';
+import { dayImagePath, OG_DIR, paperImagePath } from './paths.ts';
+import { pruneFolder } from '../publish/prune.ts';
 import { createPlanner } from './plan.ts';
 import { ProcessPool } from './pool.ts';
 import type { RenderJob } from './render.ts';
@@ -179,6 +180,8 @@ async function placeImages(hashes: Map<string, string>, options: OgBuildOptions)
   await mapLimit([...hashes], IO_CONCURRENCY, ([sitePath, hash]) =>
     emitFile(cacheFile(options.cacheDir, hash), path.join(options.outDir, sitePath)),
   );
+  // The build folder is kept between builds: a deleted paper's image goes here.
+  pruneFolder(options.outDir, OG_DIR, new Set(hashes.keys()));
 }
 
 /**

@@ -6,15 +6,25 @@
  * A piece whose paper pages have the same indexed parts as at the last build
  * (same cache key) is copied from the cache folder instead of being indexed
  * again, so a daily build indexes only the current month. The
- * cache lives outside the build folder because Astro empties that folder on
- * every build; CI keeps it between runs like node_modules/.cache.
+ * cache lives outside the build folder, which a fresh CI checkout does not
+ * have; CI keeps it between runs like node_modules/.cache. In the build
+ * folder, a piece already there from the last run is left as it is.
  *
  * Pages are found by what they say, not by their URL: every HTML page with a
  * `data-pagefind-body` element is indexed, and no other page is (Pagefind's
  * own rule once any page has that attribute).
  */
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
@@ -74,6 +84,9 @@ export interface SearchIndexSummary {
 /** Pages sent to Pagefind before waiting for its answers. */
 const SEND_WINDOW = 256;
 
+/** The file a bundle's loader reads first; it names the hash of the index. */
+const ENTRY_FILE = 'pagefind-entry.json';
+
 /** Files Pagefind writes for its ready-made interfaces, which the site does not use. */
 const UNUSED_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
@@ -89,8 +102,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const records = options.astroCacheDir ? readAstroPageRecords(options.astroCacheDir) : new Map();
   const scan = scanBuiltPages(options.outDir, records, readKnownPages(knownFile));
   const { pages } = scan;
-  // What an earlier run left goes: its files may be links into the cache (copyTree).
-  await rm(path.join(options.outDir, SEARCH_DIR), { recursive: true, force: true });
   const plans = planSegments(pages, { pagefindVersion: pagefindVersion(), language: options.language });
   await mkdir(options.cacheDir, { recursive: true });
   const segments: SegmentSummary[] = [];
@@ -103,9 +114,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         started = true;
         await writeSegmentIndex(plan, options, entry);
       }
-      copyTree(entry, path.join(options.outDir, bundleDir(plan.segment)));
+      await placeBundle(entry, path.join(options.outDir, bundleDir(plan.segment)));
       segments.push({ segment: plan.segment, pages: plan.pages.length, cached });
     }
+    await removeOtherBundles(options.outDir, plans);
     await pruneCache(options.cacheDir, plans);
     await writeAtomically(knownFile, knownPagesText(scan.known));
   } catch (error) {
@@ -280,6 +292,43 @@ async function pruneCache(cacheDir: string, plans: readonly SegmentPlan[]): Prom
 }
 
 /**
+ * Puts a cached bundle into the build unless it is there already: the build
+ * folder is kept between builds (src/integrations/out-dir.ts), and a daily
+ * update changes one piece of a dozen.
+ */
+async function placeBundle(entry: string, target: string): Promise<void> {
+  if (isSameBundle(entry, target)) return;
+  // What was there may be links into the cache (copyTree): removed, never written through.
+  await rm(target, { recursive: true, force: true });
+  copyTree(entry, target);
+}
+
+/**
+ * Whether `target` holds the bundle in `entry`: its entry file, which names
+ * the hash of the index's contents, is the same file or the same bytes.
+ * copyTree places that file last, so a tree cut short never matches.
+ */
+function isSameBundle(entry: string, target: string): boolean {
+  try {
+    const [ours, theirs] = [path.join(entry, ENTRY_FILE), path.join(target, ENTRY_FILE)];
+    const [a, b] = [statSync(ours), statSync(theirs)];
+    if (a.ino === b.ino && a.dev === b.dev) return true;
+    return readFileSync(ours).equals(readFileSync(theirs));
+  } catch {
+    return false;
+  }
+}
+
+/** Removes from the build's search folder what no planned piece is (an earlier build's pieces). */
+async function removeOtherBundles(outDir: string, plans: readonly SegmentPlan[]): Promise<void> {
+  const planned = new Set(plans.map((plan) => plan.segment));
+  const folder = path.join(outDir, SEARCH_DIR);
+  for (const name of await readdir(folder).catch(() => [])) {
+    if (!planned.has(name)) await rm(path.join(folder, name), { recursive: true, force: true });
+  }
+}
+
+/**
  * Puts a cached bundle into the build, file by file: a hard link where the
  * file system allows (the cache's files are never changed, only replaced by
  * a new entry), else a copy. Copying the ten thousand fragments of a year
@@ -293,8 +342,9 @@ function copyTree(from: string, to: string): void {
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) mkdirSync(target, { recursive: true });
-    else linkOrCopy(source, target);
+    else if (source !== path.join(from, ENTRY_FILE)) linkOrCopy(source, target);
   }
+  linkOrCopy(path.join(from, ENTRY_FILE), path.join(to, ENTRY_FILE));
 }
 
 function linkOrCopy(source: string, target: string): void {

@@ -6,6 +6,7 @@
  * while copying, not rendering, the pages the new day does not change.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,12 @@ const NEW_PAPERS = ['2610.00004', '2610.00005'];
 /** The day before the new one: its page gains a "next day" link. */
 const PREVIOUS_DAY = '2026-10-02';
 
+/** A page and a search piece (a folder) the new day does not change. */
+const KEPT_PAGE = 'days/2025-11-14/index.html';
+const KEPT_PIECE = 'pagefind/2025';
+
 let work: string;
+let firstStats: { page: Stats; piece: Stats };
 let log: string;
 let firstLog: string;
 /** HTML pages of the first build. */
@@ -45,6 +51,10 @@ beforeAll(async () => {
     outDir,
   }));
   firstPages = (await files(outDir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'));
+  firstStats = {
+    page: statSync(path.join(outDir, KEPT_PAGE)),
+    piece: statSync(path.join(outDir, KEPT_PIECE)),
+  };
   // A page the first build left that the second must not keep (a paper deleted since, say).
   await mkdir(path.join(outDir, 'papers', 'gone'), { recursive: true });
   await writeFile(path.join(outDir, 'papers', 'gone', 'index.html'), 'stale');
@@ -95,9 +105,18 @@ describe('a daily update with the last build’s cache', () => {
       if (!a.equals(b)) differing.push(file);
     }
     expect(differing).toEqual([]);
-    // src/integrations/out-dir.ts took the first build's output out of Astro's way.
-    expect(firstLog).not.toContain('output was set aside');
-    expect(log).toContain("[daily-papers:out-dir] the last build's output was set aside");
+    // src/integrations/out-dir.ts kept the first build's output and removed the page no build made.
+    expect(log).toContain(
+      "[daily-papers:out-dir] kept the last build's output; removed 1 file and 1 folder this build did not make",
+    );
+    expect(log).not.toContain('did not finish');
+  });
+
+  it('leaves unchanged pages and search pieces in place rather than writing them again', () => {
+    expect(statSync(path.join(outDir, KEPT_PAGE)).ino).toBe(firstStats.page.ino);
+    expect(statSync(path.join(outDir, KEPT_PAGE)).mtimeMs).toBe(firstStats.page.mtimeMs);
+    // src/lib/search/indexer.ts: an older year's piece is not linked again.
+    expect(statSync(path.join(outDir, KEPT_PIECE)).mtimeMs).toBe(firstStats.piece.mtimeMs);
   });
 
   it('renders the new day’s pages and reuses the older papers’ and days’ pages', () => {
