@@ -7,6 +7,8 @@ export interface ReportContext {
   versions: Record<string, string>;
   /** The command that produced the figures. */
   command?: string;
+  /** The Node heap limit the build and the search step ran with (`--runner-memory`). */
+  heap?: { runnerGb: number; heapMb: number };
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
@@ -37,6 +39,11 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
     `Versions: ${Object.entries(context.versions)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}.`,
+    ...(context.heap
+      ? [
+          `Node heap limit of the build and the search step: ${context.heap.heapMb} MB, what V8 picks by itself on a ${context.heap.runnerGb} GB machine (\`--runner-memory ${context.heap.runnerGb}\`), so the peaks are those of such a CI runner.`,
+        ]
+      : []),
     '',
     'Times in seconds (wall), memory as peak RSS of the process tree in GB. "astro build" is the whole',
     'build: content sync, pages, feeds, related papers and the integrations. "search" is the search index',

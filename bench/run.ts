@@ -14,7 +14,11 @@
  * about an hour), --search step|cli|off (after the build, in its own
  * process: the site's search index step, `papers index`, its cache kept
  * between builds; or the Pagefind CLI over the output), --scenarios LIST (a subset
- * of cold,rebuild,daily, in that order), --no-hugo, --no-lib-steps.
+ * of cold,rebuild,daily, in that order), --no-hugo, --no-lib-steps,
+ * --runner-memory GB|off (default 7: the build and the search step get the
+ * Node heap limit V8 picks on a machine with that much memory, a quarter of
+ * it, as on a 7 GB CI runner; on a larger machine V8 lets the heap grow
+ * further before collecting, and the peaks say more about the machine).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -106,6 +110,8 @@ export interface BenchOptions {
   libSteps?: boolean;
   /** In this order; all three by default. */
   scenarios?: readonly Scenario[];
+  /** Node's old-space limit for the build and the search step, MB (`--max-old-space-size`); V8's own when absent. */
+  heapMb?: number | undefined;
   /** Progress lines; silent when absent. */
   log?: (line: string) => void;
   /** Called after every scenario with the results so far, so a run cut short still leaves figures. */
@@ -198,7 +204,16 @@ async function runSize(
   };
   for (const scenario of options.scenarios ?? SCENARIOS) {
     if (scenario === 'cold') {
-      for (const dir of [dirs.astroCache, dirs.og, dirs.search, dirs.build, dirs.hugoCache, dirs.hugoOut])
+      // As on a fresh CI checkout: no caches, no output folder.
+      for (const dir of [
+        dirs.astroOut,
+        dirs.astroCache,
+        dirs.og,
+        dirs.search,
+        dirs.build,
+        dirs.hugoCache,
+        dirs.hugoOut,
+      ])
         await rm(dir, { recursive: true, force: true });
     }
     if (scenario === 'daily') {
@@ -207,7 +222,7 @@ async function runSize(
       log(`N=${n}: added ${added}`);
     }
     const load = os.loadavg()[0] ?? 0;
-    const astroRun = await astroBuild(dirs, og);
+    const astroRun = await astroBuild(dirs, og, options.heapMb);
     const astro = { ...astroPhases(astroRun), ...timing(astroRun) };
     // Astro's own output, for a closer look at a phase.
     await writeFile(
@@ -218,7 +233,7 @@ async function runSize(
     if (scenario === 'cold') result.astroSize = await folderSize(dirs.astroOut);
     const current: ScenarioResult = { scenario, load, astro };
     if (options.search !== 'off') {
-      const run = await searchStep(options.search, dirs);
+      const run = await searchStep(options.search, dirs, options.heapMb);
       current.search = timing(run);
       log(`N=${n} ${scenario}: search ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
     }
@@ -267,7 +282,7 @@ interface BuildDirs {
   build: string;
 }
 
-function astroBuild(dirs: BuildDirs, og: boolean): Promise<Measured> {
+function astroBuild(dirs: BuildDirs, og: boolean, heapMb: number | undefined): Promise<Measured> {
   const astro = pathToFileURL(createRequire(path.join(PROJECT_ROOT, 'package.json')).resolve('astro')).href;
   const config = {
     root: PROJECT_ROOT,
@@ -281,7 +296,7 @@ function astroBuild(dirs: BuildDirs, og: boolean): Promise<Measured> {
     // The prerender bundle goes to <cwd>/.astro/ when outDir is outside the project.
     cwd: dirs.astroCwd,
     env: {
-      ...siteEnv(dirs),
+      ...siteEnv(dirs, heapMb),
       BENCH_ASTRO: astro,
       BENCH_CONFIG: JSON.stringify(config),
       BENCH_SKIP_INTEGRATIONS: og ? '' : OG_INTEGRATION,
@@ -289,8 +304,8 @@ function astroBuild(dirs: BuildDirs, og: boolean): Promise<Measured> {
   });
 }
 
-/** The environment of the site's build and its search step: the bench's own folders. */
-function siteEnv(dirs: BuildDirs): NodeJS.ProcessEnv {
+/** The environment of the site's build and its search step: the bench's own folders and heap limit. */
+function siteEnv(dirs: BuildDirs, heapMb: number | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith('VITEST') || key === 'NODE_ENV') continue;
@@ -306,17 +321,20 @@ function siteEnv(dirs: BuildDirs): NodeJS.ProcessEnv {
     BASE_PATH: '/',
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
+    ...(heapMb !== undefined && {
+      NODE_OPTIONS: [env['NODE_OPTIONS'], `--max-old-space-size=${heapMb}`].filter(Boolean).join(' '),
+    }),
   };
 }
 
 /** The search index after the build: the site's own step (`papers index`), or Pagefind's CLI. */
-function searchStep(how: 'step' | 'cli', dirs: BuildDirs): Promise<Measured> {
+function searchStep(how: 'step' | 'cli', dirs: BuildDirs, heapMb: number | undefined): Promise<Measured> {
   if (how === 'cli')
     return measure(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', dirs.astroOut]);
   const args = ['index', '--out-dir', dirs.astroOut, '--astro-cache', dirs.astroCache];
   return measure(NODE, [path.join(PROJECT_ROOT, 'scripts/papers.ts'), ...args], {
     cwd: PROJECT_ROOT,
-    env: siteEnv(dirs),
+    env: siteEnv(dirs, heapMb),
   });
 }
 
@@ -428,28 +446,38 @@ async function main(): Promise<void> {
       scenarios: { type: 'string', default: SCENARIOS.join(',') },
       'no-hugo': { type: 'boolean', default: false },
       'no-lib-steps': { type: 'boolean', default: false },
+      'runner-memory': { type: 'string', default: '7' },
     },
   });
   const sizes = values.n.split(',').map(Number);
   const scenarios = values.scenarios.split(',') as Scenario[];
+  const runnerGb = values['runner-memory'] === 'off' ? undefined : Number(values['runner-memory']);
   if (
+    (runnerGb !== undefined && !(runnerGb > 0)) ||
     sizes.some((n) => !Number.isInteger(n) || n < 1) ||
     !['on', 'off', 'auto'].includes(values.og) ||
     !['step', 'cli', 'off'].includes(values.search) ||
     scenarios.some((scenario) => !SCENARIOS.includes(scenario))
   ) {
     console.error(
-      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily] [--no-hugo] [--out FILE]',
+      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
     );
     process.exit(2);
   }
+  const heapMb = runnerGb === undefined ? undefined : v8HeapLimitMb(runnerGb);
   const hugo = !values['no-hugo'] && hugoAvailable();
   if (!values['no-hugo'] && !hugo)
     console.log('hugo is not installed (apt-get install -y hugo): no reference times');
   const started = new Date();
   const out =
     values.out ?? path.join(PROJECT_ROOT, 'bench/results', `${started.toISOString().slice(0, 10)}.md`);
-  const context = { date: started, machine: machine(), versions: versions(), command: commandLine() };
+  const context = {
+    date: started,
+    machine: machine(),
+    versions: versions(),
+    command: commandLine(),
+    ...(runnerGb !== undefined && heapMb !== undefined && { heap: { runnerGb, heapMb } }),
+  };
   const write = async (results: RunResult[]) => {
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, formatResults(results, context));
@@ -462,11 +490,20 @@ async function main(): Promise<void> {
     hugo,
     libSteps: !values['no-lib-steps'],
     scenarios,
+    heapMb,
     log: (line) => console.log(line),
     onProgress: write,
   });
   await write(results);
   console.log(`\n${formatResults(results, context)}\nwritten to ${path.relative(process.cwd(), out)}`);
+}
+
+/**
+ * The old-space limit V8 sets by itself on a machine with `gb` of memory: a
+ * quarter of it, at most 4 GB (its HeapSizeFromPhysicalMemory).
+ */
+export function v8HeapLimitMb(gb: number): number {
+  return Math.min(4096, Math.round((gb * 1024) / 4));
 }
 
 /** How this run was started, for the results file. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayPlan, generate } from '../../bench/generate.ts';
 import { formatResults } from '../../bench/report.ts';
-import { hugoAvailable, machine, runBench } from '../../bench/run.ts';
+import { hugoAvailable, machine, runBench, v8HeapLimitMb } from '../../bench/run.ts';
 import { listPaperFiles, validateContent } from '../../src/lib/papers/store.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -46,6 +46,11 @@ describe('bench/generate.ts', () => {
 });
 
 describe('npm run bench', () => {
+  it('gives the build the heap limit V8 picks on the machine it stands for', () => {
+    expect(v8HeapLimitMb(7)).toBe(1792);
+    expect(v8HeapLimitMb(24)).toBe(4096);
+  });
+
   it('builds a tiny archive cold and reports its phases', async () => {
     const hugo = hugoAvailable();
     const work = await tempDir('bench-work-');
@@ -58,6 +63,8 @@ describe('npm run bench', () => {
       search: 'step',
       hugo,
       scenarios: ['cold'],
+      // As on a 7 GB runner (--runner-memory 7): the build must run within V8's limit there.
+      heapMb: v8HeapLimitMb(7),
     });
     const cold = result!.scenarios[0]!;
     expect(cold.astro.phases.map((p) => p.name)).toEqual(
@@ -76,8 +83,10 @@ describe('npm run bench', () => {
     // The search step ran after the build, as `npm run build` runs it, and indexed the papers.
     expect(cold.search?.wallMs).toBeGreaterThan(0);
     expect(await readdirOrEmpty(path.join(work, String(N), 'astro-dist', 'pagefind'))).not.toEqual([]);
-    const text = formatResults([result!], { date: new Date(), machine: machine(), versions: {} });
+    const heap = { runnerGb: 7, heapMb: v8HeapLimitMb(7) };
+    const text = formatResults([result!], { date: new Date(), machine: machine(), versions: {}, heap });
     expect(text).toMatch(new RegExp(`\\| ${N} \\| cold \\|`));
+    expect(text).toContain('Node heap limit of the build and the search step: 1792 MB');
     expect(text).toContain('| search step (own process) |');
   });
 });
