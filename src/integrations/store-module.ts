@@ -9,11 +9,11 @@
  * cold content sync took four minutes).
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { buildNotes } from '../lib/build-record.ts';
-import { isAstroStoreModule, storeFileModule } from '../lib/site/store-module.ts';
+import { isOneFileStore, storeFileModule } from '../lib/site/store-module.ts';
 
 const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** Where a build keeps the store (Astro's content/paths.js). */
@@ -36,12 +36,33 @@ export function storeFromFile(): AstroIntegration {
 function storeModulePlugin(file: string): Plugin {
   return {
     name: 'daily-papers:store-module',
-    transform(code, id) {
-      if (id !== STORE_MODULE_ID || !isAstroStoreModule(code) || !existsSync(file)) return null;
-      if (!buildNotes().includes(NOTE)) buildNotes().push(NOTE);
-      return { code: storeFileModule(file), map: { mappings: '' } };
+    load: {
+      // Before Astro's own hook, which would read, parse and quote the whole file first.
+      order: 'pre',
+      filter: { id: new RegExp(`^${STORE_MODULE_ID}$`) },
+      handler(id) {
+        if (id !== STORE_MODULE_ID || !isOneFileStore(fileHead(file))) return null;
+        if (!buildNotes().includes(NOTE)) buildNotes().push(NOTE);
+        // What Astro marks its own module with: content data, which a page's code hash leaves out.
+        const meta = { astroIncremental: { kind: 'content-data' } };
+        return { code: storeFileModule(file), map: { mappings: '' }, meta };
+      },
     },
   };
+}
+
+/** The first bytes of `file`, or '' when there is none. */
+function fileHead(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(16);
+    return head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 const NOTE = 'content store: read from its file, not bundled';
