@@ -22,7 +22,7 @@ two never hold their memory at once.
 Options:
   --out-dir DIR       the built site (default: dist)
   --astro-cache DIR   Astro's cache folder, whose incremental-build manifest
-                      says which pages were copied unchanged and need not be
+                      says which pages were kept unchanged and need not be
                       read (default: node_modules/.astro)
   -h, --help          show this help
 `;

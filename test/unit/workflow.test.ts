@@ -8,12 +8,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MAIN_HELP } from '../../scripts/cli/main.ts';
+import { resolveConfig } from '../../src/config.ts';
+import { DEFAULT_CACHE_DIR as OG_CACHE_DIR } from '../../src/lib/og/cache.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 interface Step {
   uses?: string;
   run?: string;
+  with?: Record<string, string>;
 }
 
 async function workflow() {
@@ -53,5 +56,28 @@ describe('the daily workflow', () => {
     for (const script of scripts) expect(Object.keys(pkg.scripts)).toContain(script);
     for (const command of commands) expect(MAIN_HELP).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(runs.some((line) => /npm ci\b/.test(line))).toBe(true);
+  });
+
+  // src/integrations/out-dir.ts: with the last dist/ restored, unchanged pages are neither rendered nor copied.
+  it('restores the last output and every build cache, without Astro’s second copy of the pages', async () => {
+    const steps = Object.values((await workflow()).jobs).flatMap((job) => job.steps);
+    const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'));
+    const paths = (cache?.with?.['path'] ?? '').split('\n').filter(Boolean);
+    expect(paths).toEqual(
+      expect.arrayContaining(['dist', 'node_modules/.astro', '!node_modules/.astro/dist']),
+    );
+    // Every cache folder the site uses by default (none set in the workflow) is under a restored path.
+    const defaults = resolveConfig({});
+    for (const folder of [defaults.search.cacheDir, defaults.buildCacheDir, OG_CACHE_DIR])
+      expect(
+        paths.some((p) => !p.startsWith('!') && folder.startsWith(`${p}/`)),
+        folder,
+      ).toBe(true);
+    const restoreAt = steps.indexOf(cache!);
+    const installAt = steps.findIndex((step) => /npm ci\b/.test(step.run ?? ''));
+    const buildAt = steps.findIndex((step) => /npx papers daily/.test(step.run ?? ''));
+    // npm ci empties node_modules, so the caches inside it are restored after it and before the build.
+    expect(installAt).toBeLessThan(restoreAt);
+    expect(restoreAt).toBeLessThan(buildAt);
   });
 });

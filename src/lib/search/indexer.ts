@@ -60,7 +60,7 @@ export interface SearchIndexOptions {
   language: string;
   /**
    * Astro's cache folder. With its incremental-build manifest, pages Astro
-   * copied unchanged are not read again (known-pages.ts).
+   * kept unchanged are not read again (known-pages.ts).
    */
   astroCacheDir?: string | undefined;
 }
@@ -99,7 +99,9 @@ export function pagefindVersion(): string {
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
   const knownFile = path.join(options.cacheDir, KNOWN_PAGES_FILE);
-  const records = options.astroCacheDir ? readAstroPageRecords(options.astroCacheDir) : new Map();
+  const records = options.astroCacheDir
+    ? readAstroPageRecords(options.astroCacheDir, options.outDir)
+    : new Map();
   const scan = scanBuiltPages(options.outDir, records, readKnownPages(knownFile));
   const { pages } = scan;
   const plans = planSegments(pages, { pagefindVersion: pagefindVersion(), language: options.language });
