@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/site/archive.ts';
-import { factsText, pageKey, paperFingerprint } from '../../src/lib/site/cache-keys.ts';
+import {
+  factsText,
+  listFingerprint,
+  pageKey,
+  paperFingerprint,
+  paperPageKey,
+} from '../../src/lib/site/cache-keys.ts';
 import { topicPageFrame, topicPages } from '../../src/lib/site/views.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 
@@ -14,6 +20,30 @@ describe('page cache keys', () => {
     expect(pageKey(['day', '2026-10-03'], [a, { ...b, data: { ...b.data, upvotes: 3 } }])).not.toBe(key);
     expect(pageKey(['day', '2026-10-03'], [a, { ...b, body: 'Another abstract.' }])).not.toBe(key);
     expect(pageKey(['day', '2026-10-04'], [a, b])).not.toBe(key);
+  });
+
+  it('hash a list many pages show once, and change with any paper in it or its order', () => {
+    const a = makePaper({ id: '2610.00001', title: 'A' });
+    const b = makePaper({ id: '2610.00002', title: 'B' });
+    const day = [a, b];
+    expect(listFingerprint(day)).toBe(listFingerprint([a, b]));
+    expect(listFingerprint([b, a])).not.toBe(listFingerprint(day));
+    expect(listFingerprint([a, { ...b, data: { ...b.data, title: 'B, corrected' } }])).not.toBe(
+      listFingerprint(day),
+    );
+    expect(listFingerprint([a])).not.toBe(listFingerprint(day));
+  });
+
+  it('of a paper’s page change with its day’s papers, its related papers and their order', () => {
+    const [paper, mate, other] = ['2610.00001', '2610.00002', '2610.00003'].map((id) => makePaper({ id }));
+    const day = { papers: [paper!, mate!], week: '2026-W40' };
+    const key = paperPageKey(paper!, [other!], day);
+    expect(paperPageKey(paper!, [other!], { ...day, papers: [paper!, mate!] })).toBe(key);
+    const corrected = { ...mate!, data: { ...mate!.data, title: 'Corrected' } };
+    expect(paperPageKey(paper!, [other!], { ...day, papers: [paper!, corrected] })).not.toBe(key);
+    expect(paperPageKey(paper!, [other!, mate!], day)).not.toBe(key);
+    expect(paperPageKey(paper!, [], day)).not.toBe(key);
+    expect(paperPageKey(paper!, [other!], { ...day, week: '2026-W41' })).not.toBe(key);
   });
 
   it('use the content layer’s digest of a paper’s file when there is one', () => {

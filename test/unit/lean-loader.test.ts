@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { leanGlobLoader, type EntryType, type GlobContext } from '../../src/lib/papers/lean-loader.ts';
 
 const digest = (contents: string) => `d:${contents.length}:${contents}`;
@@ -24,6 +24,7 @@ function setUp(entryTypes: Map<string, EntryType> | undefined) {
   ]);
   const context = {
     store: { get: (id: string) => stored.get(id) },
+    meta: { set: () => {} },
     generateDigest: digest,
     entryTypes,
   } as unknown as GlobContext;
@@ -70,5 +71,35 @@ describe('the lean glob loader', () => {
 
   it('leaves the loader as it is when Astro passes no entry types', async () => {
     expect(await setUp(undefined).run()).toBeUndefined();
+  });
+
+  describe('while the glob loader runs', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    // Astro saves the whole store 500 ms after the last change to it: see the module.
+    it('changes its meta data more often than every 500 ms, and stops when the loader is done', async () => {
+      vi.useFakeTimers();
+      const touched: number[] = [];
+      const inner: Loader = {
+        name: 'glob',
+        load: () => new Promise((resolve) => setTimeout(resolve, 2000)),
+      };
+      const context = {
+        meta: { set: () => touched.push(Date.now()) },
+      } as unknown as GlobContext;
+      const started = Date.now();
+      const loading = leanGlobLoader(inner, (file) => file).load(context);
+      await vi.advanceTimersByTimeAsync(2000);
+      await loading;
+      const gaps = [started, ...touched, started + 2000].map((at, i, all) =>
+        i === 0 ? 0 : at - all[i - 1]!,
+      );
+      expect(touched.length).toBeGreaterThan(3);
+      expect(Math.max(...gaps)).toBeLessThan(500);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(touched.filter((at) => at > started + 2000)).toEqual([]);
+    });
   });
 });

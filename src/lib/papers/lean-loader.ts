@@ -17,6 +17,14 @@
  *   digest and a file path (the loader's own test for "unchanged"), the parse
  *   is skipped; the loader stops at that test, before it reads what the parse
  *   gave.
+ * - **One save of the store, at the end.** Astro saves the whole store 500 ms
+ *   after the last change to it (its mutable-data-store.js), and it changes
+ *   the store's own meta data just before the loaders run: at 50,000 papers
+ *   that save (3 s of serialising, when nothing had changed yet) fell in the
+ *   middle of the sync, and a sync that added papers saved again at its end.
+ *   Touching this collection's meta data more often than that while the
+ *   loader runs puts the first save off to the end, where Astro saves anyway.
+ *   If Astro's timing changes, the store is saved as before.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
@@ -37,29 +45,42 @@ export type GlobContext = LoaderContext & { entryTypes?: Map<string, EntryType> 
 /** What an unchanged file's parse gives: never read (see the module). */
 const NOT_PARSED = { data: {}, body: '' };
 
+/** More often than Astro's 500 ms wait before it saves the store. */
+const PUT_OFF_SAVE_EVERY_MS = 200;
+const PUT_OFF_SAVE_KEY = 'save-put-off';
+
 /** `idOfFile` must give the id the glob loader's generateId gives, from the file's path alone. */
 export function leanGlobLoader(loader: Loader, idOfFile: (file: string) => string): Loader {
   return {
     ...loader,
-    load: (context: GlobContext) => {
-      if (!context.entryTypes) return loader.load(context);
-      const unchanged = ({ fileUrl, contents }: EntryInfoParams) => {
-        const stored = context.store.get(idOfFile(fileURLToPath(fileUrl)));
-        return stored?.digest === context.generateDigest(contents) && Boolean(stored.filePath);
-      };
-      const entryTypes = new Map(
-        [...context.entryTypes].map(([extension, type]): [string, EntryType] => {
-          const { getRenderFunction: _unused, ...rest } = type;
-          return [
-            extension,
-            {
-              ...rest,
-              getEntryInfo: (params) => (unchanged(params) ? NOT_PARSED : type.getEntryInfo(params)),
-            },
-          ];
-        }),
-      );
-      return loader.load({ ...context, entryTypes } as GlobContext);
+    load: async (context: GlobContext) => {
+      const puttingOff = setInterval(() => context.meta.set(PUT_OFF_SAVE_KEY, ''), PUT_OFF_SAVE_EVERY_MS);
+      try {
+        await loadLean(loader, context, idOfFile);
+      } finally {
+        clearInterval(puttingOff);
+      }
     },
   };
+}
+
+async function loadLean(loader: Loader, context: GlobContext, idOfFile: (file: string) => string) {
+  if (!context.entryTypes) return loader.load(context);
+  const unchanged = ({ fileUrl, contents }: EntryInfoParams) => {
+    const stored = context.store.get(idOfFile(fileURLToPath(fileUrl)));
+    return stored?.digest === context.generateDigest(contents) && Boolean(stored.filePath);
+  };
+  const entryTypes = new Map(
+    [...context.entryTypes].map(([extension, type]): [string, EntryType] => {
+      const { getRenderFunction: _unused, ...rest } = type;
+      return [
+        extension,
+        {
+          ...rest,
+          getEntryInfo: (params) => (unchanged(params) ? NOT_PARSED : type.getEntryInfo(params)),
+        },
+      ];
+    }),
+  );
+  return loader.load({ ...context, entryTypes } as GlobContext);
 }

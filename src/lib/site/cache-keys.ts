@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { SITE } from '../../config.ts';
 import { siteTaxonomyText, topicsOf } from '../topics/index.ts';
+import type { DayGroup } from './archive.ts';
 import type { PaperEntry } from './entry.ts';
 
 /**
@@ -51,6 +52,25 @@ export function paperFingerprint(paper: PaperEntry): string {
   return value;
 }
 
+/** Lists many pages show whole, by identity: a day's papers, on each of its papers' pages. */
+const listFingerprints = new WeakMap<readonly PaperEntry[], string>();
+
+/**
+ * One hash for a list of papers that many pages show whole, for their facts:
+ * each of a day's 50 pages then hashes the list once between them, not 50
+ * times (over two million hashed papers a build at 50,000 papers).
+ */
+export function listFingerprint(papers: readonly PaperEntry[]): string {
+  let value = listFingerprints.get(papers);
+  if (value === undefined) {
+    const hash = createHash('sha256');
+    for (const paper of papers) hash.update(paperFingerprint(paper));
+    value = hash.digest('base64');
+    listFingerprints.set(papers, value);
+  }
+  return value;
+}
+
 /**
  * The key of a page that shows `papers` and depends on `facts` (its kind,
  * dates, neighbours: whatever else it prints).
@@ -67,4 +87,17 @@ export function pageKey(
 /** A page's facts as one string for `pageKey`; sets become arrays (JSON would print `{}`). */
 export function factsText(facts: unknown): string {
   return JSON.stringify(facts, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
+}
+
+/**
+ * The key of a paper's page: it shows the paper, its related papers (in
+ * order) and its day's papers, and links to its week.
+ */
+export function paperPageKey(
+  paper: PaperEntry,
+  related: readonly PaperEntry[],
+  day: Pick<DayGroup, 'papers' | 'week'> | undefined,
+): string {
+  const facts = ['paper', day?.week, ...related.map((entry) => entry.id), listFingerprint(day?.papers ?? [])];
+  return pageKey(facts, [paper, ...related]);
 }
