@@ -14,6 +14,8 @@ const papers = defineCollection({
       pattern: 'papers/**/[!.]*.md',
       base: contentBase(SITE.contentDir),
       generateId: collectionEntryId,
+      // Abstracts stay in their files until a page needs one: see src/lib/papers/bodies.ts.
+      retainBody: false,
     }),
     (file) => collectionEntryId({ entry: file }),
   ),

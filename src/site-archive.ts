@@ -15,6 +15,7 @@ import path from 'node:path';
 import { SITE } from './config.ts';
 import { buildNotes, recordBuiltPapers } from './lib/build-record.ts';
 import { writeAtomically } from './lib/cache-file.ts';
+import { readBodiesOnDemand } from './lib/papers/bodies.ts';
 import { roughPlainText } from './lib/papers/plain-text.ts';
 import { RELATED_LIMIT, relatedIndex } from './lib/related/index.ts';
 import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
@@ -59,7 +60,8 @@ export function siteArchive(): Promise<SiteArchive> {
 }
 
 async function load(keep: boolean): Promise<SiteArchive> {
-  const papers = await getCollection('papers');
+  // The store keeps no abstracts: each is read from its file when a page needs it.
+  const papers = readBodiesOnDemand(await getCollection('papers'), projectRoot());
   // For the steps after the pages (social images, topic report): see the module.
   recordBuiltPapers(papers);
   const archive = keep ? await withSavedTopics(() => buildArchive(papers)) : buildArchive(papers);
@@ -94,7 +96,11 @@ async function relatedWithSavedLists(papers: readonly PaperEntry[]): Promise<Map
       id: paper.id,
       date: paper.data.date,
       title: paper.data.title,
-      body: paper.body ?? '',
+      digest: paper.digest,
+      // Read only for the days scored (bodies.ts).
+      get body() {
+        return paper.body ?? '';
+      },
     })),
     { count: RELATED_LIMIT, abstract: roughPlainText, version: versionOf() },
     readSavedRelated(file),
@@ -113,4 +119,11 @@ function versionOf(...more: string[]): string {
     hash.update(`${file}\u0000${source}\u0000`);
   for (const part of more) hash.update(`${part}\u0000`);
   return hash.digest('hex');
+}
+
+/** Set by src/integrations/store-module.ts in the pages' code: content file paths are relative to it. */
+declare const __PAPERS_PROJECT_ROOT__: string | undefined;
+
+function projectRoot(): string {
+  return typeof __PAPERS_PROJECT_ROOT__ === 'string' ? __PAPERS_PROJECT_ROOT__ : process.cwd();
 }

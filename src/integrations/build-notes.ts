@@ -1,6 +1,6 @@
 /** Prints what the pages' part of the build had to say (src/lib/build-record.ts, buildNotes). */
 import type { AstroIntegration } from 'astro';
-import { buildNotes } from '../lib/build-record.ts';
+import { abstractsRead, buildNotes } from '../lib/build-record.ts';
 
 export function buildNotesIntegration(): AstroIntegration {
   return {
@@ -8,6 +8,8 @@ export function buildNotesIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ logger }) => {
         for (const note of buildNotes()) logger.info(note);
+        // src/lib/papers/bodies.ts: the abstracts of the pages rendered, not of the whole archive.
+        logger.info(`abstracts: ${abstractsRead()} read from their files`);
       },
     },
   };

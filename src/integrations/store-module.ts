@@ -18,12 +18,19 @@ import { isOneFileStore, storeFileModule } from '../lib/site/store-module.ts';
 const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** Where a build keeps the store (Astro's content/paths.js). */
 const STORE_FILE = 'data-store.json';
+/** Replaced in the pages' code by the project folder (src/site-archive.ts). */
+const PROJECT_ROOT_CONSTANT = '__PAPERS_PROJECT_ROOT__';
 
 export function storeFromFile(): AstroIntegration {
   return {
     name: 'daily-papers:store-module',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
+        // The store keeps no abstracts; pages read them from the files it names relative to the
+        // project (src/lib/papers/bodies.ts), wherever the build runs from.
+        updateConfig({
+          vite: { define: { [PROJECT_ROOT_CONSTANT]: JSON.stringify(fileURLToPath(config.root)) } },
+        });
         if (command !== 'build' || config.output !== 'static') return;
         updateConfig({
           vite: { plugins: [storeModulePlugin(fileURLToPath(new URL(STORE_FILE, config.cacheDir)))] },

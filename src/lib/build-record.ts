@@ -24,6 +24,8 @@ const PAPERS = Symbol.for('daily-papers.built-papers');
 
 const NOTES = Symbol.for('daily-papers.build-notes');
 
+const ABSTRACTS_READ = Symbol.for('daily-papers.abstracts-read');
+
 /** A paper as the collection held it. */
 export interface BuiltPaper {
   id: string;
@@ -35,6 +37,7 @@ type Holder = {
   [RECORD]?: Map<string, ClassifiedPaper>;
   [PAPERS]?: readonly BuiltPaper[] | undefined;
   [NOTES]?: string[];
+  [ABSTRACTS_READ]?: number;
 };
 
 /** Papers classified in this process since the last clear, by `id` and listing day. */
@@ -66,10 +69,22 @@ export function buildNotes(): string[] {
   return (holder[NOTES] ??= []);
 }
 
+/** Counts an abstract read from its file (src/lib/papers/bodies.ts). */
+export function countAbstractRead(): void {
+  const holder = globalThis as Holder;
+  holder[ABSTRACTS_READ] = (holder[ABSTRACTS_READ] ?? 0) + 1;
+}
+
+/** Abstracts read from their files since the last clear. */
+export function abstractsRead(): number {
+  return (globalThis as Holder)[ABSTRACTS_READ] ?? 0;
+}
+
 /** Forgets everything recorded: at the start of a build. */
 export function clearBuildRecord(): void {
   classifiedPapers().clear();
   buildNotes().length = 0;
+  (globalThis as Holder)[ABSTRACTS_READ] = 0;
   (globalThis as Holder)[PAPERS] = undefined;
 }
 

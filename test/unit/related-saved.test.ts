@@ -75,6 +75,32 @@ describe('related lists kept between builds', () => {
     expect(relatedWithSaved(papers, { ...SETTINGS, count: 3 }, saved).daysReused).toBe(0);
   });
 
+  // src/lib/papers/bodies.ts: with the file's digest, the abstracts of kept days are never read.
+  it('go by the file’s digest when there is one, reading only the abstracts of the days scored', () => {
+    let read = 0;
+    const withDigest = (paper: RelatedSource): RelatedSource => ({
+      id: paper.id,
+      date: paper.date,
+      title: paper.title,
+      digest: `d-${paper.id}`,
+      get body() {
+        read += 1;
+        return paper.body;
+      },
+    });
+    const saved = throughFile(relatedWithSaved(upTo(days[4]!).map(withDigest), SETTINGS, undefined).save);
+    read = 0;
+    const next = relatedWithSaved(papers.map(withDigest), SETTINGS, saved);
+    expect(next.daysScored).toBe(days.length - 5);
+    expect(read).toBe(papers.filter((paper) => paper.date > days[4]!).length);
+    expect(next.lists).toEqual(fromScratch(papers));
+    const edited = papers.map((paper) =>
+      paper.date === days[1] ? { ...withDigest(paper), digest: 'new' } : withDigest(paper),
+    );
+    // A changed file in a kept day: nothing is reused, as when its abstract changed.
+    expect(relatedWithSaved(edited, SETTINGS, saved).daysReused).toBe(0);
+  });
+
   it('are computed again, not trusted, when the saved data does not hold together', () => {
     const saved = throughFile(relatedWithSaved(upTo(days[2]!), SETTINGS, undefined).save);
     const damaged = [

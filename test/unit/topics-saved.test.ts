@@ -54,6 +54,28 @@ describe('topic classifications kept between builds', () => {
     expect(again.topics).toEqual(first.topics);
   });
 
+  // src/lib/papers/bodies.ts: the store keeps no abstracts, so the digest must stand for them.
+  it('go by the file’s digest when there is one, without reading the abstract', () => {
+    const withDigest = papers.map((paper, index) => ({ ...paper, digest: `d${index}` }));
+    const first = classifyWith(new Map(), withDigest);
+    let read = 0;
+    const lazy = withDigest.map((paper) => ({
+      id: paper.id,
+      data: paper.data,
+      digest: paper.digest,
+      get body() {
+        read += 1;
+        return paper.body;
+      },
+    }));
+    const again = classifyWith(first.classifications, lazy);
+    expect(again.classified).toEqual([]);
+    expect(read).toBe(0);
+    const [edited, ...rest] = lazy;
+    const changed = classifyWith(first.classifications, [{ ...edited!, digest: 'changed' }, ...rest]);
+    expect(changed.classified).toEqual([edited!.id]);
+  });
+
   it('are not used for a paper whose text changed, nor in another version', async () => {
     const fresh = classifyWith(new Map());
     const file = path.join(dir, 'edited.json');

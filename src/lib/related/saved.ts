@@ -33,8 +33,10 @@ export interface RelatedSource {
   id: string;
   date: string;
   title: string;
-  /** The abstract's source text: what the chain hash covers. */
+  /** The abstract's source text: scored, and covered by the chain hash when there is no digest. */
   body: string;
+  /** A hash of the paper's file (the content layer's digest): the chain hash covers it instead of the text, which is then read only to score. */
+  digest?: string | number | undefined;
 }
 
 export interface RelatedSettings {
@@ -99,7 +101,9 @@ function chainHashes(days: readonly (readonly RelatedSource[])[], version: strin
   return days.map((day) => {
     const hash = createHash('sha256').update(previous);
     for (const paper of day)
-      hash.update(`\u0001${paper.id}\u0000${paper.date}\u0000${paper.title}\u0000${paper.body}`);
+      hash.update(
+        `\u0001${paper.id}\u0000${paper.date}\u0000${paper.title}\u0000${paper.digest === undefined ? paper.body : `file:${paper.digest}`}`,
+      );
     previous = hash.digest('hex');
     return previous;
   });

@@ -21,6 +21,8 @@ export interface TopicInput {
   data: Paper;
   /** The abstract as Markdown, for the classifier. */
   body?: string | undefined;
+  /** A hash of the paper's file, from the content layer: when there is one, the abstract is read only to classify. */
+  digest?: string | number | undefined;
 }
 
 export interface TopicInfo {
@@ -96,8 +98,13 @@ export function createTopicResolver(taxonomy: Taxonomy, options: TopicResolverOp
   };
 }
 
-/** What a paper's classification is made from, hashed: the taxonomy aside, the same input gives the same topics. */
+/**
+ * What a paper's classification is made from, hashed: the taxonomy aside, the
+ * same input gives the same topics. The file's digest covers all of it
+ * (front matter and abstract) without reading the abstract.
+ */
 function classifierInputHash(paper: TopicInput): string {
+  if (paper.digest !== undefined) return `file:${paper.digest}`;
   const { title, keywords, categories, topics } = paper.data;
   return createHash('sha256')
     .update(JSON.stringify([title, paper.body ?? '', keywords, categories, topics]))

@@ -171,5 +171,9 @@ describe('a daily update with the last build’s cache', () => {
     expect(store).toContain('"papers"');
     expect(store).toContain('2610.00004');
     expect(store).not.toContain('"rendered"');
+    // src/lib/papers/bodies.ts: nor the abstracts, which pages read from the files when they need them.
+    expect(store).not.toContain('"body"');
+    expect(store).not.toContain('the error of $k$-sparse attention');
+    expect(log).toMatch(/\[daily-papers:build\] abstracts: [1-9]\d* read from their files/);
   });
 });
