@@ -13,7 +13,7 @@ import { getCollection } from 'astro:content';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { SITE } from './config.ts';
-import { buildNotes, recordBuiltPapers } from './lib/build-record.ts';
+import { buildNotes, projectRoot, recordBuiltPapers } from './lib/build-record.ts';
 import { writeAtomically } from './lib/cache-file.ts';
 import { readBodiesOnDemand } from './lib/papers/bodies.ts';
 import { roughPlainText } from './lib/papers/plain-text.ts';
@@ -41,6 +41,10 @@ const DERIVING_CODE: Record<string, string> = import.meta.glob(
     './lib/related/*.ts',
     './lib/topics/*.ts',
     './lib/papers/plain-text.ts',
+    // How an abstract is read from its file, and the front matter it is read with.
+    './lib/papers/bodies.ts',
+    './lib/papers/document.ts',
+    './lib/papers/schema.ts',
     // The order papers are numbered in, and the key a classification is kept under.
     './lib/site/ranking.ts',
     './lib/build-record.ts',
@@ -119,11 +123,4 @@ function versionOf(...more: string[]): string {
     hash.update(`${file}\u0000${source}\u0000`);
   for (const part of more) hash.update(`${part}\u0000`);
   return hash.digest('hex');
-}
-
-/** Set by src/integrations/store-module.ts in the pages' code: content file paths are relative to it. */
-declare const __PAPERS_PROJECT_ROOT__: string | undefined;
-
-function projectRoot(): string {
-  return typeof __PAPERS_PROJECT_ROOT__ === 'string' ? __PAPERS_PROJECT_ROOT__ : process.cwd();
 }

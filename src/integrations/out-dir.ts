@@ -6,14 +6,21 @@
  *
  * When the last build did not finish (its start marker is still there), the
  * folder is set aside and deleted in the background instead
- * (src/lib/publish/set-aside.ts), and Astro copies every unchanged page from
- * its cache: a half-written page is never kept.
+ * (src/lib/publish/set-aside.ts), or emptied (but for `.git`) where it cannot
+ * be set aside, and Astro copies every unchanged page from its cache: a
+ * half-written page is never kept.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_MARKER, pruneOutput, startBuild } from '../lib/publish/prune.ts';
+import {
+  emptyFolder,
+  lastBuildStopped,
+  pruneOutput,
+  pruneSummaryText,
+  startBuild,
+} from '../lib/publish/prune.ts';
 import { setAsideAndRemove } from '../lib/publish/set-aside.ts';
 
 export interface OutDirOptions {
@@ -21,8 +28,10 @@ export interface OutDirOptions {
   ownedElsewhere: readonly string[];
 }
 
+const GIT = '.git';
+
 export function outDirKept(options: OutDirOptions): AstroIntegration {
-  const leave = new Set(['.git', ...options.ownedElsewhere]);
+  const leave = new Set([GIT, ...options.ownedElsewhere]);
   let outDir: string | undefined;
   let since: number | undefined;
   let removal: Promise<unknown> | undefined;
@@ -37,27 +46,23 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         if (outDir === undefined) return;
-        if (existsSync(path.join(outDir, BUILD_MARKER))) {
+        if (lastBuildStopped(outDir)) {
           // Handled at once: a removal that fails while the build runs must not end the build.
           removal = setAsideAndRemove(outDir)?.catch((error: unknown) => error);
+          if (removal === undefined) emptyFolder(outDir, new Set([GIT]));
           logger.info(
-            removal
-              ? 'the last build did not finish: its output was set aside and is removed in the background'
-              : 'the last build did not finish',
+            `the last build did not finish: its output was ${removal ? 'set aside and is removed in the background' : 'emptied'}`,
           );
         }
         mkdirSync(outDir, { recursive: true });
-        since = startBuild(outDir).since;
+        since = startBuild(outDir);
       },
       'astro:build:done': async ({ assets, logger }) => {
         const failure = await removal;
         if (failure !== undefined) logger.warn(`the last build's output was not removed: ${String(failure)}`);
         if (outDir === undefined || since === undefined) return;
-        const made = madeFiles(outDir, assets);
-        const { removedFiles, removedFolders } = pruneOutput({ outDir, made, since, leave });
-        logger.info(
-          `kept the last build's output; removed ${removedFiles} ${removedFiles === 1 ? 'file' : 'files'} and ${removedFolders} ${removedFolders === 1 ? 'folder' : 'folders'} this build did not make`,
-        );
+        const summary = pruneOutput({ outDir, made: madeFiles(outDir, assets), since, leave });
+        logger.info(`kept the last build's output; ${pruneSummaryText(summary)} this build did not make`);
       },
     },
   };

@@ -12,14 +12,12 @@ import type { AstroIntegration } from 'astro';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { buildNotes } from '../lib/build-record.ts';
+import { buildNotes, setProjectRoot } from '../lib/build-record.ts';
 import { isOneFileStore, storeFileModule } from '../lib/site/store-module.ts';
 
 const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** Where a build keeps the store (Astro's content/paths.js). */
 const STORE_FILE = 'data-store.json';
-/** Replaced in the pages' code by the project folder (src/site-archive.ts). */
-const PROJECT_ROOT_CONSTANT = '__PAPERS_PROJECT_ROOT__';
 
 export function storeFromFile(): AstroIntegration {
   return {
@@ -27,10 +25,9 @@ export function storeFromFile(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         // The store keeps no abstracts; pages read them from the files it names relative to the
-        // project (src/lib/papers/bodies.ts), wherever the build runs from.
-        updateConfig({
-          vite: { define: { [PROJECT_ROOT_CONSTANT]: JSON.stringify(fileURLToPath(config.root)) } },
-        });
+        // project (src/lib/papers/bodies.ts), wherever the build runs from. Not a Vite define:
+        // Astro hashes those into its cache keys, and the project's path must not count.
+        setProjectRoot(fileURLToPath(config.root));
         if (command !== 'build' || config.output !== 'static') return;
         updateConfig({
           vite: { plugins: [storeModulePlugin(fileURLToPath(new URL(STORE_FILE, config.cacheDir)))] },

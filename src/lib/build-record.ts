@@ -26,6 +26,8 @@ const NOTES = Symbol.for('daily-papers.build-notes');
 
 const ABSTRACTS_READ = Symbol.for('daily-papers.abstracts-read');
 
+const PROJECT_ROOT = Symbol.for('daily-papers.project-root');
+
 /** A paper as the collection held it. */
 export interface BuiltPaper {
   id: string;
@@ -38,6 +40,7 @@ type Holder = {
   [PAPERS]?: readonly BuiltPaper[] | undefined;
   [NOTES]?: string[];
   [ABSTRACTS_READ]?: number;
+  [PROJECT_ROOT]?: string;
 };
 
 /** Papers classified in this process since the last clear, by `id` and listing day. */
@@ -67,6 +70,16 @@ export function recordBuiltPapers(papers: readonly BuiltPaper[]): void {
 export function buildNotes(): string[] {
   const holder = globalThis as Holder;
   return (holder[NOTES] ??= []);
+}
+
+/** The project folder, which the content layer's file paths are relative to (set from Astro's config). */
+export function setProjectRoot(root: string): void {
+  (globalThis as Holder)[PROJECT_ROOT] = root;
+}
+
+/** The project folder as Astro's config gives it, or the working folder when it was not set. */
+export function projectRoot(): string {
+  return (globalThis as Holder)[PROJECT_ROOT] ?? process.cwd();
 }
 
 /** Counts an abstract read from its file (src/lib/papers/bodies.ts). */

@@ -18,18 +18,28 @@ function setUp(entryTypes: Map<string, EntryType> | undefined) {
   const stored = new Map([
     [
       '2610.00001',
-      { id: '2610.00001', data: {}, digest: digest('old text'), filePath: 'papers/2610.00001.md' },
+      {
+        id: '2610.00001',
+        data: {},
+        digest: digest('old text'),
+        filePath: 'content/papers/2026/10/2610.00001.md',
+      },
+    ],
+    [
+      '2610.00004',
+      { id: '2610.00004', data: {}, digest: digest('moved'), filePath: 'old-content/papers/2610.00004.md' },
     ],
     ['2610.00002', { id: '2610.00002', data: {}, digest: digest('same text') }],
   ]);
   const context = {
-    store: { get: (id: string) => stored.get(id) },
+    store: { get: (id: string) => stored.get(id), delete: (id: string) => stored.delete(id) },
     meta: { set: () => {} },
+    config: { root: pathToFileURL('/site/') },
     generateDigest: digest,
     entryTypes,
   } as unknown as GlobContext;
   const lean = leanGlobLoader(inner, (file) => file.split('/').at(-1)!.replace(/\.md$/, ''));
-  return { run: async () => (await lean.load(context), given), lean };
+  return { run: async () => (await lean.load(context), given), lean, stored };
 }
 
 function markdownType(parsed: string[]): EntryType {
@@ -67,6 +77,17 @@ describe('the lean glob loader', () => {
     // Same digest but no file path: the glob loader would not treat it as unchanged, so neither do we.
     type.getEntryInfo(params('2610.00002', 'same text'));
     expect(parsed).toEqual(['new text', 'a new paper', 'same text']);
+  });
+
+  // src/lib/papers/bodies.ts reads abstracts by the stored path, which the glob loader keeps for an unchanged file.
+  it('parses again, under its new path, a file the store holds under another one', async () => {
+    const parsed: string[] = [];
+    const setup = setUp(new Map([['.md', markdownType(parsed)]]));
+    const type = (await setup.run())!.get('.md')!;
+    type.getEntryInfo(params('2610.00004', 'moved'));
+    expect(parsed).toEqual(['moved']);
+    expect(setup.stored.has('2610.00004')).toBe(false);
+    expect(setup.stored.has('2610.00001')).toBe(true);
   });
 
   it('leaves the loader as it is when Astro passes no entry types', async () => {

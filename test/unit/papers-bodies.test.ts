@@ -15,11 +15,12 @@ describe('abstracts read when a page needs them', () => {
     await mkdir(path.join(root, 'content/papers'), { recursive: true });
     await writeFile(path.join(root, 'content/papers/2610.00001.md'), FILE);
     const kept = { id: 'kept', body: 'Already here.', filePath: 'content/papers/missing.md' };
+    const before = abstractsRead();
     const [entry, same] = readBodiesOnDemand(
       [{ id: '2610.00001', filePath: 'content/papers/2610.00001.md' } as { id: string; body?: string }, kept],
       root,
     );
-    const before = abstractsRead();
+    // Nothing is read until asked for.
     expect(abstractsRead()).toBe(before);
     expect(entry!.body).toBe('An abstract with $x^2$.');
     expect({ ...entry }.body).toBe('An abstract with $x^2$.');

@@ -1,18 +1,25 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MARKER, pruneFolder, pruneOutput, startBuild } from '../../src/lib/publish/prune.ts';
+import {
+  BUILD_MARKER,
+  emptyFolder,
+  lastBuildStopped,
+  pruneFolder,
+  pruneOutput,
+  pruneSummaryText,
+  startBuild,
+} from '../../src/lib/publish/prune.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-/** Writes `files` (relative paths) under `root`, dated an hour ago: the last build's output. */
-async function lastBuild(root: string, files: string[]): Promise<void> {
-  const hourAgo = new Date(Date.now() - 3_600_000);
+/** Writes `files` (relative paths) under `root`: the last build's output. */
+async function writeFiles(root: string, files: string[]): Promise<void> {
   for (const file of files) {
     const absolute = path.join(root, file);
     await mkdir(path.dirname(absolute), { recursive: true });
     await writeFile(absolute, file);
-    await utimes(absolute, hourAgo, hourAgo);
   }
 }
 
@@ -27,18 +34,21 @@ async function listFiles(root: string): Promise<string[]> {
 describe('keeping the last build’s output', () => {
   it('removes what the build neither wrote nor listed, and the folders left empty', async () => {
     const dist = await tempDir('prune-');
-    await lastBuild(dist, [
+    await writeFiles(dist, [
       'papers/kept/index.html',
       'papers/deleted/index.html',
       '_astro/old.css',
       'pagefind/2025/pagefind.js',
       '.git/HEAD',
     ]);
-    const { since, lastBuildStopped } = startBuild(dist);
-    expect(lastBuildStopped).toBe(false);
-    await lastBuild(dist, []);
-    await writeFile(path.join(dist, '_astro/new.css'), 'written by this build');
-    await writeFile(path.join(dist, 'sitemap-index.xml'), 'written by this build');
+    // Past the file system's timestamp granularity: the files above are older than the marker.
+    await sleep(50);
+    const since = startBuild(dist);
+    await writeFiles(dist, ['_astro/new.css', 'sitemap-index.xml']);
+    // A copy that kept its source's modification time (copyFile on macOS and Windows).
+    await writeFiles(dist, ['favicon.svg']);
+    const longAgo = new Date('2020-01-01');
+    await utimes(path.join(dist, 'favicon.svg'), longAgo, longAgo);
 
     const summary = pruneOutput({
       outDir: dist,
@@ -50,24 +60,36 @@ describe('keeping the last build’s output', () => {
     expect(await listFiles(dist)).toEqual([
       '.git/HEAD',
       '_astro/new.css',
+      'favicon.svg',
       'pagefind/2025/pagefind.js',
       'papers/kept/index.html',
       'sitemap-index.xml',
     ]);
     expect(summary).toEqual({ removedFiles: 2, removedFolders: 1 });
+    expect(pruneSummaryText(summary)).toBe('removed 2 files and 1 folder');
     expect(existsSync(path.join(dist, BUILD_MARKER))).toBe(false);
   });
 
   it('tells a build that the last one did not finish', async () => {
     const dist = await tempDir('prune-');
-    expect(startBuild(dist).lastBuildStopped).toBe(false);
+    expect(lastBuildStopped(dist)).toBe(false);
+    startBuild(dist);
     // The marker is still there: no prune ran.
-    expect(startBuild(dist).lastBuildStopped).toBe(true);
+    expect(lastBuildStopped(dist)).toBe(true);
+    pruneOutput({ outDir: dist, made: new Set(), since: 0, leave: new Set() });
+    expect(lastBuildStopped(dist)).toBe(false);
+  });
+
+  it('empties a folder but for what it is told to keep', async () => {
+    const dist = await tempDir('prune-');
+    await writeFiles(dist, ['.git/HEAD', 'index.html', 'papers/a/index.html']);
+    emptyFolder(dist, new Set(['.git']));
+    expect(await listFiles(dist)).toEqual(['.git/HEAD']);
   });
 
   it('empties a folder a step owns of all but the files it lists', async () => {
     const dist = await tempDir('prune-');
-    await lastBuild(dist, ['og/papers/a.png', 'og/papers/b.png', 'og/days/x.png', 'index.html']);
+    await writeFiles(dist, ['og/papers/a.png', 'og/papers/b.png', 'og/days/x.png', 'index.html']);
     expect(pruneFolder(dist, 'og', new Set(['og/papers/a.png']))).toEqual({
       removedFiles: 2,
       removedFolders: 1,

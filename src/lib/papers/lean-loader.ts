@@ -16,7 +16,8 @@
  *   5 s) on every daily build. For a file whose stored entry has the same
  *   digest and a file path (the loader's own test for "unchanged"), the parse
  *   is skipped; the loader stops at that test, before it reads what the parse
- *   gave.
+ *   gave. An entry stored under another path (the content folder moved) is
+ *   dropped and parsed again, so the store names the file where it is now.
  * - **One save of the store, at the end.** Astro saves the whole store 500 ms
  *   after the last change to it (its mutable-data-store.js), and it changes
  *   the store's own meta data just before the loaders run: at 50,000 papers
@@ -27,6 +28,7 @@
  *   If Astro's timing changes, the store is saved as before.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 interface EntryInfoParams {
@@ -47,6 +49,7 @@ const NOT_PARSED = { data: {}, body: '' };
 
 /** More often than Astro's 500 ms wait before it saves the store. */
 const PUT_OFF_SAVE_EVERY_MS = 200;
+/** Stays in the store's meta data for the collection, with an empty value. */
 const PUT_OFF_SAVE_KEY = 'save-put-off';
 
 /** `idOfFile` must give the id the glob loader's generateId gives, from the file's path alone. */
@@ -66,9 +69,18 @@ export function leanGlobLoader(loader: Loader, idOfFile: (file: string) => strin
 
 async function loadLean(loader: Loader, context: GlobContext, idOfFile: (file: string) => string) {
   if (!context.entryTypes) return loader.load(context);
+  const root = fileURLToPath(context.config.root);
   const unchanged = ({ fileUrl, contents }: EntryInfoParams) => {
-    const stored = context.store.get(idOfFile(fileURLToPath(fileUrl)));
-    return stored?.digest === context.generateDigest(contents) && Boolean(stored.filePath);
+    const file = fileURLToPath(fileUrl);
+    const id = idOfFile(file);
+    const stored = context.store.get(id);
+    if (stored?.filePath === undefined) return false;
+    // The glob loader keeps an unchanged entry's old path; pages read abstracts by it (bodies.ts).
+    if (stored.filePath !== path.relative(root, file).split(path.sep).join('/')) {
+      context.store.delete(id);
+      return false;
+    }
+    return stored.digest === context.generateDigest(contents);
   };
   const entryTypes = new Map(
     [...context.entryTypes].map(([extension, type]): [string, EntryType] => {

@@ -15,11 +15,23 @@
  * have removed it; then the folders left empty. Folders other steps own and
  * keep in step themselves (`pagefind/`, `og/`) and `.git` are left alone.
  *
- * "Written since": files modified at or after the build's start marker, a
- * file written in the folder itself when the build starts, so both times
- * come from the same file system's clock at its own granularity.
+ * "Written since": a file whose modification or change time is at or after
+ * the build's start marker, a file written in the folder itself when the
+ * build starts, so both times come from the same file system's clock at its
+ * own granularity. The change time too, because a copy may keep its source's
+ * modification time (Vite copies `public/` with copyFile, which does on
+ * macOS and Windows) but never its change time.
  */
-import { existsSync, lstatSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** The start marker. Still there when a build starts, it says the last build did not finish. */
@@ -40,15 +52,27 @@ export interface PruneSummary {
   removedFolders: number;
 }
 
-/**
- * Writes the start marker in `outDir` (created when missing) and returns its
- * time, and whether a marker was already there (the last build stopped).
- */
-export function startBuild(outDir: string): { since: number; lastBuildStopped: boolean } {
+/** Whether the last build in `outDir` started and did not finish: its marker is still there. */
+export function lastBuildStopped(outDir: string): boolean {
+  try {
+    return lstatSync(path.join(outDir, BUILD_MARKER)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the start marker in `outDir` (created when missing) and returns its time. */
+export function startBuild(outDir: string): number {
   const marker = path.join(outDir, BUILD_MARKER);
-  const lastBuildStopped = existsAsFile(marker);
   writeFileSync(marker, '');
-  return { since: statSync(marker).mtimeMs, lastBuildStopped };
+  return statSync(marker).mtimeMs;
+}
+
+/** Removes everything in `outDir` but the names in `keep`, as Astro empties its output folder. */
+export function emptyFolder(outDir: string, keep: ReadonlySet<string>): void {
+  for (const name of readdirSync(outDir)) {
+    if (!keep.has(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
 }
 
 /** Removes what the build did not make, and the marker. */
@@ -60,6 +84,12 @@ export function pruneOutput(options: PruneOptions): PruneSummary {
   }
   unlinkSync(path.join(options.outDir, BUILD_MARKER));
   return summary;
+}
+
+/** `removed 1 file and 2 folders`. */
+export function pruneSummaryText({ removedFiles, removedFolders }: PruneSummary): string {
+  const count = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
+  return `removed ${count(removedFiles, 'file')} and ${count(removedFolders, 'folder')}`;
 }
 
 /**
@@ -93,16 +123,13 @@ function pruneEntry(
     return true;
   }
   // The set first: most files are pages Astro kept, and need no stat.
-  if (options.made.has(relative) || lstatSync(absolute).mtimeMs >= options.since) return false;
+  if (options.made.has(relative) || writtenSince(absolute, options.since)) return false;
   unlinkSync(absolute);
   summary.removedFiles += 1;
   return true;
 }
 
-function existsAsFile(file: string): boolean {
-  try {
-    return lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
+function writtenSince(file: string, since: number): boolean {
+  const stat = lstatSync(file);
+  return Math.max(stat.mtimeMs, stat.ctimeMs) >= since;
 }

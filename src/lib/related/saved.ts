@@ -95,15 +95,18 @@ export function relatedWithSaved(
   };
 }
 
+/** What the chain covers of a paper beyond its id, date and title: its file's digest, or its abstract. */
+function chainedText(paper: RelatedSource): string {
+  return paper.digest === undefined ? paper.body : `file:${paper.digest}`;
+}
+
 /** Each day's chain hash, oldest first. */
 function chainHashes(days: readonly (readonly RelatedSource[])[], version: string): string[] {
   let previous = createHash('sha256').update(version).digest('hex');
   return days.map((day) => {
     const hash = createHash('sha256').update(previous);
     for (const paper of day)
-      hash.update(
-        `\u0001${paper.id}\u0000${paper.date}\u0000${paper.title}\u0000${paper.digest === undefined ? paper.body : `file:${paper.digest}`}`,
-      );
+      hash.update(`\u0001${paper.id}\u0000${paper.date}\u0000${paper.title}\u0000${chainedText(paper)}`);
     previous = hash.digest('hex');
     return previous;
   });

@@ -99,9 +99,7 @@ export function pagefindVersion(): string {
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
   const knownFile = path.join(options.cacheDir, KNOWN_PAGES_FILE);
-  const records = options.astroCacheDir
-    ? readAstroPageRecords(options.astroCacheDir, options.outDir)
-    : new Map();
+  const records = options.astroCacheDir ? readAstroPageRecords(options.astroCacheDir) : new Map();
   const scan = scanBuiltPages(options.outDir, records, readKnownPages(knownFile));
   const { pages } = scan;
   const plans = planSegments(pages, { pagefindVersion: pagefindVersion(), language: options.language });

@@ -3,12 +3,12 @@
  * daily update need not read 50,000 paper pages to find the few that changed
  * (about 25 s at 50,000 papers).
  *
- * Astro's incremental build keeps a page only when the page's
+ * Astro's incremental build copies a page from its cache only when the page's
  * route code, its cacheKey and the site's config and lockfile are what they
- * were when the page was rendered, and it records these in
- * `<cacheDir>/incremental-build.json`; it writes the built page only when it
- * renders it or copies it back. A page whose record (those, and the built
- * file's size and time) is unchanged since the search step last read it
+ * were when the copy was rendered, and it records these in
+ * `<cacheDir>/incremental-build.json`; it rewrites its cached copy of a page
+ * only when it renders the page. A page whose record (those, and its cached
+ * copy's size and time) is unchanged since the search step last read it
  * therefore has the same bytes, and with them the same indexed part: its
  * year, month and part hash are taken from `pages.json` in the search cache.
  * Any other page is read. Without the
@@ -42,6 +42,8 @@ const ASTRO_MANIFEST_VERSION = 1;
 
 export const KNOWN_PAGES_FILE = 'pages.json';
 export const ASTRO_MANIFEST_FILE = 'incremental-build.json';
+/** Where Astro keeps its copy of each page it may copy back (its incremental.js). */
+const ASTRO_COPIES_DIR = 'dist';
 
 interface KnownPagesFile {
   format: number;
@@ -88,28 +90,23 @@ export function astroPageRecords(
   return records;
 }
 
-/**
- * astroPageRecords of the manifest in Astro's cache folder, stamped with the
- * built pages in `outDir`; empty when there is no manifest.
- */
-export function readAstroPageRecords(astroCacheDir: string, outDir: string): Map<string, string> {
+/** astroPageRecords of the manifest in Astro's cache folder; empty when there is none. */
+export function readAstroPageRecords(astroCacheDir: string): Map<string, string> {
   return astroPageRecords(readJsonFile(`${astroCacheDir}/${ASTRO_MANIFEST_FILE}`), (outputFile) =>
-    fileStamp(path.join(outDir, outputFile)),
+    fileStamp(path.join(astroCacheDir, ASTRO_COPIES_DIR, outputFile)),
   );
 }
 
 /**
- * Size and modification time of a built page. The output folder is kept
- * between builds (src/integrations/out-dir.ts): Astro leaves a page it need
- * not render where it is, and writes it whenever it renders it (also in
- * `astro build --force`, which keeps the manifest's keys) or copies it back
- * from its cache, so a page written again gets a new record even when its key
- * did not change. To the second: an archive that carries the folder between
- * CI runs may keep no finer time.
+ * Size and modification time of Astro's cached copy of a page: Astro writes
+ * the copy whenever it renders the page (also in `astro build --force`, which
+ * keeps the manifest's keys) and only reads it when it copies the page, so a
+ * page rendered again gets a new record even when its key did not change.
  */
 function fileStamp(file: string): string | undefined {
   try {
     const stat = statSync(file);
+    // To the second: an archive that carries the cache between CI runs may keep no finer time.
     return `${stat.size}:${Math.floor(stat.mtimeMs / 1000)}`;
   } catch {
     return undefined;

@@ -1,7 +1,8 @@
 /**
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`
  * in astro.config.mjs): a page whose key, and whose code, are the same as at
- * the last build is copied from Astro's cache instead of being rendered.
+ * the last build is kept (left in dist/, or copied from Astro's cache)
+ * instead of being rendered.
  *
  * A key must change whenever what the page shows changes, so it hashes every
  * input that is not code: the site's settings, the taxonomy (topic names), the
