@@ -1,6 +1,7 @@
 /** `papers backfill`: ingest a range of days politely, resumably. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
@@ -26,9 +27,8 @@ Build afterwards with "npm run build".
 `;
 
 export async function runBackfill(args: string[], context: CliContext): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs('backfill', () =>
+    parseArgs({
       args,
       options: {
         from: { type: 'string' },
@@ -39,10 +39,8 @@ export async function runBackfill(args: string[], context: CliContext): Promise<
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers backfill --help")`);
-  }
+    }),
+  );
   if (values.help) {
     context.output.result(BACKFILL_HELP);
     return 0;

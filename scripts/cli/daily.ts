@@ -1,6 +1,7 @@
 /** `papers daily`: ingest one day from Hugging Face, validate, build and index, or change nothing. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { dayOf, isIsoDay } from '../../src/lib/papers/dates.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
 import { contentFingerprint, readStamp } from '../../src/lib/publish/fingerprint.ts';
@@ -44,12 +45,7 @@ const OPTIONS = {
 } as const;
 
 export async function runDaily(args: string[], context: CliContext): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers daily --help")`);
-  }
+  const { values } = parseCommandArgs('daily', () => parseArgs({ args, options: OPTIONS, strict: true }));
   if (values.help) {
     context.output.result(DAILY_HELP);
     return 0;

@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
-import { UsageError } from './errors.ts';
 
 export const INDEX_HELP = `Usage: papers index [--out-dir DIR] [--astro-cache DIR]
 
@@ -34,12 +34,7 @@ const OPTIONS = {
 } as const;
 
 export async function runIndex(args: string[], context: CliContext): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers index --help")`);
-  }
+  const { values } = parseCommandArgs('index', () => parseArgs({ args, options: OPTIONS, strict: true }));
   if (values.help) {
     context.output.result(INDEX_HELP);
     return 0;

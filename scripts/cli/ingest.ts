@@ -1,5 +1,6 @@
 /** `papers ingest <hf|arxiv|text>`: one day's papers from a source into content/. */
 import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { isIsoDay } from '../../src/lib/papers/dates.ts';
 import { writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
 import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
@@ -53,11 +54,9 @@ const OPTIONS = {
 type IngestOptions = ReturnType<typeof parseIngestArgs>['values'];
 
 function parseIngestArgs(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers ingest --help")`);
-  }
+  return parseCommandArgs('ingest', () =>
+    parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }),
+  );
 }
 
 export async function runIngest(args: string[], context: CliContext): Promise<number> {

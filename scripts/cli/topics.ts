@@ -1,5 +1,6 @@
 /** `papers topics`: how the taxonomy sorts the content, and why. */
 import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { classify, type TopicVerdict } from '../../src/lib/topics/classify.ts';
 import { coverageSummary, topicCoverage } from '../../src/lib/topics/coverage.ts';
 import { loadClassifiablePapers, loadTaxonomy, type ClassifiablePaper } from '../../src/lib/topics/load.ts';
@@ -16,9 +17,8 @@ and prints the number of papers per topic and how many matched no topic.
 `;
 
 export async function runTopics(args: string[], context: CliContext): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs('topics', () =>
+    parseArgs({
       args,
       options: {
         explain: { type: 'string' },
@@ -26,10 +26,8 @@ export async function runTopics(args: string[], context: CliContext): Promise<nu
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers topics --help")`);
-  }
+    }),
+  );
   if (values.help) {
     context.output.result(TOPICS_HELP);
     return 0;

@@ -1,8 +1,8 @@
 /** `papers validate`: every content file against the schema. */
 import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
 import type { CliContext } from './context.ts';
-import { UsageError } from './errors.ts';
 
 export const VALIDATE_HELP = `Usage: papers validate [--content-dir DIR]
 
@@ -12,19 +12,16 @@ what was expected and what was found. Exits 1 if there is any.
 `;
 
 export async function runValidate(args: string[], context: CliContext): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs('validate', () =>
+    parseArgs({
       args,
       options: {
         'content-dir': { type: 'string', default: 'content' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see "papers validate --help")`);
-  }
+    }),
+  );
   if (values.help) {
     context.output.result(VALIDATE_HELP);
     return 0;
