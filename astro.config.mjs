@@ -17,7 +17,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Pages whose getStaticPaths entry has the same cacheKey (src/lib/site/cache-keys.ts)
-  // and the same code as at the last build are copied from the cache in cacheDir.
+  // and the same code as at the last build are kept: left in dist/ (see outDirKept below), or
+  // copied from the cache in cacheDir when dist/ is new.
   experimental: { incrementalBuild: true },
   integrations: [
     // No lastmod, changefreq or priority: the output must not depend on when it was built.

@@ -1,7 +1,8 @@
 /**
  * Builds the site into a fresh folder next to the published one and swaps
  * it in only when the build (pages, feeds, images) and its search index
- * succeeded. Astro runs in a child process and the index after it has
+ * succeeded. So dist/ is not kept between builds here, as `npm run build`
+ * keeps it: Astro copies the unchanged pages from its cache. Astro runs in a child process and the index after it has
  * exited, so the two never hold their memory at once.
  */
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import { replaceDirectory } from '../../src/lib/publish/swap.ts';
+import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { indexBuiltSite } from './index-search.ts';
@@ -54,9 +56,7 @@ export async function buildAndPublish(
   }
   try {
     const env = { ...process.env, ...context.env };
-    context.output.progress(
-      await indexBuiltSite(next, path.join(PROJECT, 'node_modules/.astro'), env, PROJECT),
-    );
+    context.output.progress(await indexBuiltSite(next, path.join(PROJECT, ASTRO_CACHE_DIR), env, PROJECT));
   } catch (error) {
     await rm(next, { recursive: true, force: true });
     const message = error instanceof Error ? error.message : String(error);

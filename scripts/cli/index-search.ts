@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
+import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 
@@ -29,7 +30,7 @@ Options:
 
 const OPTIONS = {
   'out-dir': { type: 'string', default: 'dist' },
-  'astro-cache': { type: 'string', default: 'node_modules/.astro' },
+  'astro-cache': { type: 'string', default: ASTRO_CACHE_DIR },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

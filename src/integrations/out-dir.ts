@@ -12,11 +12,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   emptyFolder,
   lastBuildStopped,
+  madeFromAssets,
   pruneOutput,
   pruneSummaryText,
   startBuild,
@@ -61,18 +61,9 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
         const failure = await removal;
         if (failure !== undefined) logger.warn(`the last build's output was not removed: ${String(failure)}`);
         if (outDir === undefined || since === undefined) return;
-        const summary = pruneOutput({ outDir, made: madeFiles(outDir, assets), since, leave });
+        const summary = pruneOutput({ outDir, made: madeFromAssets(outDir, assets), since, leave });
         logger.info(`kept the last build's output; ${pruneSummaryText(summary)} this build did not make`);
       },
     },
   };
-}
-
-/** The pages Astro lists for this build, relative to outDir. */
-function madeFiles(outDir: string, assets: Map<string, URL[]>): Set<string> {
-  const made = new Set<string>();
-  for (const urls of assets.values()) {
-    for (const url of urls) made.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
-  }
-  return made;
 }

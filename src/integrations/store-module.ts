@@ -25,8 +25,8 @@ export function storeFromFile(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         // The store keeps no abstracts; pages read them from the files it names relative to the
-        // project (src/lib/papers/bodies.ts), wherever the build runs from. Not a Vite define:
-        // Astro hashes those into its cache keys, and the project's path must not count.
+        // project (src/lib/papers/bodies.ts), wherever the build runs from. A global, not a Vite
+        // define, which Astro would hash into its cache keys.
         setProjectRoot(fileURLToPath(config.root));
         if (command !== 'build' || config.output !== 'static') return;
         updateConfig({

@@ -4,9 +4,19 @@
  * and replaced whole, so a build stopped halfway leaves the old file or the
  * new one.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Whether two paths name one file (hard links of each other); false when either is missing. */
+export function isSameFile(a: string, b: string): boolean {
+  try {
+    const [first, second] = [statSync(a), statSync(b)];
+    return first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
+  }
+}
 
 /** The parsed JSON of a file, or undefined when it is missing or not JSON. */
 export function readJsonFile(file: string): unknown {

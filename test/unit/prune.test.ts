@@ -1,17 +1,20 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import {
   BUILD_MARKER,
   emptyFolder,
   lastBuildStopped,
+  madeFromAssets,
   pruneFolder,
   pruneOutput,
   pruneSummaryText,
   startBuild,
 } from '../../src/lib/publish/prune.ts';
+import { listFiles } from '../helpers/built-site.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 /** Writes `files` (relative paths) under `root`: the last build's output. */
@@ -21,14 +24,6 @@ async function writeFiles(root: string, files: string[]): Promise<void> {
     await mkdir(path.dirname(absolute), { recursive: true });
     await writeFile(absolute, file);
   }
-}
-
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 describe('keeping the last build’s output', () => {
@@ -96,5 +91,17 @@ describe('keeping the last build’s output', () => {
     });
     expect(await listFiles(dist)).toEqual(['index.html', 'og/papers/a.png']);
     expect(pruneFolder(dist, 'missing', new Set())).toEqual({ removedFiles: 0, removedFolders: 0 });
+  });
+
+  it('takes the pages a build made from the files Astro lists, as paths relative to the output', () => {
+    const dist = path.join(path.sep, 'site', 'dist');
+    const assets = new Map([
+      ['/papers/[...id]', [pathToFileURL(path.join(dist, 'papers', '2610.00001', 'index.html'))]],
+      ['/feeds/all.xml', [pathToFileURL(path.join(dist, 'feeds', 'all.xml'))]],
+    ]);
+    expect([...madeFromAssets(dist, assets)].sort()).toEqual([
+      'feeds/all.xml',
+      'papers/2610.00001/index.html',
+    ]);
   });
 });

@@ -13,7 +13,8 @@
  * the current build did not use.
  */
 import { constants } from 'node:fs';
-import { copyFile, link, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, readdir, rm, unlink } from 'node:fs/promises';
+import { isSameFile } from '../cache-file.ts';
 import path from 'node:path';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/daily-papers/og';
@@ -50,18 +51,13 @@ export async function emitFile(source: string, target: string): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      if (await isSameFile(source, target)) return;
+      if (isSameFile(source, target)) return;
       await unlink(target);
       return emitFile(source, target);
     }
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
   }
   await copyFile(source, target, constants.COPYFILE_FICLONE);
-}
-
-async function isSameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([stat(a), stat(b)]);
-  return first.ino === second.ino && first.dev === second.dev;
 }
 
 /** Deletes cached images not in `keep`; returns how many went. */

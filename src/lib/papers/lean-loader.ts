@@ -1,7 +1,8 @@
 /**
- * Astro's glob loader with two costs taken out; both hook into what Astro
- * hands the loader besides its public context (`entryTypes`), and when a
- * future Astro stops passing it, the loader is simply left as it is.
+ * Astro's glob loader with three costs taken out. The first two hook into what
+ * Astro hands the loader besides its public context (`entryTypes`), and when a
+ * future Astro stops passing it, the loader is left as it is; the third
+ * relies only on the public meta store.
  *
  * - **No Markdown rendering.** For `.md` files the glob loader renders every
  *   entry to HTML when it syncs and keeps that HTML (with a copy of the front
@@ -28,8 +29,8 @@
  *   If Astro's timing changes, the store is saved as before.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { posixRelative } from './paths.ts';
 
 interface EntryInfoParams {
   fileUrl: URL;
@@ -76,7 +77,7 @@ async function loadLean(loader: Loader, context: GlobContext, idOfFile: (file: s
     const stored = context.store.get(id);
     if (stored?.filePath === undefined) return false;
     // The glob loader keeps an unchanged entry's old path; pages read abstracts by it (bodies.ts).
-    if (stored.filePath !== path.relative(root, file).split(path.sep).join('/')) {
+    if (stored.filePath !== posixRelative(root, file)) {
       context.store.delete(id);
       return false;
     }

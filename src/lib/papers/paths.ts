@@ -5,6 +5,11 @@ import { isIsoDay } from './dates.ts';
 
 export const PAPERS_DIR = 'papers';
 
+/** `to` relative to `from`, with `/` between folders on every system (content paths, site paths). */
+export function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
+}
+
 /** `papers/2026/10/03/2610.01092.md`, relative to the content folder. */
 export function paperRelativePath(id: string, date: string): string {
   if (!isPaperId(id)) throw new Error(`not a paper id: ${JSON.stringify(id)}`);

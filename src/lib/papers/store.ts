@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parsePaperDocument } from './document.ts';
 import { fileNameToId, isPaperId } from './ids.ts';
-import { dayFromRelativePath, PAPERS_DIR } from './paths.ts';
+import { dayFromRelativePath, PAPERS_DIR, posixRelative } from './paths.ts';
 import { describeIssues, formatProblem, paperSchema, type Paper } from './schema.ts';
 
 export interface PaperFile {
@@ -29,7 +29,7 @@ export async function listPaperFiles(contentDir: string): Promise<PaperFile[]> {
   }
   const paths = entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) => posixRelative(root, path.join(entry.parentPath, entry.name)))
     .sort();
   const files: PaperFile[] = [];
   for (const entry of paths) {

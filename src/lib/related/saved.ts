@@ -6,8 +6,8 @@
  * day's 50 papers, not 50,000 (a whole pass is 12 s of CPU at 50,000 papers:
  * bench/results/2026-11-26-lib-steps-50k.md).
  *
- * Each day has a chain hash: its papers' ids, titles and abstracts, and the
- * hash of the day before. The saved lists are used only when the saved days'
+ * Each day has a chain hash: its papers' ids, titles and file digests (or
+ * abstracts, for entries without a digest), and the hash of the day before. The saved lists are used only when the saved days'
  * hashes are the first days' hashes now; an edit to an older paper changes
  * its day's hash and every later one, and everything is computed again.
  */

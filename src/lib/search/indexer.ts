@@ -4,7 +4,7 @@
  * `<outDir>/pagefind/<piece>/`.
  *
  * A piece whose paper pages have the same indexed parts as at the last build
- * (same cache key) is copied from the cache folder instead of being indexed
+ * (same cache key) is linked from the cache folder instead of being indexed
  * again, so a daily build indexes only the current month. The
  * cache lives outside the build folder, which a fresh CI checkout does not
  * have; CI keeps it between runs like node_modules/.cache. In the build
@@ -15,21 +15,14 @@
  * own rule once any page has that attribute).
  */
 import { randomBytes } from 'node:crypto';
-import {
-  constants,
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-} from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { writeAtomically } from '../cache-file.ts';
+import { isSameFile, writeAtomically } from '../cache-file.ts';
+import { posixRelative } from '../papers/paths.ts';
+import { emptyFolder } from '../publish/prune.ts';
 import {
   bundleDir,
   cacheEntryName,
@@ -117,7 +110,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       await placeBundle(entry, path.join(options.outDir, bundleDir(plan.segment)));
       segments.push({ segment: plan.segment, pages: plan.pages.length, cached });
     }
-    await removeOtherBundles(options.outDir, plans);
+    removeOtherBundles(options.outDir, plans);
     await pruneCache(options.cacheDir, plans);
     await writeAtomically(knownFile, knownPagesText(scan.known));
   } catch (error) {
@@ -174,7 +167,7 @@ export function scanBuiltPages(
 ): PageScan {
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) => posixRelative(outDir, path.join(entry.parentPath, entry.name)))
     .filter((file) => !file.startsWith(`${SEARCH_DIR}/`))
     .sort();
   const pages: IndexedPage[] = [];
@@ -309,10 +302,9 @@ async function placeBundle(entry: string, target: string): Promise<void> {
  * copyTree places that file last, so a tree cut short never matches.
  */
 function isSameBundle(entry: string, target: string): boolean {
+  const [ours, theirs] = [path.join(entry, ENTRY_FILE), path.join(target, ENTRY_FILE)];
+  if (isSameFile(ours, theirs)) return true;
   try {
-    const [ours, theirs] = [path.join(entry, ENTRY_FILE), path.join(target, ENTRY_FILE)];
-    const [a, b] = [statSync(ours), statSync(theirs)];
-    if (a.ino === b.ino && a.dev === b.dev) return true;
     return readFileSync(ours).equals(readFileSync(theirs));
   } catch {
     return false;
@@ -320,12 +312,9 @@ function isSameBundle(entry: string, target: string): boolean {
 }
 
 /** Removes from the build's search folder what no planned piece is (an earlier build's pieces). */
-async function removeOtherBundles(outDir: string, plans: readonly SegmentPlan[]): Promise<void> {
-  const planned = new Set(plans.map((plan) => plan.segment));
+function removeOtherBundles(outDir: string, plans: readonly SegmentPlan[]): void {
   const folder = path.join(outDir, SEARCH_DIR);
-  for (const name of await readdir(folder).catch(() => [])) {
-    if (!planned.has(name)) await rm(path.join(folder, name), { recursive: true, force: true });
-  }
+  if (existsSync(folder)) emptyFolder(folder, new Set(plans.map((plan) => plan.segment)));
 }
 
 /**

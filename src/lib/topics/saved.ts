@@ -1,8 +1,8 @@
 /**
  * Topic classifications kept between builds (11 s of CPU for a whole pass at
- * 50,000 papers otherwise). A paper keeps its saved topics while its title,
- * abstract, keywords, categories and hand-set topics hash the same
- * (index.ts); all are dropped when the taxonomy or the classifier's code
+ * 50,000 papers otherwise). A paper keeps its saved topics while its file's
+ * digest is the same (or, without a digest, its title, abstract, keywords,
+ * categories and hand-set topics hash the same: index.ts); all are dropped when the taxonomy or the classifier's code
  * changes, which the version says.
  */
 import { readJsonFile } from '../cache-file.ts';
