@@ -272,7 +272,7 @@ const { build } = await import(process.env.BENCH_ASTRO);
 await build(JSON.parse(process.env.BENCH_CONFIG));
 `;
 
-interface BuildDirs {
+export interface BuildDirs {
   content: string;
   astroOut: string;
   astroCache: string;
@@ -305,7 +305,7 @@ function astroBuild(dirs: BuildDirs, og: boolean, heapMb: number | undefined): P
 }
 
 /** The environment of the site's build and its search step: the bench's own folders and heap limit. */
-function siteEnv(dirs: BuildDirs, heapMb: number | undefined): NodeJS.ProcessEnv {
+export function siteEnv(dirs: BuildDirs, heapMb: number | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith('VITEST') || key === 'NODE_ENV') continue;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayPlan, generate } from '../../bench/generate.ts';
 import { formatResults } from '../../bench/report.ts';
-import { hugoAvailable, machine, runBench, v8HeapLimitMb } from '../../bench/run.ts';
+import { hugoAvailable, machine, runBench, siteEnv, v8HeapLimitMb } from '../../bench/run.ts';
 import { listPaperFiles, validateContent } from '../../src/lib/papers/store.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -49,6 +49,17 @@ describe('npm run bench', () => {
   it('gives the build the heap limit V8 picks on the machine it stands for', () => {
     expect(v8HeapLimitMb(7)).toBe(1792);
     expect(v8HeapLimitMb(24)).toBe(4096);
+    const dirs = {
+      content: 'c',
+      astroOut: 'o',
+      astroCache: 'a',
+      astroCwd: 'w',
+      og: 'g',
+      search: 's',
+      build: 'b',
+    };
+    expect(siteEnv(dirs, 1792)['NODE_OPTIONS']).toContain('--max-old-space-size=1792');
+    expect(siteEnv(dirs, undefined)['NODE_OPTIONS'] ?? '').not.toContain('--max-old-space-size');
   });
 
   it('builds a tiny archive cold and reports its phases', async () => {

@@ -22,7 +22,7 @@
  * - **One save of the store, at the end.** Astro saves the whole store 500 ms
  *   after the last change to it (its mutable-data-store.js), and it changes
  *   the store's own meta data just before the loaders run: at 50,000 papers
- *   that save (3 s of serialising, when nothing had changed yet) fell in the
+ *   that save (3 s of serialising in a CPU profile, when nothing had changed yet) fell in the
  *   middle of the sync, and a sync that added papers saved again at its end.
  *   Touching this collection's meta data more often than that while the
  *   loader runs puts the first save off to the end, where Astro saves anyway.
