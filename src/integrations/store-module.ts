@@ -9,11 +9,10 @@
  * cold content sync took four minutes).
  */
 import type { AstroIntegration } from 'astro';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { buildNotes, setProjectRoot } from '../lib/build-record.ts';
-import { isOneFileStore, storeFileModule } from '../lib/site/store-module.ts';
+import { isOneFileStoreFile, storeFileModule } from '../lib/site/store-module.ts';
 
 const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** Where a build keeps the store (Astro's content/paths.js). */
@@ -45,7 +44,7 @@ function storeModulePlugin(file: string): Plugin {
       order: 'pre',
       filter: { id: new RegExp(`^${STORE_MODULE_ID}$`) },
       handler(id) {
-        if (id !== STORE_MODULE_ID || !isOneFileStore(fileHead(file))) return null;
+        if (id !== STORE_MODULE_ID || !isOneFileStoreFile(file)) return null;
         if (!buildNotes().includes(NOTE)) buildNotes().push(NOTE);
         // What Astro marks its own module with: content data, which a page's code hash leaves out.
         const meta = { astroIncremental: { kind: 'content-data' } };
@@ -53,20 +52,6 @@ function storeModulePlugin(file: string): Plugin {
       },
     },
   };
-}
-
-/** The first bytes of `file`, or '' when there is none. */
-function fileHead(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const head = Buffer.alloc(16);
-    return head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 const NOTE = 'content store: read from its file, not bundled';

@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   astroPageRecords,
+  readAstroPageRecords,
   knownPagesText,
   knownPlace,
   readKnownPages,
@@ -95,6 +96,30 @@ describe('build records from Astro’s incremental-build manifest', () => {
   it('are none for a page whose cached copy is missing', () => {
     const records = astroPageRecords(manifest(), (file) => (file === PAPER ? undefined : STAMP()));
     expect([...records.keys()]).toEqual(['days/2026-10-01/index.html']);
+  });
+
+  // `astro build --force` renders a page again with the same key: only its cached copy's time says so.
+  it('change when Astro writes its cached copy of the page again, to the second', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'papers-astro-cache-'));
+    try {
+      await writeFile(path.join(cacheDir, 'incremental-build.json'), JSON.stringify(manifest()));
+      const copy = path.join(cacheDir, 'dist', PAPER);
+      await mkdir(path.dirname(copy), { recursive: true });
+      await writeFile(copy, '<html>');
+      await utimes(copy, 1_700_000_000.2, 1_700_000_000.2);
+      const before = readAstroPageRecords(cacheDir).get(PAPER);
+      expect(before).toBeDefined();
+      // The same second (an archive may keep no finer time): the same record.
+      await utimes(copy, 1_700_000_000.9, 1_700_000_000.9);
+      expect(readAstroPageRecords(cacheDir).get(PAPER)).toBe(before);
+      await utimes(copy, 1_700_000_001, 1_700_000_001);
+      expect(readAstroPageRecords(cacheDir).get(PAPER)).not.toBe(before);
+      await writeFile(copy, '<html> ');
+      await utimes(copy, 1_700_000_000.2, 1_700_000_000.2);
+      expect(readAstroPageRecords(cacheDir).get(PAPER)).not.toBe(before);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('are none for a manifest this code does not know', () => {

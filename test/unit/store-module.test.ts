@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isOneFileStore, storeFileModule } from '../../src/lib/site/store-module.ts';
+import { isOneFileStore, isOneFileStoreFile, storeFileModule } from '../../src/lib/site/store-module.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('the content store module of a build', () => {
@@ -23,5 +23,14 @@ describe('the content store module of a build', () => {
     // Astro's chunked storage: a manifest naming the chunks.
     expect(isOneFileStore('{"papers":["a.txt"')).toBe(false);
     expect(isOneFileStore('')).toBe(false);
+  });
+
+  it('reads only the head of a store file to tell, and says no for a missing one', async () => {
+    const dir = await tempDir('store-module-');
+    await writeFile(path.join(dir, 'one.json'), '[["Map",1],"papers"]');
+    await writeFile(path.join(dir, 'chunked.json'), '{"papers":["a.txt"]}');
+    expect(isOneFileStoreFile(path.join(dir, 'one.json'))).toBe(true);
+    expect(isOneFileStoreFile(path.join(dir, 'chunked.json'))).toBe(false);
+    expect(isOneFileStoreFile(path.join(dir, 'missing.json'))).toBe(false);
   });
 });

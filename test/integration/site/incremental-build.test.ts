@@ -5,12 +5,13 @@
  * exactly the pages a build from scratch gives (the fixture build `root`),
  * while copying, not rendering, the pages the new day does not change.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSiteLogged, FIXTURE_CONTENT_DIR } from '../../helpers/build-site.ts';
+import { listFiles } from '../../helpers/built-site.ts';
 import { fixtureSite } from '../../helpers/fixture-sites.ts';
 
 const NEW_DAY = '2026/10/05';
@@ -50,7 +51,9 @@ beforeAll(async () => {
     buildCacheDir,
     outDir,
   }));
-  firstPages = (await files(outDir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'));
+  firstPages = (await listFiles(outDir)).filter(
+    (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+  );
   firstStats = {
     page: statSync(path.join(outDir, KEPT_PAGE)),
     piece: statSync(path.join(outDir, KEPT_PIECE)),
@@ -83,18 +86,10 @@ function howMade(): Map<string, 'rendered' | 'reused'> {
   return made;
 }
 
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 describe('a daily update with the last build’s cache', () => {
   it('gives byte for byte the site a build from scratch gives, in the folder of the last build', async () => {
     const scratch = fixtureSite('root').outDir;
-    const [ours, theirs] = await Promise.all([files(outDir), files(scratch)]);
+    const [ours, theirs] = await Promise.all([listFiles(outDir), listFiles(scratch)]);
     expect(ours).toEqual(theirs);
     const differing: string[] = [];
     for (const file of ours) {
@@ -145,7 +140,7 @@ describe('a daily update with the last build’s cache', () => {
 
   // src/site-archive.ts: the first build saves, the second reuses all but the new day's work.
   it('classifies and scores for related papers only the new day’s papers', async () => {
-    const papers = (await files(FIXTURE_CONTENT_DIR)).filter((file) => file.endsWith('.md')).length;
+    const papers = (await listFiles(FIXTURE_CONTENT_DIR)).filter((file) => file.endsWith('.md')).length;
     const oldPapers = papers - NEW_PAPERS.length;
     expect(firstLog).toContain(
       `[daily-papers:build] topics: 0 papers kept from the last build, ${oldPapers} classified`,
