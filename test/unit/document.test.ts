@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parsePaperDocument, serializePaperDocument } from '../../src/lib/papers/document.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  paperDocumentBody,
+  parsePaperDocument,
+  serializePaperDocument,
+} from '../../src/lib/papers/document.ts';
 import { paperSchema } from '../../src/lib/papers/schema.ts';
 
 const paper = paperSchema.parse({
@@ -50,5 +56,26 @@ describe('paper documents', () => {
 
   it('requires front matter', () => {
     expect(() => parsePaperDocument('just text')).toThrow(/expected YAML front matter/);
+  });
+
+  describe('the abstract alone', () => {
+    const samples = readdirSync('content/papers', { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => readFileSync(path.join('content/papers', file), 'utf8'));
+
+    it.each([
+      ...samples.slice(0, 20),
+      serializePaperDocument(paper, 'Line one.\r\n\r\n--- a rule-like line\n\n  indented'),
+      '---\ntitle: x\n---',
+      '---\r\ntitle: x\r\n---\r\n\r\nCRLF body\r\n',
+      '---\ntitle: "a\\n---"\nnote: |\n  ---\n---\nbody after a block with --- inside',
+      '---\n---\nempty front matter',
+    ])('is what parsing the whole file gives: %#', (text) => {
+      expect(paperDocumentBody(text)).toBe(parsePaperDocument(text).body);
+    });
+
+    it('requires front matter', () => {
+      expect(() => paperDocumentBody('just text')).toThrow(/expected YAML front matter/);
+    });
   });
 });

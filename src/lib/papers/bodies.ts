@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { countAbstractRead } from '../build-record.ts';
-import { parsePaperDocument } from './document.ts';
+import { paperDocumentBody } from './document.ts';
 
 interface StoredEntry {
   body?: string | undefined;
@@ -40,7 +40,7 @@ export function readBodiesOnDemand<T extends StoredEntry>(entries: T[], projectR
 function bodyOfFile(file: string): string {
   countAbstractRead();
   try {
-    return parsePaperDocument(readFileSync(file, 'utf8')).body;
+    return paperDocumentBody(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`${file}: could not read the abstract: ${(error as Error).message}`, { cause: error });
   }

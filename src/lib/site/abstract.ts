@@ -25,7 +25,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { safeHttpUrl } from './links.ts';
 import { runsToHtml, runsToText, truncateRuns, type TextRun } from './math.ts';
 
@@ -63,9 +63,52 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
+/**
+ * The abstract as HTML. The Markdown is parsed once for this and for the
+ * page's excerpts (noteExcerpts): three parses of each abstract were a sixth
+ * of a cold build's rendering.
+ */
 export function renderAbstract(markdown: string): RenderedAbstract {
-  const file = processor.processSync(markdown);
-  return { html: String(file.value), hasMath: file.data['hasMath'] === true };
+  const tree = parseAbstract(markdown);
+  noteExcerpts(markdown, tree);
+  const file = new VFile(markdown);
+  const html = processor.stringify(processor.runSync(tree, file), file);
+  return { html, hasMath: file.data['hasMath'] === true };
+}
+
+/** What remark-parse with remark-math makes of the text, as the processor would parse it. */
+export function parseAbstract(markdown: string): MdastRoot {
+  if (isPlainProse(markdown)) return plainProseTree(markdown);
+  return fromMarkdown(markdown, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
+}
+
+/**
+ * Characters that start Markdown (or math) anywhere in a line, control
+ * characters, tabs and carriage returns, and white space at either end of a
+ * line (indents, hard breaks).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what micromark rewrites
+const INLINE_SYNTAX = /[\\`*_[\]<>&$\x00-\x09\x0b-\x1f]|^ | $/m;
+/** What starts a block (heading, list, rule, setext underline, fence) at the start of a line. */
+const BLOCK_START = /^(?:[-+=#~]|\d{1,9}[.)])/m;
+
+/**
+ * Whether the text is paragraphs of plain prose, which Markdown reads as
+ * they are. Most abstracts are (74 of the 83 sample papers), and micromark
+ * was most of the cost of rendering one; the test is strict, so anything
+ * else goes through the parser (the unit test compares the two).
+ */
+export function isPlainProse(markdown: string): boolean {
+  return !INLINE_SYNTAX.test(markdown) && !BLOCK_START.test(markdown);
+}
+
+/** The tree micromark gives plain prose: a paragraph of text per run of non-empty lines. */
+function plainProseTree(markdown: string): MdastRoot {
+  const paragraphs = markdown.split(/\n{2,}/).flatMap((text) => text.replace(/^\n|\n$/g, '') || []);
+  return {
+    type: 'root',
+    children: paragraphs.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
+  };
 }
 
 /**
@@ -146,7 +189,10 @@ export interface Excerpt {
  * resolved, blocks joined by a space, white space collapsed.
  */
 export function abstractRuns(markdown: string): TextRun[] {
-  const tree = fromMarkdown(markdown, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
+  return runsOfTree(parseAbstract(markdown));
+}
+
+function runsOfTree(tree: MdastRoot): TextRun[] {
   const runs: TextRun[] = [];
   const push = (run: TextRun) => {
     const previous = runs.at(-1);
@@ -177,10 +223,14 @@ function collapse(runs: readonly TextRun[]): TextRun[] {
 
 /**
  * Excerpts made so far, by length and abstract. A paper is a card on its day,
- * its week and each of its topics' pages, and parsing its Markdown was most of
- * a card's cost: each abstract is now parsed once per length per build.
+ * its week and each of its topics' pages, and its page describes it, and
+ * parsing its Markdown was most of a card's cost: each abstract is parsed
+ * once per build, for every usual length at once.
  */
 const excerpts = new Map<number, Map<string, Readonly<Excerpt>>>();
+
+/** The lengths pages ask for; an excerpt of another length is made on its own. */
+const USUAL_LENGTHS = [CARD_EXCERPT_LENGTH, DESCRIPTION_LENGTH];
 
 /** The start of an abstract, cut at a word boundary and never inside a formula. */
 export function abstractExcerpt(
@@ -188,13 +238,28 @@ export function abstractExcerpt(
   maxLength = CARD_EXCERPT_LENGTH,
 ): Readonly<Excerpt> {
   const source = markdown ?? '';
-  let byAbstract = excerpts.get(maxLength);
-  if (!byAbstract) excerpts.set(maxLength, (byAbstract = new Map()));
-  let excerpt = byAbstract.get(source);
-  if (!excerpt) {
-    const runs = truncateRuns(abstractRuns(source), maxLength);
-    excerpt = Object.freeze({ text: runsToText(runs), html: runsToHtml(runs) });
-    byAbstract.set(source, excerpt);
+  const known = excerpts.get(maxLength)?.get(source);
+  if (known) return known;
+  const runs = abstractRuns(source);
+  if (USUAL_LENGTHS.includes(maxLength)) noteExcerptsOfRuns(source, runs);
+  return excerpts.get(maxLength)?.get(source) ?? excerptOfRuns(runs, maxLength);
+}
+
+/** Keeps the usual excerpts of an abstract whose tree is at hand, unless kept already. */
+function noteExcerpts(markdown: string, tree: MdastRoot): void {
+  if (USUAL_LENGTHS.every((length) => excerpts.get(length)?.has(markdown))) return;
+  noteExcerptsOfRuns(markdown, runsOfTree(tree));
+}
+
+function noteExcerptsOfRuns(markdown: string, runs: readonly TextRun[]): void {
+  for (const length of USUAL_LENGTHS) {
+    let byAbstract = excerpts.get(length);
+    if (!byAbstract) excerpts.set(length, (byAbstract = new Map()));
+    if (!byAbstract.has(markdown)) byAbstract.set(markdown, excerptOfRuns(runs, length));
   }
-  return excerpt;
+}
+
+function excerptOfRuns(runs: readonly TextRun[], maxLength: number): Readonly<Excerpt> {
+  const cut = truncateRuns(runs, maxLength);
+  return Object.freeze({ text: runsToText(cut), html: runsToHtml(cut) });
 }
