@@ -8,12 +8,11 @@
  * plausibly be meant literally, and inline math (`$...$`) is never touched
  * apart from whitespace collapsing (its hard wraps are wraps like any other).
  */
-import type { Emphasis, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mathFromMarkdown, mathToMarkdown, type InlineMath } from 'mdast-util-math';
+import type { Emphasis, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
+import { mathToMarkdown, type InlineMath } from 'mdast-util-math';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
-import { math } from 'micromark-extension-math';
+import { parseAbstract } from './markdown.ts';
 
 // ---------------------------------------------------------------------------
 // Characters
@@ -396,10 +395,6 @@ export function abstractToMarkdown(s: string): string {
   return markdown.replace(/\n+$/, '');
 }
 
-function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
-}
-
 // Containers whose children are blocks: their text is joined with spaces.
 const BLOCK_CONTAINERS = new Set([
   'blockquote',
@@ -427,6 +422,6 @@ function plainTextOf(node: RootContent): string {
  * math kept as `$...$`; blocks joined by a space, whitespace collapsed.
  */
 export function markdownToPlainText(markdown: string): string {
-  const blocks = parseMarkdown(markdown).children.map((block) => plainTextOf(block));
+  const blocks = parseAbstract(markdown).children.map((block) => plainTextOf(block));
   return normalizeText(blocks.join(' '));
 }

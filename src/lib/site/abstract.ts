@@ -15,10 +15,8 @@
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mathFromMarkdown, type InlineMath } from 'mdast-util-math';
+import type { InlineMath } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
-import { math } from 'micromark-extension-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
@@ -26,6 +24,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { parseAbstract } from '../papers/markdown.ts';
 import { safeHttpUrl } from './links.ts';
 import { runsToHtml, runsToText, truncateRuns, type TextRun } from './math.ts';
 
@@ -74,41 +73,6 @@ export function renderAbstract(markdown: string): RenderedAbstract {
   const file = new VFile(markdown);
   const html = processor.stringify(processor.runSync(tree, file), file);
   return { html, hasMath: file.data['hasMath'] === true };
-}
-
-/** What remark-parse with remark-math makes of the text, as the processor would parse it. */
-export function parseAbstract(markdown: string): MdastRoot {
-  if (isPlainProse(markdown)) return plainProseTree(markdown);
-  return fromMarkdown(markdown, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
-}
-
-/**
- * Characters that start Markdown (or math) anywhere in a line, control
- * characters, tabs and carriage returns, and white space at either end of a
- * line (indents, hard breaks).
- */
-// eslint-disable-next-line no-control-regex -- control characters are what micromark rewrites
-const INLINE_SYNTAX = /[\\`*_[\]<>&$\x00-\x09\x0b-\x1f]|^ | $/m;
-/** What starts a block (heading, list, rule, setext underline, fence) at the start of a line. */
-const BLOCK_START = /^(?:[-+=#~]|\d{1,9}[.)])/m;
-
-/**
- * Whether the text is paragraphs of plain prose, which Markdown reads as
- * they are. Most abstracts are (74 of the 83 sample papers), and micromark
- * was most of the cost of rendering one; the test is strict, so anything
- * else goes through the parser (the unit test compares the two).
- */
-export function isPlainProse(markdown: string): boolean {
-  return !INLINE_SYNTAX.test(markdown) && !BLOCK_START.test(markdown);
-}
-
-/** The tree micromark gives plain prose: a paragraph of text per run of non-empty lines. */
-function plainProseTree(markdown: string): MdastRoot {
-  const paragraphs = markdown.split(/\n{2,}/).flatMap((text) => text.replace(/^\n|\n$/g, '') || []);
-  return {
-    type: 'root',
-    children: paragraphs.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
-  };
 }
 
 /**
