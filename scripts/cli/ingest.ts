@@ -1,6 +1,7 @@
 /** `papers ingest <hf|arxiv|text>`: one day's papers from a source into content/. */
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
+import { countText } from '../../src/lib/count-text.ts';
 import { isIsoDay } from '../../src/lib/papers/dates.ts';
 import { writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
 import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
@@ -221,6 +222,6 @@ function reportPlan(plan: IngestPlan, read: SourceRead, dryRun: boolean, output:
   const verb = dryRun ? 'would write' : 'wrote';
   output.result(
     `${days || 'no day'}: ${count('new')} new, ${count('updated')} updated, ${count('unchanged')} unchanged` +
-      `${skipped ? `, ${skipped} skipped` : ''}; ${verb} ${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'}`,
+      `${skipped ? `, ${skipped} skipped` : ''}; ${verb} ${countText(plan.writes.length, 'file')}`,
   );
 }

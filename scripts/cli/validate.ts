@@ -1,6 +1,7 @@
 /** `papers validate`: every content file against the schema. */
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
+import { countText } from '../../src/lib/count-text.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
 import type { CliContext } from './context.ts';
 
@@ -28,11 +29,9 @@ export async function runValidate(args: string[], context: CliContext): Promise<
   }
   const report = await validateContent(values['content-dir']);
   for (const problem of report.problems) context.output.warn(problem);
-  const files = `${report.files} paper file${report.files === 1 ? '' : 's'}`;
+  const files = countText(report.files, 'paper file');
   if (report.problems.length > 0) {
-    context.output.result(
-      `${files} checked: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`,
-    );
+    context.output.result(`${files} checked: ${countText(report.problems.length, 'problem')}`);
     return 1;
   }
   context.output.result(`${files} checked: all valid`);

@@ -15,6 +15,7 @@
  *   submitting or changing a filter adds a history entry, and the back
  *   button brings the previous search back.
  */
+import { countText } from '../lib/count-text.ts';
 import { excerptRuns } from '../lib/search/excerpt.ts';
 import { listCursor, mergeCursor, type ResultCursor } from '../lib/search/merge.ts';
 import type { SearchClientConfig } from '../lib/search/page.ts';
@@ -318,7 +319,7 @@ function resultItem(data: ResultData, base: string): HTMLLIElement {
   if (meta.upvotes !== undefined) {
     const upvotes = element('span', 'stat-upvotes');
     const count = Number(meta.upvotes);
-    upvotes.append(element('span', undefined, '▲ '), `${count} ${count === 1 ? 'upvote' : 'upvotes'}`);
+    upvotes.append(element('span', undefined, '▲ '), countText(count, 'upvote'));
     upvotes.firstElementChild?.setAttribute('aria-hidden', 'true');
     footer.append(upvotes);
   }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
+import { countText } from '../../src/lib/count-text.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
 import { pageHead } from '../../src/lib/site/head.ts';
 import { robotsTxt } from '../../src/lib/site/robots.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import {
   archiveView,
-  countText,
   dayPageView,
   homeView,
   monthPageView,
@@ -260,6 +260,8 @@ describe('topic pages', () => {
 
 describe('counts', () => {
   it('say paper or papers', () => {
-    expect([0, 1, 2].map(countText)).toEqual(['0 papers', '1 paper', '2 papers']);
+    expect([0, 1, 2].map((n) => countText(n))).toEqual(['0 papers', '1 paper', '2 papers']);
+    expect(countText(2, 'index', 'indexes')).toBe('2 indexes');
+    expect(countText(1, 'more author')).toBe('1 more author');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 // HTML inside an RSS description is escaped here once, and once more by the XML builder.
+import { countText } from '../count-text.ts';
 import { formatAuthors } from '../site/authors.ts';
 import { escapeHtml } from '../site/math.ts';
 import { escapeXml, xmlText } from './xml-text.ts';
@@ -78,7 +79,7 @@ export function dayItem(day: FeedDay): RSSFeedItem {
       return `<li><a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>${authors}</li>`;
     })
     .join('');
-  const count = `${day.papers.length} paper${day.papers.length === 1 ? '' : 's'}`;
+  const count = countText(day.papers.length);
   return {
     title: xmlText(`${day.label}: ${count}`),
     link: day.url,

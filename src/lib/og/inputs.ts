@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { OgConfig } from '../../config.ts';
+import { countText } from '../count-text.ts';
 import { isArxivId } from '../papers/ids.ts';
 import type { Paper } from '../papers/schema.ts';
 import { formatAuthors, SHORT_AUTHOR_LIMIT } from '../site/authors.ts';
@@ -49,10 +50,6 @@ export function paperCardInput(paper: PaperLike, topics: readonly string[]): Pap
     topics: topics.slice(0, MAX_TOPICS).map((topic) => shorten(topic, TOPIC_BUDGET)),
     label: isArxivId(paper.id) ? `arXiv:${paper.id}` : '',
   };
-}
-
-function countText(count: number): string {
-  return `${count} ${count === 1 ? 'paper' : 'papers'}`;
 }
 
 /** A day's card: its best-ranked titles, in the order the day page lists them. */

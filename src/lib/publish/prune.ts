@@ -36,6 +36,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countText } from '../count-text.ts';
 import { posixRelative } from '../papers/paths.ts';
 
 /** The start marker. Still there when a build starts, it says the last build did not finish. */
@@ -101,8 +102,7 @@ export function pruneOutput(options: PruneOptions): PruneSummary {
 
 /** `removed 1 file and 2 folders`. */
 export function pruneSummaryText({ removedFiles, removedFolders }: PruneSummary): string {
-  const count = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
-  return `removed ${count(removedFiles, 'file')} and ${count(removedFolders, 'folder')}`;
+  return `removed ${countText(removedFiles, 'file')} and ${countText(removedFolders, 'folder')}`;
 }
 
 /**

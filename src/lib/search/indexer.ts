@@ -21,6 +21,7 @@ import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { isSameFile, writeAtomically } from '../cache-file.ts';
+import { countText } from '../count-text.ts';
 import { posixRelative } from '../papers/paths.ts';
 import { emptyFolder } from '../publish/prune.ts';
 import {
@@ -135,9 +136,9 @@ export function indexSummaryLine(summary: SearchIndexSummary, milliseconds: numb
     ...(built.length > 0 ? [`${built.join(', ')} indexed`] : []),
     ...(cached.length > 0 ? [`${cached.join(', ')} from the cache`] : []),
   ];
-  const indexes = `${summary.segments.length} ${summary.segments.length === 1 ? 'index' : 'indexes'}`;
+  const indexes = countText(summary.segments.length, 'index', 'indexes');
   const detail = parts.length > 0 ? ` (${parts.join(', ')})` : '';
-  const read = `${summary.read} ${summary.read === 1 ? 'page' : 'pages'} read`;
+  const read = `${countText(summary.read, 'page')} read`;
   return `${summary.pages} paper pages in ${indexes}${detail}, ${read}, in ${(milliseconds / 1000).toFixed(1)} s`;
 }
 

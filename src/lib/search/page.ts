@@ -8,7 +8,7 @@ import { formatMonth } from '../site/dates.ts';
 import { pageHead, type PageHead } from '../site/head.ts';
 import { compareIds } from '../site/ranking.ts';
 import { urls } from '../site/urls.ts';
-import { countText } from '../site/views.ts';
+import { countText } from '../count-text.ts';
 import { topicTitle } from '../topics/index.ts';
 import { bundleDir, searchSegments } from './bundles.ts';
 import { SORT_ORDERS, type SortOrder } from './query.ts';

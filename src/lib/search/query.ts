@@ -4,6 +4,7 @@
  * back button, and writes it back as the reader types, so a search can be
  * shared. Runs in the browser: no Node imports here.
  */
+import { countText } from '../count-text.ts';
 import { FILTER, SORT } from './record.ts';
 
 export const SORT_ORDERS = ['relevance', 'newest', 'upvotes'] as const;
@@ -113,7 +114,7 @@ export function piecesToSearch(
 /** The status line after a search: `3 papers found for “decoding”.` */
 export function summaryText(total: number, state: SearchState): string {
   const words = state.q ? ` for “${state.q}”` : '';
-  if (total > 0) return `${total} ${total === 1 ? 'paper' : 'papers'} found${words}.`;
+  if (total > 0) return `${countText(total)} found${words}.`;
   const filtered = Boolean(state.topic || state.year || state.month);
   return `No papers found${words}. Try ${filtered ? 'fewer filters or ' : ''}other words.`;
 }

@@ -16,6 +16,7 @@ import {
   type Excerpt,
   type RenderedAbstract,
 } from './abstract.ts';
+import { countText } from '../count-text.ts';
 import { sameDayPapers, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
 import { shortenAuthors, type ShortAuthors } from './authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
@@ -479,6 +480,3 @@ export function topicPageFrame({ topic, page }: TopicPage): Omit<TopicView, 'pap
 // ---------------------------------------------------------------------------
 
 /** `1 paper`, `12 papers`. */
-export function countText(count: number): string {
-  return `${count} ${count === 1 ? 'paper' : 'papers'}`;
-}

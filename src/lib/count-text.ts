@@ -1,0 +1,8 @@
+/**
+ * A count with its noun: `1 paper`, `3 papers`, `2 indexes`. The site's own
+ * words, the CLI's and the build log's are English, so the plural is the
+ * singular plus `s` unless given.
+ */
+export function countText(count: number, singular = 'paper', plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
