@@ -6,11 +6,10 @@ import {
   cachedHashes,
   cacheFile,
   DEFAULT_CACHE_DIR,
-  emitFile,
   pruneCache,
   resolveCacheDir,
 } from '../../src/lib/og/cache.ts';
-import { writeAtomically } from '../../src/lib/cache-file.ts';
+import { placeCachedFile, writeAtomically } from '../../src/lib/cache-file.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -54,8 +53,11 @@ describe('the image cache folder', () => {
     const target = path.join(dir, 'dist/og/x.png');
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, 'old');
-    await emitFile(source, target);
+    placeCachedFile(source, target);
     expect(await readFile(target, 'utf8')).toBe('image');
+    expect((await stat(target)).ino).toBe((await stat(source)).ino);
+    // Already there: left as it is.
+    placeCachedFile(source, target);
     expect((await stat(target)).ino).toBe((await stat(source)).ino);
   });
 

@@ -13,9 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OgConfig } from '../../config.ts';
+import { placeCachedFile } from '../cache-file.ts';
 import { listPaperFiles, readPaperFile } from '../papers/store.ts';
 import { pruneFolder } from '../publish/prune.ts';
-import { cacheFile, cachedHashes, emitFile, pruneCache } from './cache.ts';
+import { cacheFile, cachedHashes, pruneCache } from './cache.ts';
 import type { CardInput } from './card.ts';
 import { FileHasher, jobHash, rendererId } from './hash.ts';
 import { dayCardInput, paperCardInput, themeSpec, type PaperLike } from './inputs.ts';
@@ -177,9 +178,8 @@ async function placeImages(hashes: Map<string, string>, options: OgBuildOptions)
     [...hashes.keys()].map((sitePath) => path.dirname(path.join(options.outDir, sitePath))),
   );
   for (const folder of folders) await mkdir(folder, { recursive: true });
-  await mapLimit([...hashes], IO_CONCURRENCY, ([sitePath, hash]) =>
-    emitFile(cacheFile(options.cacheDir, hash), path.join(options.outDir, sitePath)),
-  );
+  for (const [sitePath, hash] of hashes)
+    placeCachedFile(cacheFile(options.cacheDir, hash), path.join(options.outDir, sitePath));
   // The build folder is kept between builds: a deleted paper's image goes here.
   pruneFolder(options.outDir, OG_DIR, new Set(hashes.keys()));
 }

@@ -12,9 +12,7 @@
  * (`PAPERS_OG_PRUNE=1`) assumes one build per folder: it deletes every image
  * the current build did not use.
  */
-import { constants } from 'node:fs';
-import { copyFile, link, readdir, rm, unlink } from 'node:fs/promises';
-import { isSameFile } from '../cache-file.ts';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/daily-papers/og';
@@ -36,28 +34,6 @@ export async function cachedHashes(cacheDir: string): Promise<Set<string>> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
     throw error;
   }
-}
-
-/**
- * Puts a cached image at its place in the build: a hard link (no copy, no
- * extra space), or a copy (a reflink where the file system can) when the
- * build is on another file system. The build folder is kept between builds
- * (src/integrations/out-dir.ts): a link already there is left as it is.
- */
-export async function emitFile(source: string, target: string): Promise<void> {
-  try {
-    await link(source, target);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      if (isSameFile(source, target)) return;
-      await unlink(target);
-      return emitFile(source, target);
-    }
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
-  }
-  await copyFile(source, target, constants.COPYFILE_FICLONE);
 }
 
 /** Deletes cached images not in `keep`; returns how many went. */

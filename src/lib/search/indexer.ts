@@ -15,12 +15,12 @@
  * own rule once any page has that attribute).
  */
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { isSameFile, writeAtomically } from '../cache-file.ts';
+import { isSameFile, placeCachedFile, writeAtomically } from '../cache-file.ts';
 import { countText } from '../count-text.ts';
 import { posixRelative } from '../papers/paths.ts';
 import { emptyFolder } from '../publish/prune.ts';
@@ -319,12 +319,10 @@ function removeOtherBundles(outDir: string, plans: readonly SegmentPlan[]): void
 }
 
 /**
- * Puts a cached bundle into the build, file by file: a hard link where the
- * file system allows (the cache's files are never changed, only replaced by
- * a new entry), else a copy. Copying the ten thousand fragments of a year
- * was most of the search step of a daily build (7 s of system time in one
- * measured run at
- * 50,000 papers); fs.cp was slower still.
+ * Puts a cached bundle into the build, file by file, linked where the file
+ * system allows (placeCachedFile). Copying the ten thousand fragments of a
+ * year was most of the search step of a daily build (7 s of system time in
+ * one measured run at 50,000 papers); fs.cp was slower still.
  */
 function copyTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -332,15 +330,7 @@ function copyTree(from: string, to: string): void {
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) mkdirSync(target, { recursive: true });
-    else if (source !== path.join(from, ENTRY_FILE)) linkOrCopy(source, target);
+    else if (source !== path.join(from, ENTRY_FILE)) placeCachedFile(source, target);
   }
-  linkOrCopy(path.join(from, ENTRY_FILE), path.join(to, ENTRY_FILE));
-}
-
-function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target, constants.COPYFILE_FICLONE);
-  }
+  placeCachedFile(path.join(from, ENTRY_FILE), path.join(to, ENTRY_FILE));
 }
