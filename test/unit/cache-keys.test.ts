@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/site/archive.ts';
 import {
+  archivePaperPageKey,
   factsText,
   listFingerprint,
   pageKey,
@@ -44,6 +45,17 @@ describe('page cache keys', () => {
     expect(paperPageKey(paper!, [other!, mate!], day)).not.toBe(key);
     expect(paperPageKey(paper!, [], day)).not.toBe(key);
     expect(paperPageKey(paper!, [other!], { ...day, week: '2026-W41' })).not.toBe(key);
+  });
+
+  it('of an archive’s paper look its related papers and its day up', () => {
+    const [paper, mate, other] = ['2610.00001', '2610.00002', '2610.00003'].map((id) => makePaper({ id }));
+    const archive = buildArchive([paper!, mate!, other!]);
+    const day = archive.dayGroup(paper!.data.date);
+    expect(day?.papers).toHaveLength(3);
+    expect(archivePaperPageKey(archive, paper!, [other!.id, 'gone'])).toBe(
+      paperPageKey(paper!, [other!], day),
+    );
+    expect(archivePaperPageKey(archive, paper!, [mate!.id])).not.toBe(paperPageKey(paper!, [other!], day));
   });
 
   it('use the content layer’s digest of a paper’s file when there is one', () => {

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { SITE } from '../../config.ts';
 import { siteTaxonomyText, topicsOf } from '../topics/index.ts';
-import type { DayGroup } from './archive.ts';
+import type { Archive, DayGroup } from './archive.ts';
 import type { PaperEntry } from './entry.ts';
 
 /**
@@ -88,6 +88,16 @@ export function pageKey(
 /** A page's facts as one string for `pageKey`; sets become arrays (JSON would print `{}`). */
 export function factsText(facts: unknown): string {
   return JSON.stringify(facts, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
+}
+
+/** The key of the page of a paper of the archive, whose related papers are given by id. */
+export function archivePaperPageKey(
+  archive: Archive,
+  paper: PaperEntry,
+  relatedIds: readonly string[],
+): string {
+  const related = relatedIds.flatMap((id) => archive.paper(id) ?? []);
+  return paperPageKey(paper, related, archive.dayGroup(paper.data.date));
 }
 
 /**
