@@ -13,15 +13,8 @@
 import type { AstroIntegration } from 'astro';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  emptyFolder,
-  lastBuildStopped,
-  madeFromAssets,
-  pruneOutput,
-  pruneSummaryText,
-  startBuild,
-} from '../lib/publish/prune.ts';
-import { setAsideAndRemove } from '../lib/publish/set-aside.ts';
+import { madeFromAssets, pruneOutput, pruneSummaryText, startBuild } from '../lib/publish/prune.ts';
+import { clearStoppedBuild } from '../lib/publish/set-aside.ts';
 
 export interface OutDirOptions {
   /** Top-level folders in the output that other steps keep in step themselves (search index, images). */
@@ -46,13 +39,11 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         if (outDir === undefined) return;
-        if (lastBuildStopped(outDir)) {
-          // Handled at once: a removal that fails while the build runs must not end the build.
-          removal = setAsideAndRemove(outDir)?.catch((error: unknown) => error);
-          if (removal === undefined) emptyFolder(outDir, new Set([GIT]));
-          logger.info(
-            `the last build did not finish: its output was ${removal ? 'set aside and is removed in the background' : 'emptied'}`,
-          );
+        const cleared = clearStoppedBuild(outDir, new Set([GIT]));
+        if (cleared) {
+          removal = cleared.removal;
+          const what = cleared.how === 'set aside' ? 'set aside and is removed in the background' : 'emptied';
+          logger.info(`the last build did not finish: its output was ${what}`);
         }
         mkdirSync(outDir, { recursive: true });
         since = startBuild(outDir);

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setAsideAndRemove } from '../../src/lib/publish/set-aside.ts';
+import { startBuild } from '../../src/lib/publish/prune.ts';
+import { clearStoppedBuild, setAsideAndRemove } from '../../src/lib/publish/set-aside.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 async function folderWithFiles(dir: string, count: number): Promise<void> {
@@ -41,5 +42,32 @@ describe('setting a folder aside', () => {
     await symlink(served, path.join(root, 'dist'));
     expect(setAsideAndRemove(path.join(root, 'dist'))).toBeUndefined();
     expect(await readdir(path.join(root, 'dist'))).toEqual(['papers']);
+  });
+});
+
+describe('the output of a build that did not finish', () => {
+  it('is set aside and removed; a finished build’s output is left as it is', async () => {
+    const root = await tempDir('stopped-');
+    const dist = path.join(root, 'dist');
+    await folderWithFiles(dist, 5);
+    expect(clearStoppedBuild(dist, new Set(['.git']))).toBeUndefined();
+    expect(await readdir(dist)).toEqual(['papers']);
+    startBuild(dist);
+    const cleared = clearStoppedBuild(dist, new Set(['.git']));
+    expect(cleared?.how).toBe('set aside');
+    expect(existsSync(dist)).toBe(false);
+    expect(await cleared?.removal).toBeUndefined();
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('is emptied but for what is kept when it cannot be set aside', async () => {
+    const root = await tempDir('stopped-');
+    const dist = path.join(root, 'dist');
+    await folderWithFiles(dist, 5);
+    await mkdir(path.join(dist, '.git'));
+    startBuild(dist);
+    const cleared = clearStoppedBuild(dist, new Set(['.git']));
+    expect(cleared?.how).toBe('emptied');
+    expect(await readdir(dist)).toEqual(['.git']);
   });
 });

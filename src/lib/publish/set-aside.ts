@@ -10,11 +10,40 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { emptyFolder, lastBuildStopped } from './prune.ts';
 
 const REMOVE = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
 
 /** Marks the folders this module renamed, so a later run can finish what a stopped one left. */
 const MARK = '.removing-';
+
+export interface StoppedBuildCleared {
+  /** `set aside` (renamed, removed in the background) or `emptied` (file by file, now). */
+  how: 'set aside' | 'emptied';
+  /**
+   * Settles when the set-aside folder is gone: with undefined, or with the
+   * error that stopped its removal (never rejects: a removal that fails while
+   * the build runs must not end the build).
+   */
+  removal: Promise<unknown>;
+}
+
+/**
+ * Clears `outDir` if the last build in it did not finish (prune.ts's start
+ * marker is still there), so no half-written page is kept: sets it aside, or
+ * empties it but for the names in `keep` where it cannot be set aside.
+ * Undefined when the last build finished.
+ */
+export function clearStoppedBuild(
+  outDir: string,
+  keep: ReadonlySet<string>,
+): StoppedBuildCleared | undefined {
+  if (!lastBuildStopped(outDir)) return undefined;
+  const removal = setAsideAndRemove(outDir)?.catch((error: unknown) => error);
+  if (removal !== undefined) return { how: 'set aside', removal };
+  emptyFolder(outDir, keep);
+  return { how: 'emptied', removal: Promise.resolve(undefined) };
+}
 
 /**
  * Renames `dir` and starts deleting it and any earlier leftovers of this
