@@ -3,7 +3,9 @@
  * per build. Every route's getStaticPaths and several pages need them;
  * `getCollection` returns fresh entry objects on each call, so a dozen routes
  * each copied 50,000 entries and indexed them again. The dev server reloads
- * content as it changes, so there they are made fresh on every call.
+ * content as it changes, so there they are made again whenever the papers'
+ * files changed (content-key.ts), and kept from one page request to the next
+ * otherwise.
  *
  * A build also keeps its topics and related lists in SITE.buildCacheDir for
  * the next one (src/lib/topics/saved.ts, src/lib/related/saved.ts), so a
@@ -20,6 +22,7 @@ import { roughPlainText } from './lib/papers/plain-text.ts';
 import { RELATED_LIMIT, relatedIndex } from './lib/related/index.ts';
 import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
 import { buildArchive, type Archive } from './lib/site/archive.ts';
+import { contentKey } from './lib/site/content-key.ts';
 import { compareIds } from './lib/site/ranking.ts';
 import type { PaperEntry } from './lib/site/entry.ts';
 import { siteTaxonomyText, siteTopics } from './lib/topics/index.ts';
@@ -57,15 +60,21 @@ const RELATED_FILE = 'related.json';
 
 let loaded: Promise<SiteArchive> | undefined;
 
-export function siteArchive(): Promise<SiteArchive> {
-  if (import.meta.env.DEV) return load(false);
-  loaded ??= load(true);
-  return loaded;
+/** The dev server's archive, and the content it was made from. */
+let devLoaded: { key: string; archive: Promise<SiteArchive> } | undefined;
+
+export async function siteArchive(): Promise<SiteArchive> {
+  if (!import.meta.env.DEV)
+    return (loaded ??= getCollection('papers').then((entries) => load(entries, true)));
+  const entries = await getCollection('papers');
+  const key = contentKey(entries);
+  if (devLoaded?.key !== key) devLoaded = { key, archive: load(entries, false) };
+  return devLoaded.archive;
 }
 
-async function load(keep: boolean): Promise<SiteArchive> {
+async function load(entries: PaperEntry[], keep: boolean): Promise<SiteArchive> {
   // The store keeps no abstracts: each is read from its file when a page needs it.
-  const papers = readBodiesOnDemand(await getCollection('papers'), projectRoot());
+  const papers = readBodiesOnDemand(entries, projectRoot());
   // For the steps after the pages (social images, topic report): see the module.
   recordBuiltPapers(papers);
   const archive = keep ? await withSavedTopics(() => buildArchive(papers)) : buildArchive(papers);
