@@ -5,7 +5,7 @@
  * the same bytes as indexing from scratch.
  * The indexer runs here on copies of the built site, with its own cache.
  */
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,23 @@ async function folderBytes(dir: string): Promise<Map<string, Buffer>> {
   const files = await listFiles(dir);
   return new Map(
     await Promise.all(files.map(async (file) => [file, await readFile(path.join(dir, file))] as const)),
+  );
+}
+
+/**
+ * Every file under a folder with its inode and its modification and change
+ * times: what rewriting it, even with the same bytes, or linking it again
+ * (which changes its link count) changes.
+ */
+async function folderStamps(dir: string): Promise<Map<string, string>> {
+  const files = await listFiles(dir);
+  return new Map(
+    await Promise.all(
+      files.map(async (file) => {
+        const { ino, mtimeMs, ctimeMs } = await stat(path.join(dir, file));
+        return [file, `${ino}:${mtimeMs}:${ctimeMs}`] as const;
+      }),
+    ),
   );
 }
 
@@ -84,14 +101,28 @@ describe('the search index', () => {
 
     // Run again over its own output: the same files, and the cache's are untouched.
     const cacheBefore = await folderBytes(cacheDir);
+    // The pieces' entries; pages.json, what the step knows of each page, is written every run.
+    const entryStamps = async () =>
+      new Map([...(await folderStamps(cacheDir))].filter(([file]) => file !== 'pages.json'));
+    const stampsBefore = await entryStamps();
+    const builtBefore = await folderStamps(path.join(cold, 'pagefind'));
     await buildSearchIndex(options(cold));
     expect(await bundleFiles(cold)).toEqual(astroBuilt);
     expect(await folderBytes(cacheDir)).toEqual(cacheBefore);
+    expect(await entryStamps()).toEqual(stampsBefore);
+    // The pieces already in the build are left in place, not placed again.
+    expect(await folderStamps(path.join(cold, 'pagefind'))).toEqual(builtBefore);
 
     const warm = await siteCopy('warm');
     const again = await buildSearchIndex(options(warm));
     expect(again.segments.map((piece) => piece.cached)).toEqual([true, true, true]);
     expect(await bundleFiles(warm)).toEqual(astroBuilt);
+    // Linked from the cache, not indexed again.
+    const entry2025 = (await readdir(cacheDir)).find((name) => segmentOfCacheEntry(name) === '2025');
+    const inode = async (file: string) => (await stat(file)).ino;
+    expect(await inode(path.join(warm, 'pagefind/2025/pagefind-entry.json'))).toBe(
+      await inode(path.join(cacheDir, entry2025!, 'pagefind-entry.json')),
+    );
 
     // A new upvote on a 2026 paper; what is outside the indexed part (the
     // page's frame, its related list) may change freely.
