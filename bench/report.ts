@@ -100,6 +100,14 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
         `| search step (own process) | ${result.scenarios.map((x) => (x.search ? `${s(x.search.wallMs)} (${gb(x.search.peakRss)})` : '–')).join(' | ')} |`,
       );
     out.push(`| pages built | ${result.scenarios.map((x) => x.astro.pages).join(' | ')} |`);
+    if (result.scenarios.some((x) => x.astro.abstractsRead !== undefined))
+      out.push(
+        `| abstracts read from their files | ${result.scenarios.map((x) => x.astro.abstractsRead ?? '–').join(' | ')} |`,
+      );
+    if (result.scenarios.some((x) => x.astro.storeBytes !== undefined))
+      out.push(
+        `| content store after the build (MB) | ${result.scenarios.map((x) => (x.astro.storeBytes === undefined ? '–' : (x.astro.storeBytes / 1e6).toFixed(1))).join(' | ')} |`,
+      );
     if (result.scenarios.some((x) => x.astro.reused > 0))
       out.push(
         `| pages reused from the incremental cache | ${result.scenarios.map((x) => x.astro.reused).join(' | ')} |`,

@@ -21,7 +21,7 @@
  * further before collecting, and the peaks say more about the machine).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -65,6 +65,10 @@ export interface ScenarioResult {
     pages: number;
     /** Pages an incremental build copied from its cache instead (`(cached)`, `(restored)`). */
     reused: number;
+    /** Abstracts the pages read from their files (the build log's `abstracts:` line). */
+    abstractsRead?: number | undefined;
+    /** Size of the content store Astro saved (`data-store.json` in its cache folder). */
+    storeBytes?: number | undefined;
   };
   search?: Timing;
   hugo?: Timing;
@@ -223,7 +227,7 @@ async function runSize(
     }
     const load = os.loadavg()[0] ?? 0;
     const astroRun = await astroBuild(dirs, og, options.heapMb);
-    const astro = { ...astroPhases(astroRun), ...timing(astroRun) };
+    const astro = { ...astroPhases(astroRun), ...timing(astroRun), storeBytes: storeSize(dirs.astroCache) };
     // Astro's own output, for a closer look at a phase.
     await writeFile(
       path.join(root, `astro-${scenario}.log`),
@@ -344,7 +348,12 @@ function searchStep(how: 'step' | 'cli', dirs: BuildDirs, heapMb: number | undef
  * related papers and topics are computed, is in "pages: other"), social
  * images, and the other integrations.
  */
-export function astroPhases(run: Measured): { phases: Phase[]; pages: number; reused: number } {
+export function astroPhases(run: Measured): {
+  phases: Phase[];
+  pages: number;
+  reused: number;
+  abstractsRead: number | undefined;
+} {
   const { lines, samples } = run;
   const find = (pattern: RegExp, after = 0) =>
     lines.findIndex((line, i) => i >= after && pattern.test(line.text));
@@ -396,7 +405,17 @@ export function astroPhases(run: Measured): { phases: Phase[]; pages: number; re
     timed += ms;
   }
   add('other integrations', routesEnd, run.wallMs - timed);
-  return { phases, pages, reused };
+  const abstracts = lines.map((line) => /abstracts: (\d+) read/.exec(line.text)?.[1]).find(Boolean);
+  return { phases, pages, reused, abstractsRead: abstracts === undefined ? undefined : Number(abstracts) };
+}
+
+/** The size of the content store Astro keeps in its cache folder, if there is one. */
+function storeSize(astroCache: string): number | undefined {
+  try {
+    return statSync(path.join(astroCache, 'data-store.json')).size;
+  } catch {
+    return undefined;
+  }
 }
 
 async function folderSize(dir: string): Promise<SizeResult> {

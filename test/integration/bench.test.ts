@@ -90,6 +90,9 @@ describe('npm run bench', () => {
     // Every paper page was rendered and logged (and more: days, topics, feeds).
     expect(cold.astro.pages).toBeGreaterThan(N);
     expect(result!.astroSize.files).toBeGreaterThan(N);
+    // A cold build's pages read every abstract they show, each once; the store was saved.
+    expect(cold.astro.abstractsRead).toBe(N);
+    expect(cold.astro.storeBytes).toBeGreaterThan(0);
     if (hugo) expect(cold.hugo).toBeDefined();
     // The search step ran after the build, as `npm run build` runs it, and indexed the papers.
     expect(cold.search?.wallMs).toBeGreaterThan(0);
@@ -99,5 +102,7 @@ describe('npm run bench', () => {
     expect(text).toMatch(new RegExp(`\\| ${N} \\| cold \\|`));
     expect(text).toContain('Node heap limit of the build and the search step: 1792 MB');
     expect(text).toContain('| search step (own process) |');
+    expect(text).toContain(`| abstracts read from their files | ${N} |`);
+    expect(text).toMatch(/\| content store after the build \(MB\) \| \d+\.\d \|/);
   });
 });
