@@ -224,6 +224,8 @@ export interface GenerateOptions {
   out: string;
   /** Add the weekday after the archive's last one (50 papers) instead of writing the archive. */
   addDay?: boolean;
+  /** With addDay: the last day added before, so the new one comes after it. */
+  after?: string | undefined;
 }
 
 /** Writes the archive (or the added day); returns the days written. */
@@ -231,7 +233,7 @@ export async function generate(options: GenerateOptions): Promise<string[]> {
   const corpus = await loadCorpus();
   const plan = dayPlan(options.n);
   if (options.addDay) {
-    const last = plan.at(-1)?.date ?? FIRST_DAY;
+    const last = options.after ?? plan.at(-1)?.date ?? FIRST_DAY;
     const date = nextWeekday(new Date(`${last}T00:00:00Z`))
       .toISOString()
       .slice(0, 10);

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: builds synthetic archives of N papers with the real site
- * and with a minimal Hugo site, in three scenarios each (cold, rebuild with
- * no change, daily update of one new day), and writes the figures to
- * bench/results/<date>.md.
+ * and with a minimal Hugo site, in four scenarios each (cold, rebuild with
+ * no change, daily update of one new day, and the same into an empty output
+ * folder with the caches kept, as `papers daily` and a CI runner build), and
+ * writes the figures to bench/results/<date>.md.
  *
  *   npm run bench                                  # N = 1,000 and 10,000
  *   npm run bench -- --n 1000,10000,50000
@@ -14,7 +15,7 @@
  * about an hour), --search step|cli|off (after the build, in its own
  * process: the site's search index step, `papers index`, its cache kept
  * between builds; or the Pagefind CLI over the output), --scenarios LIST (a subset
- * of cold,rebuild,daily, in that order), --no-hugo, --no-lib-steps,
+ * of cold,rebuild,daily,daily-fresh, in that order), --no-hugo, --no-lib-steps,
  * --runner-memory GB|off (default 7: the build and the search step get the
  * Node heap limit V8 picks on a machine with that much memory, a quarter of
  * it, as on a 7 GB CI runner; on a larger machine V8 lets the heap grow
@@ -42,8 +43,8 @@ const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
 const OG_INTEGRATION = 'daily-papers:og-images';
 const OG_AUTO_LIMIT = 2000;
 
-export type Scenario = 'cold' | 'rebuild' | 'daily';
-export const SCENARIOS: readonly Scenario[] = ['cold', 'rebuild', 'daily'];
+export type Scenario = 'cold' | 'rebuild' | 'daily' | 'daily-fresh';
+export const SCENARIOS: readonly Scenario[] = ['cold', 'rebuild', 'daily', 'daily-fresh'];
 
 export interface Phase {
   name: string;
@@ -206,6 +207,8 @@ async function runSize(
     scenarios: [],
     astroSize: { files: 0, bytes: 0 },
   };
+  /** The day the last daily scenario added: each adds the next weekday. */
+  let lastAdded: string | undefined;
   for (const scenario of options.scenarios ?? SCENARIOS) {
     if (scenario === 'cold') {
       // As on a fresh CI checkout: no caches, no output folder.
@@ -220,11 +223,15 @@ async function runSize(
       ])
         await rm(dir, { recursive: true, force: true });
     }
-    if (scenario === 'daily') {
-      const [added] = await generate({ n, out: dirs.content, addDay: true });
+    if (scenario === 'daily' || scenario === 'daily-fresh') {
+      const [added] = await generate({ n, out: dirs.content, addDay: true, after: lastAdded });
+      lastAdded = added;
       if (options.hugo) await writeHugoContent(dirs.content, dirs.hugoContent, added);
       log(`N=${n}: added ${added}`);
     }
+    // As `papers daily` (which builds into a new folder) and a CI runner (which starts without
+    // dist/) build: Astro copies every page it keeps from its cache.
+    if (scenario === 'daily-fresh') await rm(dirs.astroOut, { recursive: true, force: true });
     const load = os.loadavg()[0] ?? 0;
     const astroRun = await astroBuild(dirs, og, options.heapMb);
     const astro = { ...astroPhases(astroRun), ...timing(astroRun), storeBytes: storeSize(dirs.astroCache) };
@@ -479,7 +486,7 @@ async function main(): Promise<void> {
     scenarios.some((scenario) => !SCENARIOS.includes(scenario))
   ) {
     console.error(
-      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
+      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily,daily-fresh] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
     );
     process.exit(2);
   }

@@ -40,6 +40,10 @@ describe('bench/generate.ts', () => {
     const after = await listPaperFiles(a);
     expect(after).toHaveLength(N + 50);
     expect(after.filter((file) => file.date === added)).toHaveLength(50);
+    // A second daily update adds the weekday after the first one's.
+    const [next] = await generate({ n: N, out: a, addDay: true, after: added });
+    expect(next! > added!).toBe(true);
+    expect(await listPaperFiles(a)).toHaveLength(N + 100);
     const report = await validateContent(a);
     expect(report.problems).toEqual([]);
   });
@@ -73,7 +77,8 @@ describe('npm run bench', () => {
       og: 'off',
       search: 'step',
       hugo,
-      scenarios: ['cold'],
+      // And a daily update into an empty output folder, as `papers daily` and CI build.
+      scenarios: ['cold', 'daily-fresh'],
       // As on a 7 GB runner (--runner-memory 7): the build must run within V8's limit there.
       heapMb: v8HeapLimitMb(7),
     });
@@ -97,12 +102,19 @@ describe('npm run bench', () => {
     // The search step ran after the build, as `npm run build` runs it, and indexed the papers.
     expect(cold.search?.wallMs).toBeGreaterThan(0);
     expect(await readdirOrEmpty(path.join(work, String(N), 'astro-dist', 'pagefind'))).not.toEqual([]);
+    // The fresh folder got the kept pages from Astro's cache ("restored") and the new day's rendered.
+    const fresh = result!.scenarios[1]!;
+    expect(fresh.scenario).toBe('daily-fresh');
+    expect(fresh.astro.reused).toBeGreaterThan(N);
+    expect(fresh.astro.pages).toBeGreaterThanOrEqual(50);
+    expect(fresh.astro.pages).toBeLessThan(cold.astro.pages);
     const heap = { runnerGb: 7, heapMb: v8HeapLimitMb(7) };
     const text = formatResults([result!], { date: new Date(), machine: machine(), versions: {}, heap });
     expect(text).toMatch(new RegExp(`\\| ${N} \\| cold \\|`));
+    expect(text).toMatch(new RegExp(`\\| ${N} \\| daily-fresh \\|`));
     expect(text).toContain('Node heap limit of the build and the search step: 1792 MB');
     expect(text).toContain('| search step (own process) |');
-    expect(text).toContain(`| abstracts read from their files | ${N} |`);
+    expect(text).toMatch(new RegExp(`\\| abstracts read from their files \\| ${N} \\| \\d+ \\|`));
     expect(text).toMatch(/\| content store after the build \(MB\) \| \d+\.\d \|/);
   });
 });
