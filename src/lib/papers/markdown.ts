@@ -16,11 +16,12 @@ export function parseAbstract(markdown: string): Root {
 
 /**
  * Characters that start Markdown (or math) anywhere in a line, control
- * characters, tabs and carriage returns, and white space at either end of a
- * line (indents, hard breaks).
+ * characters, tabs and carriage returns, a byte order mark (which micromark
+ * drops at the start), and white space at either end of a line (indents,
+ * hard breaks).
  */
 // eslint-disable-next-line no-control-regex -- control characters are what micromark rewrites
-const INLINE_SYNTAX = /[\\`*_[\]<>&$\x00-\x09\x0b-\x1f]|^ | $/m;
+const INLINE_SYNTAX = /[\\`*_[\]<>&$\x00-\x09\x0b-\x1f\uFEFF]|^ | $/m;
 /** What starts a block (heading, list, rule, setext underline, fence) at the start of a line. */
 const BLOCK_START = /^(?:[-+=#~]|\d{1,9}[.)])/m;
 
