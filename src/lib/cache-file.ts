@@ -4,7 +4,7 @@
  * and replaced whole, so a build stopped halfway leaves the old file or the
  * new one.
  */
-import { constants, copyFileSync, linkSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -27,6 +27,9 @@ export function isSameFile(a: string, b: string): boolean {
  * replaced. Synchronous: tens of thousands of links are faster one after the
  * other than through fs/promises.
  */
+/** Errors of a file system that cannot link here: across devices, refused, too many, not supported. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 export function placeCachedFile(source: string, target: string): void {
   try {
     linkSync(source, target);
@@ -35,10 +38,10 @@ export function placeCachedFile(source: string, target: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
       if (isSameFile(source, target)) return;
-      unlinkSync(target);
+      rmSync(target, { force: true });
       return placeCachedFile(source, target);
     }
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+    if (!NO_LINK.has(code ?? '')) throw error;
   }
   copyFileSync(source, target, constants.COPYFILE_FICLONE);
 }
