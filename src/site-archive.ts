@@ -68,7 +68,14 @@ export async function siteArchive(): Promise<SiteArchive> {
     return (loaded ??= getCollection('papers').then((entries) => load(entries, true)));
   const entries = await getCollection('papers');
   const key = contentKey(entries);
-  if (devLoaded?.key !== key) devLoaded = { key, archive: load(entries, false) };
+  if (devLoaded?.key !== key) {
+    const archive = load(entries, false);
+    devLoaded = { key, archive };
+    // A load that failed (a broken paper file) is tried again on the next request.
+    archive.catch(() => {
+      if (devLoaded?.archive === archive) devLoaded = undefined;
+    });
+  }
   return devLoaded.archive;
 }
 

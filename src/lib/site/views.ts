@@ -476,7 +476,3 @@ export function topicPageFrame({ topic, page }: TopicPage): Omit<TopicView, 'pap
     next: page.number > 1 ? { ...pageLink(page.number - 1), label: 'Older papers' } : undefined,
   };
 }
-
-// ---------------------------------------------------------------------------
-
-/** `1 paper`, `12 papers`. */
