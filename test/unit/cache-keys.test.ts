@@ -55,7 +55,12 @@ describe('page cache keys', () => {
     expect(archivePaperPageKey(archive, paper!, [other!.id, 'gone'])).toBe(
       paperPageKey(paper!, [other!], day),
     );
-    expect(archivePaperPageKey(archive, paper!, [mate!.id])).not.toBe(paperPageKey(paper!, [other!], day));
+    expect(archivePaperPageKey(archive, paper!, [mate!.id, other!.id])).toBe(
+      paperPageKey(paper!, [mate!, other!], day),
+    );
+    expect(archivePaperPageKey(archive, paper!, [other!.id])).not.toBe(
+      paperPageKey(paper!, [other!], undefined),
+    );
   });
 
   it('use the content layer’s digest of a paper’s file when there is one', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
-import { countText } from '../../src/lib/count-text.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
 import { pageHead } from '../../src/lib/site/head.ts';
 import { robotsTxt } from '../../src/lib/site/robots.ts';
@@ -255,13 +254,5 @@ describe('topic pages', () => {
   it('show no page numbers for a one-page topic', () => {
     const robotics = topicPages(archive).find((page) => page.topic === 'robotics')!;
     expect(topicPageView(robotics).pages).toBeUndefined();
-  });
-});
-
-describe('counts', () => {
-  it('say paper or papers', () => {
-    expect([0, 1, 2].map((n) => countText(n))).toEqual(['0 papers', '1 paper', '2 papers']);
-    expect(countText(2, 'index', 'indexes')).toBe('2 indexes');
-    expect(countText(1, 'more author')).toBe('1 more author');
   });
 });
