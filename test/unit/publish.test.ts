@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { contentFingerprint } from '../../src/lib/publish/fingerprint.ts';
-import { headersFile } from '../../src/lib/publish/headers.ts';
+import { FEEDS, headersFile, IMAGES, IMMUTABLE, SHORT_LIVED } from '../../src/lib/publish/headers.ts';
 import { readIngestState, recordDay, STATE_FILE } from '../../src/lib/publish/state.ts';
 import { replaceDirectory } from '../../src/lib/publish/swap.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -55,6 +55,21 @@ describe('_headers', () => {
     expect(text).toContain('/papers/feeds/*\n  Cache-Control: public, max-age=900');
     const patterns = text.split('\n').filter((line) => line.startsWith('/'));
     expect(patterns).not.toContain('/papers/*');
+  });
+
+  it('are the ones the README tells S3 users to upload with', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const syncs = [...readme.matchAll(/aws s3 sync dist\/(\S*) (?:[^\n]|\\\n)*?--cache-control '([^']+)'/g)];
+    expect(new Map(syncs.map(([, folder, value]) => [folder, value]))).toEqual(
+      new Map([
+        ['_astro/', IMMUTABLE],
+        ['og/', IMAGES],
+        ['feeds/', FEEDS],
+        ['', SHORT_LIVED],
+      ]),
+    );
+    // Every folder with its own rule is left out of the upload of the rest.
+    for (const folder of ['_astro', 'og', 'feeds']) expect(readme).toContain(`--exclude '${folder}/*'`);
   });
 });
 
