@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { madeFromAssets, pruneOutput, pruneSummaryText, startBuild } from '../lib/publish/prune.ts';
 import { clearStoppedBuild } from '../lib/publish/set-aside.ts';
+import { staleIndexWarning } from '../lib/search/stale-index.ts';
 
 export interface OutDirOptions {
   /** Top-level folders in the output that other steps keep in step themselves (search index, images). */
@@ -54,6 +55,8 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
         if (outDir === undefined || since === undefined) return;
         const summary = pruneOutput({ outDir, made: madeFromAssets(outDir, assets), since, leave });
         logger.info(`kept the last build's output; ${pruneSummaryText(summary)} this build did not make`);
+        const stale = staleIndexWarning(outDir, process.env);
+        if (stale) logger.warn(stale);
       },
     },
   };

@@ -1,0 +1,17 @@
+/**
+ * `astro build` alone leaves the search index the last `papers index` made in
+ * `dist/pagefind/` (the folder is kept between builds), and that index does
+ * not know the build's new pages. `npm run build` indexes right after, and
+ * `papers daily` builds into a new folder; whoever else runs `astro build` is
+ * told.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { SEARCH_DIR } from './bundles.ts';
+
+export function staleIndexWarning(outDir: string, env: NodeJS.ProcessEnv): string | undefined {
+  // npm names the running script here: `npm run build` is `astro build && papers index`.
+  if (env['npm_lifecycle_event'] === 'build') return undefined;
+  if (!existsSync(path.join(outDir, SEARCH_DIR))) return undefined;
+  return `${SEARCH_DIR}/ is the search index of an earlier build and lacks this build's new pages: run "npx papers index" (npm run build does)`;
+}

@@ -1,0 +1,21 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { staleIndexWarning } from '../../src/lib/search/stale-index.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+describe('the reminder that astro build alone leaves the last search index', () => {
+  it('is given when an index is there and nothing indexes after the build', async () => {
+    const dist = await tempDir('stale-index-');
+    expect(staleIndexWarning(dist, {})).toBeUndefined();
+    await mkdir(path.join(dist, 'pagefind/2026-10'), { recursive: true });
+    expect(staleIndexWarning(dist, {})).toMatch(/run "npx papers index"/);
+    expect(staleIndexWarning(dist, { npm_lifecycle_event: 'preview' })).toBeDefined();
+  });
+
+  it('is not given under npm run build, which indexes next', async () => {
+    const dist = await tempDir('stale-index-');
+    await mkdir(path.join(dist, 'pagefind'));
+    expect(staleIndexWarning(dist, { npm_lifecycle_event: 'build' })).toBeUndefined();
+  });
+});
