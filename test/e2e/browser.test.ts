@@ -65,8 +65,11 @@ describe('a reader in Chromium', () => {
 
         const papers = `${server.url}papers/`;
         const paperLink = page.locator('a').nth(await firstVisibleLinkTo(page, papers));
+        const title = (await paperLink.textContent())?.trim();
+        expect(title).toMatch(/\S/);
         await Promise.all([page.waitForURL((url) => url.href.startsWith(papers)), paperLink.click()]);
-        await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+        // The page of the paper that was clicked: its heading is the card's title.
+        expect((await page.locator('h1').first().textContent())?.trim()).toBe(title);
         await screenshot(page, `paper-${width}`);
 
         await page.goto(`${server.url}${sitePath.day(LATEST_DAY)}`);
