@@ -210,22 +210,26 @@ async function writeSegmentIndex(
     // bytes. They are sent a window at a time without waiting for each answer
     // (a round trip per page is most of the time on a busy machine); the order
     // holds because the calls write to the service's stdin in the order they
-    // are made, and the service handles its messages one at a time.
+    // are made, and the service handles its messages one at a time. While
+    // Pagefind takes in one window, the next is read and sent: waiting for the
+    // service before reading on left one of the two processes idle.
+    let inFlight: Promise<void> = Promise.resolve();
     for (let start = 0; start < plan.pages.length; start += SEND_WINDOW) {
       const window = plan.pages.slice(start, start + SEND_WINDOW);
-      const added = await Promise.all(
-        window.map((page) =>
-          index.addHTMLFile({
-            sourcePath: page.file,
-            content: pagefindDocument(readPart(options.outDir, page), options.language),
-          }),
-        ),
-      );
-      for (const [i, result] of added.entries()) {
-        if (result.errors.length > 0)
-          throw new Error(`Pagefind: ${window[i]?.file}: ${result.errors.join('; ')}`);
+      let sent: Promise<void>;
+      try {
+        sent = addWindow(index, window, options);
+      } catch (error) {
+        await inFlight.catch(() => undefined);
+        throw error;
       }
+      // Awaited below or in the next round; marked handled in case an earlier window fails first.
+      sent.catch(() => undefined);
+      const previous = inFlight;
+      inFlight = sent;
+      await previous;
     }
+    await inFlight;
     const written = await index.writeFiles({ outputPath: temporary });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     await removeUnusedFiles(temporary);
@@ -234,6 +238,26 @@ async function writeSegmentIndex(
     await index.deleteIndex();
     await rm(temporary, { recursive: true, force: true });
   }
+}
+
+/** Sends a window of pages to Pagefind; settles when it has taken them all, or one failed. */
+function addWindow(
+  index: pagefind.PagefindIndex,
+  pages: readonly IndexedPage[],
+  options: SearchIndexOptions,
+): Promise<void> {
+  const added = pages.map((page) =>
+    index.addHTMLFile({
+      sourcePath: page.file,
+      content: pagefindDocument(readPart(options.outDir, page), options.language),
+    }),
+  );
+  return Promise.all(added).then((results) => {
+    for (const [i, result] of results.entries()) {
+      if (result.errors.length > 0)
+        throw new Error(`Pagefind: ${pages[i]?.file}: ${result.errors.join('; ')}`);
+    }
+  });
 }
 
 /** A page's indexed part, which must be the one its cache key was made from. */
