@@ -18,6 +18,9 @@ export function isSameFile(a: string, b: string): boolean {
   }
 }
 
+/** Errors of a file system that cannot link here: across devices, refused, too many, not supported. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 /**
  * Puts a file from a cache (social images, search index pieces) at its place
  * in the build: a hard link, which costs no copy and no space (a cache's
@@ -27,9 +30,6 @@ export function isSameFile(a: string, b: string): boolean {
  * replaced. Synchronous: tens of thousands of links are faster one after the
  * other than through fs/promises.
  */
-/** Errors of a file system that cannot link here: across devices, refused, too many, not supported. */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-
 export function placeCachedFile(source: string, target: string): void {
   try {
     linkSync(source, target);

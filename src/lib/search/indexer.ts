@@ -246,11 +246,10 @@ function addWindow(
   pages: readonly IndexedPage[],
   options: SearchIndexOptions,
 ): Promise<void> {
-  const added = pages.map((page) =>
-    index.addHTMLFile({
-      sourcePath: page.file,
-      content: pagefindDocument(readPart(options.outDir, page), options.language),
-    }),
+  // Read whole before any is sent: a page that fails to read leaves no answer waiting.
+  const documents = pages.map((page) => pagefindDocument(readPart(options.outDir, page), options.language));
+  const added = pages.map((page, i) =>
+    index.addHTMLFile({ sourcePath: page.file, content: documents[i] ?? '' }),
   );
   return Promise.all(added).then((results) => {
     for (const [i, result] of results.entries()) {
