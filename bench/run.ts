@@ -35,6 +35,7 @@ import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measure, peakBetween, type Measured } from './measure.ts';
 import { formatResults } from './report.ts';
+import { INDEX_FOLLOWS_ENV } from '../src/lib/search/stale-index.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
@@ -327,6 +328,8 @@ export function siteEnv(dirs: BuildDirs, heapMb: number | undefined): NodeJS.Pro
     PAPERS_PAGEFIND_CACHE: dirs.search,
     PAPERS_BUILD_CACHE: dirs.build,
     PAPERS_CONTENT_DIR: dirs.content,
+    // The search step follows each build, as in `npm run build`.
+    [INDEX_FOLLOWS_ENV]: '1',
     PAPERS_OG_CACHE: dirs.og,
     SITE_URL: 'https://example.org',
     BASE_PATH: '/',

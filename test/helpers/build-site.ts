@@ -34,6 +34,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { INDEX_FOLLOWS_ENV } from '../../src/lib/search/stale-index.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -139,6 +140,8 @@ function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.Process
     PAPERS_BUILD_CACHE: options.buildCacheDir ?? path.join(workDir, 'build-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
+    // `papers index` follows each build, as in `npm run build`: no reminder that it should.
+    [INDEX_FOLLOWS_ENV]: '1',
   };
 }
 

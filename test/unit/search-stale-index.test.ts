@@ -17,5 +17,6 @@ describe('the reminder that astro build alone leaves the last search index', () 
     const dist = await tempDir('stale-index-');
     await mkdir(path.join(dist, 'pagefind'));
     expect(staleIndexWarning(dist, { npm_lifecycle_event: 'build' })).toBeUndefined();
+    expect(staleIndexWarning(dist, { PAPERS_INDEX_FOLLOWS: '1' })).toBeUndefined();
   });
 });
