@@ -61,8 +61,6 @@ describe('plain prose', () => {
       '!',
       '\t',
       '\r',
-      '\f',
-      '\v',
       '\uFEFF',
       'é',
       '\u00a0',
@@ -92,6 +90,7 @@ describe('plain prose', () => {
       'a\tb',
       'a $x$',
       '# h',
+      '\uFEFFbom',
     ])
       expect(isPlainProse(markdown), markdown).toBe(false);
   });
