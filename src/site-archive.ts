@@ -23,6 +23,7 @@ import { RELATED_LIMIT, relatedIndex } from './lib/related/index.ts';
 import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
 import { buildArchive, type Archive } from './lib/site/archive.ts';
 import { contentKey } from './lib/site/content-key.ts';
+import { lastMade } from './lib/last-made.ts';
 import { compareIds } from './lib/site/ranking.ts';
 import type { PaperEntry } from './lib/site/entry.ts';
 import { siteTaxonomyText, siteTopics } from './lib/topics/index.ts';
@@ -60,23 +61,14 @@ const RELATED_FILE = 'related.json';
 
 let loaded: Promise<SiteArchive> | undefined;
 
-/** The dev server's archive, and the content it was made from. */
-let devLoaded: { key: string; archive: Promise<SiteArchive> } | undefined;
+/** The dev server's archive, kept by the content it was made from. */
+const devArchive = lastMade<SiteArchive>();
 
 export async function siteArchive(): Promise<SiteArchive> {
   if (!import.meta.env.DEV)
     return (loaded ??= getCollection('papers').then((entries) => load(entries, true)));
   const entries = await getCollection('papers');
-  const key = contentKey(entries);
-  if (devLoaded?.key !== key) {
-    const archive = load(entries, false);
-    devLoaded = { key, archive };
-    // A load that failed (a broken paper file) is tried again on the next request.
-    archive.catch(() => {
-      if (devLoaded?.archive === archive) devLoaded = undefined;
-    });
-  }
-  return devLoaded.archive;
+  return devArchive(contentKey(entries), () => load(entries, false));
 }
 
 async function load(entries: PaperEntry[], keep: boolean): Promise<SiteArchive> {

@@ -24,7 +24,7 @@ Options:
   --out-dir DIR       the built site (default: dist)
   --astro-cache DIR   Astro's cache folder, whose incremental-build manifest
                       says which pages were kept unchanged and need not be
-                      read (default: node_modules/.astro)
+                      read (default: ${ASTRO_CACHE_DIR})
   -h, --help          show this help
 `;
 

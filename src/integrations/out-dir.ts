@@ -14,7 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { madeFromAssets, pruneOutput, pruneSummaryText, startBuild } from '../lib/publish/prune.ts';
-import { clearStoppedBuild } from '../lib/publish/set-aside.ts';
+import { clearStoppedBuild, stoppedBuildText } from '../lib/publish/set-aside.ts';
 import { staleIndexWarning } from '../lib/search/stale-index.ts';
 
 export interface OutDirOptions {
@@ -43,8 +43,7 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
         const cleared = clearStoppedBuild(outDir, new Set([GIT]));
         if (cleared) {
           removal = cleared.removal;
-          const what = cleared.how === 'set aside' ? 'set aside and is removed in the background' : 'emptied';
-          logger.info(`the last build did not finish: its output was ${what}`);
+          logger.info(stoppedBuildText(cleared));
         }
         mkdirSync(outDir, { recursive: true });
         since = startBuild(outDir);

@@ -3,7 +3,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBuild } from '../../src/lib/publish/prune.ts';
-import { clearStoppedBuild, setAsideAndRemove } from '../../src/lib/publish/set-aside.ts';
+import { clearStoppedBuild, setAsideAndRemove, stoppedBuildText } from '../../src/lib/publish/set-aside.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 async function folderWithFiles(dir: string, count: number): Promise<void> {
@@ -55,6 +55,9 @@ describe('the output of a build that did not finish', () => {
     startBuild(dist);
     const cleared = clearStoppedBuild(dist, new Set(['.git']));
     expect(cleared?.how).toBe('set aside');
+    expect(stoppedBuildText(cleared!)).toBe(
+      'the last build did not finish: its output was set aside and is removed in the background',
+    );
     expect(existsSync(dist)).toBe(false);
     expect(await cleared?.removal).toBeUndefined();
     expect(await readdir(root)).toEqual([]);
@@ -68,6 +71,7 @@ describe('the output of a build that did not finish', () => {
     startBuild(dist);
     const cleared = clearStoppedBuild(dist, new Set(['.git']));
     expect(cleared?.how).toBe('emptied');
+    expect(stoppedBuildText(cleared!)).toBe('the last build did not finish: its output was emptied');
     expect(await readdir(dist)).toEqual(['.git']);
   });
 });

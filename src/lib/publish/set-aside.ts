@@ -28,6 +28,12 @@ export interface StoppedBuildCleared {
   removal: Promise<unknown>;
 }
 
+/** `the last build did not finish: its output was emptied`. */
+export function stoppedBuildText(cleared: StoppedBuildCleared): string {
+  const what = cleared.how === 'set aside' ? 'set aside and is removed in the background' : 'emptied';
+  return `the last build did not finish: its output was ${what}`;
+}
+
 /**
  * Clears `outDir` if the last build in it did not finish (prune.ts's start
  * marker is still there), so no half-written page is kept: sets it aside, or
