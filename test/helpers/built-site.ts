@@ -2,7 +2,7 @@
  * Reading a built site (dist/) as files: which pages it has, what a page
  * holds, and where a URL found in a page leads.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HtmlElement } from 'html-validate';
 import { fileForSitePath } from './fixture-archive.ts';
@@ -23,6 +23,23 @@ export async function listFiles(outDir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/**
+ * Every file under a folder with its inode and its modification and change
+ * times: what rewriting it, even with the same bytes, or linking it again
+ * (which changes its link count) changes.
+ */
+export async function folderStamps(dir: string): Promise<Map<string, string>> {
+  const files = await listFiles(dir);
+  return new Map(
+    await Promise.all(
+      files.map(async (file) => {
+        const { ino, mtimeMs, ctimeMs } = await stat(path.join(dir, file));
+        return [file, `${ino}:${mtimeMs}:${ctimeMs}`] as const;
+      }),
+    ),
+  );
 }
 
 /** `days/x/index.html` -> `days/x/`, `index.html` -> ``, `404.html` -> `404.html`. */

@@ -106,6 +106,10 @@ describe('npm run bench', () => {
     const fresh = result!.scenarios[1]!;
     expect(fresh.scenario).toBe('daily-fresh');
     expect(fresh.astro.reused).toBeGreaterThan(N);
+    // Copied into the empty folder ("restored"), none left in place ("cached") as in a daily build.
+    const freshLog = await readFile(path.join(work, String(N), 'astro-daily-fresh.log'), 'utf8');
+    expect(freshLog).toContain('(restored)');
+    expect(freshLog).not.toContain('(cached)');
     expect(fresh.astro.pages).toBeGreaterThanOrEqual(50);
     expect(fresh.astro.pages).toBeLessThan(cold.astro.pages);
     const heap = { runnerGb: 7, heapMb: v8HeapLimitMb(7) };

@@ -45,21 +45,23 @@ describe('page cache keys', () => {
     expect(paperPageKey(paper!, [other!, mate!], day)).not.toBe(key);
     expect(paperPageKey(paper!, [], day)).not.toBe(key);
     expect(paperPageKey(paper!, [other!], { ...day, week: '2026-W41' })).not.toBe(key);
+    // Order: the page lists them in this order.
+    expect(paperPageKey(paper!, [mate!, other!], day)).not.toBe(paperPageKey(paper!, [other!, mate!], day));
+    expect(paperPageKey(paper!, [other!], { ...day, papers: [mate!, paper!] })).not.toBe(key);
   });
 
-  it('of an archive’s paper look its related papers and its day up', () => {
-    const [paper, mate, other] = ['2610.00001', '2610.00002', '2610.00003'].map((id) => makePaper({ id }));
-    const archive = buildArchive([paper!, mate!, other!]);
-    const day = archive.dayGroup(paper!.data.date);
-    expect(day?.papers).toHaveLength(3);
-    expect(archivePaperPageKey(archive, paper!, [other!.id, 'gone'])).toBe(
-      paperPageKey(paper!, [other!], day),
-    );
-    expect(archivePaperPageKey(archive, paper!, [mate!.id, other!.id])).toBe(
-      paperPageKey(paper!, [mate!, other!], day),
-    );
-    expect(archivePaperPageKey(archive, paper!, [other!.id])).not.toBe(
-      paperPageKey(paper!, [other!], undefined),
+  it('of an archive’s paper look its related papers and its own day up', () => {
+    const paper = makePaper({ id: '2610.00001', date: '2026-10-03' });
+    const mate = makePaper({ id: '2610.00002', date: '2026-10-03' });
+    const other = makePaper({ id: '2610.00003', date: '2026-10-02' });
+    const archive = buildArchive([paper, mate, other]);
+    const ownDay = archive.dayGroup('2026-10-03');
+    expect(ownDay?.papers).toHaveLength(2);
+    const key = archivePaperPageKey(archive, paper, [other.id, 'gone']);
+    expect(key).toBe(paperPageKey(paper, [other], ownDay));
+    expect(key).not.toBe(paperPageKey(paper, [other], archive.dayGroup('2026-10-02')));
+    expect(archivePaperPageKey(archive, paper, [mate.id, other.id])).toBe(
+      paperPageKey(paper, [mate, other], ownDay),
     );
   });
 

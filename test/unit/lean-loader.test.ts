@@ -85,6 +85,8 @@ describe('the lean glob loader', () => {
     const setup = setUp(new Map([['.md', markdownType(parsed)]]));
     const type = (await setup.run())!.get('.md')!;
     type.getEntryInfo(params('2610.00004', 'moved'));
+    // An unchanged file under the path it is stored under is neither parsed nor dropped.
+    type.getEntryInfo(params('2610.00001', 'old text'));
     expect(parsed).toEqual(['moved']);
     expect(setup.stored.has('2610.00004')).toBe(false);
     expect(setup.stored.has('2610.00001')).toBe(true);

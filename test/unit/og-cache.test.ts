@@ -1,7 +1,6 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cachedHashes,
   cacheFile,
@@ -10,17 +9,9 @@ import {
   resolveCacheDir,
 } from '../../src/lib/og/cache.ts';
 import { placeCachedFile, writeAtomically } from '../../src/lib/cache-file.ts';
+import { tempDir as sharedTempDir } from '../helpers/temp-dir.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'og-cache-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = () => sharedTempDir('og-cache-');
 
 describe('the image cache folder', () => {
   it('is node_modules/.cache/daily-papers/og unless PAPERS_OG_CACHE says otherwise', () => {

@@ -25,7 +25,7 @@ describe('the content store module of a build', () => {
     expect(isOneFileStore('')).toBe(false);
   });
 
-  it('reads only the head of a store file to tell, and says no for a missing one', async () => {
+  it('tells a one-file store file from a chunked one, and says no for a missing one', async () => {
     const dir = await tempDir('store-module-');
     await writeFile(path.join(dir, 'one.json'), '[["Map",1],"papers"]');
     await writeFile(path.join(dir, 'chunked.json'), '{"papers":["a.txt"]}');

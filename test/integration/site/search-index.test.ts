@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentOfCacheEntry } from '../../../src/lib/search/bundles.ts';
 import { buildSearchIndex, findIndexedPages } from '../../../src/lib/search/indexer.ts';
-import { listFiles } from '../../helpers/built-site.ts';
+import { folderStamps, listFiles } from '../../helpers/built-site.ts';
 import { FIXTURE_CONTENT_DIR } from '../../helpers/build-site.ts';
 import { loadFixtureArchive, sitePath, type FixtureArchive } from '../../helpers/fixture-archive.ts';
 import { fixtureSite } from '../../helpers/fixture-sites.ts';
@@ -42,23 +42,6 @@ async function folderBytes(dir: string): Promise<Map<string, Buffer>> {
   const files = await listFiles(dir);
   return new Map(
     await Promise.all(files.map(async (file) => [file, await readFile(path.join(dir, file))] as const)),
-  );
-}
-
-/**
- * Every file under a folder with its inode and its modification and change
- * times: what rewriting it, even with the same bytes, or linking it again
- * (which changes its link count) changes.
- */
-async function folderStamps(dir: string): Promise<Map<string, string>> {
-  const files = await listFiles(dir);
-  return new Map(
-    await Promise.all(
-      files.map(async (file) => {
-        const { ino, mtimeMs, ctimeMs } = await stat(path.join(dir, file));
-        return [file, `${ino}:${mtimeMs}:${ctimeMs}`] as const;
-      }),
-    ),
   );
 }
 
