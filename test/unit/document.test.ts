@@ -76,6 +76,7 @@ describe('paper documents', () => {
 
     it('requires front matter', () => {
       expect(() => paperDocumentBody('just text')).toThrow(/expected YAML front matter/);
+      expect(() => paperDocumentBody('---js\nx\n---\nbody')).toThrow(/not allowed; use YAML/);
     });
   });
 });

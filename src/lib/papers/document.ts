@@ -34,12 +34,17 @@ const ENGINES = {
   toml: refuseEngine('toml'),
 };
 
-export function parsePaperDocument(text: string): PaperDocument {
+/** Refuses a file that does not open with a `---` line (or opens with `---js` and the like). */
+function checkOpeningLine(text: string): void {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const language = /^---[ \t]*(\S+)/.exec(firstLine)?.[1];
   if (language) refuseEngine(language)();
   if (!/^---[ \t]*\r?$/.test(firstLine))
     throw new DocumentError('expected YAML front matter starting with ---');
+}
+
+export function parsePaperDocument(text: string): PaperDocument {
+  checkOpeningLine(text);
   try {
     // Options make gray-matter skip its cache, which is keyed by text alone.
     const file = matter(text, { language: 'yaml', engines: ENGINES });
@@ -58,7 +63,7 @@ export function parsePaperDocument(text: string): PaperDocument {
  * checked; parsing their YAML again was a tenth of a cold build's rendering.
  */
 export function paperDocumentBody(text: string): string {
-  if (!text.startsWith('---')) throw new DocumentError('expected YAML front matter starting with ---');
+  checkOpeningLine(text);
   const close = text.indexOf('\n---', 3);
   return close < 0 ? '' : text.slice(close + 4).trim();
 }
