@@ -4,17 +4,19 @@
  * not make (src/lib/publish/prune.ts). Its `astro:build:done` hook must run
  * after every other integration's: it goes last in astro.config.mjs.
  *
- * When the last build did not finish (its start marker is still there), the
- * folder is set aside and deleted in the background instead
- * (src/lib/publish/set-aside.ts), or emptied (but for `.git`) where it cannot
- * be set aside, and Astro copies every unchanged page from its cache: a
- * half-written page is never kept.
+ * When the last build did not finish (its start marker is still there), or
+ * wrote to another folder (src/lib/publish/last-output.ts), the folder is set
+ * aside and deleted in the background instead (src/lib/publish/set-aside.ts),
+ * or emptied (but for `.git`) where it cannot be set aside, and Astro copies
+ * every unchanged page from its cache: a half-written or older page is never
+ * kept.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { madeFromAssets, pruneOutput, pruneSummaryText, startBuild } from '../lib/publish/prune.ts';
-import { clearStoppedBuild, stoppedBuildText } from '../lib/publish/set-aside.ts';
+import { recordLastOutput } from '../lib/publish/last-output.ts';
+import { clearStaleOutput, clearedOutputText } from '../lib/publish/set-aside.ts';
 import { staleIndexWarning } from '../lib/search/stale-index.ts';
 
 export interface OutDirOptions {
@@ -27,6 +29,7 @@ const GIT = '.git';
 export function outDirKept(options: OutDirOptions): AstroIntegration {
   const leave = new Set([GIT, ...options.ownedElsewhere]);
   let outDir: string | undefined;
+  let cacheDir: string | undefined;
   let since: number | undefined;
   let removal: Promise<unknown> | undefined;
   return {
@@ -37,15 +40,18 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': ({ logger }) => {
-        if (outDir === undefined) return;
-        const cleared = clearStoppedBuild(outDir, new Set([GIT]));
+        if (outDir === undefined || cacheDir === undefined) return;
+        const cleared = clearStaleOutput(outDir, new Set([GIT]), cacheDir);
         if (cleared) {
           removal = cleared.removal;
-          logger.info(stoppedBuildText(cleared));
+          logger.info(clearedOutputText(cleared));
         }
         mkdirSync(outDir, { recursive: true });
+        mkdirSync(cacheDir, { recursive: true });
+        recordLastOutput(cacheDir, outDir);
         since = startBuild(outDir);
       },
       'astro:build:done': async ({ assets, logger }) => {

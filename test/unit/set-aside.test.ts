@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { otherBuildsOutput, recordLastOutput } from '../../src/lib/publish/last-output.ts';
 import { startBuild } from '../../src/lib/publish/prune.ts';
-import { clearStoppedBuild, setAsideAndRemove, stoppedBuildText } from '../../src/lib/publish/set-aside.ts';
+import { clearedOutputText, clearStaleOutput, setAsideAndRemove } from '../../src/lib/publish/set-aside.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 async function folderWithFiles(dir: string, count: number): Promise<void> {
@@ -50,12 +51,12 @@ describe('the output of a build that did not finish', () => {
     const root = await tempDir('stopped-');
     const dist = path.join(root, 'dist');
     await folderWithFiles(dist, 5);
-    expect(clearStoppedBuild(dist, new Set(['.git']))).toBeUndefined();
+    expect(clearStaleOutput(dist, new Set(['.git']), path.join(root, 'astro-cache'))).toBeUndefined();
     expect(await readdir(dist)).toEqual(['papers']);
     startBuild(dist);
-    const cleared = clearStoppedBuild(dist, new Set(['.git']));
+    const cleared = clearStaleOutput(dist, new Set(['.git']), path.join(root, 'astro-cache'));
     expect(cleared?.how).toBe('set aside');
-    expect(stoppedBuildText(cleared!)).toBe(
+    expect(clearedOutputText(cleared!)).toBe(
       'the last build did not finish: its output was set aside and is removed in the background',
     );
     expect(existsSync(dist)).toBe(false);
@@ -69,9 +70,51 @@ describe('the output of a build that did not finish', () => {
     await folderWithFiles(dist, 5);
     await mkdir(path.join(dist, '.git'));
     startBuild(dist);
-    const cleared = clearStoppedBuild(dist, new Set(['.git']));
+    const cleared = clearStaleOutput(dist, new Set(['.git']), path.join(root, 'astro-cache'));
     expect(cleared?.how).toBe('emptied');
-    expect(stoppedBuildText(cleared!)).toBe('the last build did not finish: its output was emptied');
+    expect(clearedOutputText(cleared!)).toBe('the last build did not finish: its output was emptied');
     expect(await readdir(dist)).toEqual(['.git']);
+  });
+});
+
+describe('an output folder the last build did not write to', () => {
+  it('is set aside when it holds files; the last build’s own folder and an empty one are left', async () => {
+    const root = await tempDir('other-output-');
+    const [cache, dist, kept] = ['astro-cache', 'dist', 'kept'].map((name) => path.join(root, name)) as [
+      string,
+      string,
+      string,
+    ];
+    await folderWithFiles(dist, 3);
+    await folderWithFiles(kept, 3);
+    await mkdir(cache);
+    expect(clearStaleOutput(dist, new Set(['.git']), cache)).toBeUndefined();
+
+    recordLastOutput(cache, kept);
+    expect(clearStaleOutput(kept, new Set(['.git']), cache)).toBeUndefined();
+    await mkdir(path.join(root, 'empty'));
+    expect(clearStaleOutput(path.join(root, 'empty'), new Set(['.git']), cache)).toBeUndefined();
+
+    const cleared = clearStaleOutput(dist, new Set(['.git']), cache);
+    expect(cleared?.how).toBe('set aside');
+    expect(clearedOutputText(cleared!)).toBe(
+      `the last build wrote to ${kept}, not here: this folder's output was set aside and is removed ` +
+        'in the background, and Astro copies the pages it keeps from its cache',
+    );
+    expect(await cleared?.removal).toBeUndefined();
+    expect(existsSync(dist)).toBe(false);
+    expect(await readdir(kept)).toEqual(['papers']);
+  });
+
+  it('is recognised through a symbolic link to the folder the last build wrote', async () => {
+    const root = await tempDir('other-output-');
+    const cache = path.join(root, 'astro-cache');
+    await mkdir(cache);
+    await folderWithFiles(path.join(root, 'site'), 2);
+    await symlink(path.join(root, 'site'), path.join(root, 'dist'));
+    recordLastOutput(cache, path.join(root, 'dist'));
+    expect(otherBuildsOutput(cache, path.join(root, 'site'))).toBeUndefined();
+    await folderWithFiles(path.join(root, 'other'), 1);
+    expect(otherBuildsOutput(cache, path.join(root, 'other'))).toBe(await realpath(path.join(root, 'site')));
   });
 });

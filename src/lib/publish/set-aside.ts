@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { otherBuildsOutput } from './last-output.ts';
 import { emptyFolder, lastBuildStopped } from './prune.ts';
 
 const REMOVE = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
@@ -17,9 +18,11 @@ const REMOVE = "require('node:fs').rmSync(process.argv[1], { recursive: true, fo
 /** Marks the folders this module renamed, so a later run can finish what a stopped one left. */
 const MARK = '.removing-';
 
-export interface StoppedBuildCleared {
+export interface ClearedOutput {
   /** `set aside` (renamed, removed in the background) or `emptied` (file by file, now). */
   how: 'set aside' | 'emptied';
+  /** The last build in the folder did not finish, or the last build wrote elsewhere (that folder). */
+  why: { stopped: true } | { lastOutput: string };
   /**
    * Settles when the set-aside folder is gone: with undefined, or with the
    * error that stopped its removal (never rejects: a removal that fails while
@@ -29,26 +32,35 @@ export interface StoppedBuildCleared {
 }
 
 /** `the last build did not finish: its output was emptied`. */
-export function stoppedBuildText(cleared: StoppedBuildCleared): string {
+export function clearedOutputText(cleared: ClearedOutput): string {
   const what = cleared.how === 'set aside' ? 'set aside and is removed in the background' : 'emptied';
-  return `the last build did not finish: its output was ${what}`;
+  if ('stopped' in cleared.why) return `the last build did not finish: its output was ${what}`;
+  return (
+    `the last build wrote to ${cleared.why.lastOutput}, not here: this folder's output was ${what}, ` +
+    'and Astro copies the pages it keeps from its cache'
+  );
 }
 
 /**
- * Clears `outDir` if the last build in it did not finish (prune.ts's start
- * marker is still there), so no half-written page is kept: sets it aside, or
- * empties it but for the names in `keep` where it cannot be set aside.
- * Undefined when the last build finished.
+ * Clears `outDir` when Astro's incremental build could keep a wrong page in
+ * it: the last build in it did not finish (prune.ts's start marker is still
+ * there), or the last build wrote to another folder (last-output.ts), so a
+ * page here may be older than the one Astro's cache key stands for. Sets it
+ * aside, or empties it but for the names in `keep` where it cannot be set
+ * aside. Undefined when the folder is the last build's finished output.
  */
-export function clearStoppedBuild(
+export function clearStaleOutput(
   outDir: string,
   keep: ReadonlySet<string>,
-): StoppedBuildCleared | undefined {
-  if (!lastBuildStopped(outDir)) return undefined;
+  astroCacheDir: string,
+): ClearedOutput | undefined {
+  const lastOutput = lastBuildStopped(outDir) ? undefined : otherBuildsOutput(astroCacheDir, outDir);
+  if (!lastBuildStopped(outDir) && lastOutput === undefined) return undefined;
+  const why = lastOutput === undefined ? { stopped: true as const } : { lastOutput };
   const removal = setAsideAndRemove(outDir)?.catch((error: unknown) => error);
-  if (removal !== undefined) return { how: 'set aside', removal };
+  if (removal !== undefined) return { how: 'set aside', why, removal };
   emptyFolder(outDir, keep);
-  return { how: 'emptied', removal: Promise.resolve(undefined) };
+  return { how: 'emptied', why, removal: Promise.resolve(undefined) };
 }
 
 /**

@@ -33,10 +33,13 @@ let outDir: string;
 let cacheDir: string;
 let searchCacheDir: string;
 let buildCacheDir: string;
+let content: string;
+/** A copy of the first build's output, older than the second build's. */
+let olderCopy: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'papers-incremental-'));
-  const content = path.join(work, 'content');
+  content = path.join(work, 'content');
   cacheDir = path.join(work, 'astro-cache');
   searchCacheDir = path.join(work, 'search-cache');
   buildCacheDir = path.join(work, 'build-cache');
@@ -58,6 +61,8 @@ beforeAll(async () => {
     page: statSync(path.join(outDir, KEPT_PAGE)),
     piece: await folderStamps(path.join(outDir, KEPT_PIECE)),
   };
+  olderCopy = path.join(work, 'older-copy');
+  await cp(outDir, olderCopy, { recursive: true });
   // A page the first build left that the second must not keep (a paper deleted since, say).
   await mkdir(path.join(outDir, 'papers', 'gone'), { recursive: true });
   await writeFile(path.join(outDir, 'papers', 'gone', 'index.html'), 'stale');
@@ -86,20 +91,22 @@ function howMade(): Map<string, 'rendered' | 'reused'> {
   return made;
 }
 
+/** Checks that `dir` holds byte for byte the site a build from scratch gives. */
+async function expectSameAsFromScratch(dir: string): Promise<void> {
+  const scratch = fixtureSite('root').outDir;
+  const [ours, theirs] = await Promise.all([listFiles(dir), listFiles(scratch)]);
+  expect(ours).toEqual(theirs);
+  const differing: string[] = [];
+  for (const file of ours) {
+    const [a, b] = await Promise.all([readFile(path.join(dir, file)), readFile(path.join(scratch, file))]);
+    if (!a.equals(b)) differing.push(file);
+  }
+  expect(differing).toEqual([]);
+}
+
 describe('a daily update with the last build’s cache', () => {
   it('gives byte for byte the site a build from scratch gives, in the folder of the last build', async () => {
-    const scratch = fixtureSite('root').outDir;
-    const [ours, theirs] = await Promise.all([listFiles(outDir), listFiles(scratch)]);
-    expect(ours).toEqual(theirs);
-    const differing: string[] = [];
-    for (const file of ours) {
-      const [a, b] = await Promise.all([
-        readFile(path.join(outDir, file)),
-        readFile(path.join(scratch, file)),
-      ]);
-      if (!a.equals(b)) differing.push(file);
-    }
-    expect(differing).toEqual([]);
+    await expectSameAsFromScratch(outDir);
     // src/integrations/out-dir.ts kept the first build's output and removed the page no build made.
     expect(log).toContain(
       "[daily-papers:out-dir] kept the last build's output; removed 1 file and 1 folder this build did not make",
@@ -169,4 +176,19 @@ describe('a daily update with the last build’s cache', () => {
     expect(store).not.toContain('the error of $k$-sparse attention');
     expect(log).toMatch(/\[daily-papers:build\] abstracts: [1-9]\d* read from their files/);
   });
+});
+
+// src/lib/publish/last-output.ts: `papers daily` builds in a folder of its own, `npm run build` in dist/.
+describe('a build in a folder the last build did not write to', () => {
+  it('clears it first, so no page older than the cache is kept', async () => {
+    const third = await buildFixtureSiteLogged({
+      contentDir: content,
+      cacheDir,
+      searchCacheDir,
+      buildCacheDir,
+      outDir: olderCopy,
+    });
+    expect(third.log).toContain(`the last build wrote to ${outDir}, not here`);
+    await expectSameAsFromScratch(olderCopy);
+  }, 120_000);
 });
