@@ -5,8 +5,9 @@
  * SITE_URL and BASE_PATH in the environment override `url` and `base` at
  * build time (for example BASE_PATH=/papers/ for a GitHub Pages project site);
  * PAPERS_CONTENT_DIR builds another content folder (the tests' fixtures);
- * PAPERS_PAGEFIND_CACHE moves the search index cache and PAPERS_BUILD_CACHE the
- * build's own (each test build has its own).
+ * PAPERS_PAGEFIND_CACHE moves the search index cache, PAPERS_BUILD_CACHE the
+ * build's own (each test build has its own) and PAPERS_PUBLISH_BUILD the
+ * folder `papers daily` builds in.
  */
 
 export interface SiteConfig {
@@ -30,6 +31,11 @@ export interface SiteConfig {
    * lists, topics) for the next build, relative to the project. Outside dist/.
    */
   buildCacheDir: string;
+  /**
+   * Where `papers daily` and `papers publish` build the site before
+   * publishing it (src/lib/publish/publish.ts). Kept between runs, never served.
+   */
+  publishBuildDir: string;
 }
 
 /** Search (Pagefind, an index per month of the newest year and per earlier year): see the README's Search section. */
@@ -88,6 +94,7 @@ const DEFAULTS: SiteConfig = {
   feeds: { itemLimit: 50, dailyLimit: 30, emailSubscribeUrl: undefined },
   search: { cacheDir: 'node_modules/.cache/daily-papers/pagefind' },
   buildCacheDir: 'node_modules/.cache/daily-papers/build',
+  publishBuildDir: 'node_modules/.cache/daily-papers/site',
   // The site's light theme (src/styles/tokens.css).
   og: {
     siteName: TITLE,
@@ -117,6 +124,7 @@ export function resolveConfig(env: Record<string, string | undefined>): SiteConf
     contentDir: env['PAPERS_CONTENT_DIR'] || DEFAULTS.contentDir,
     search: { cacheDir: env['PAPERS_PAGEFIND_CACHE'] || DEFAULTS.search.cacheDir },
     buildCacheDir: env['PAPERS_BUILD_CACHE'] || DEFAULTS.buildCacheDir,
+    publishBuildDir: env['PAPERS_PUBLISH_BUILD'] || DEFAULTS.publishBuildDir,
   };
 }
 

@@ -1,17 +1,17 @@
 /**
- * Builds the site into a fresh folder next to the published one and swaps
- * it in only when the build (pages, feeds, images) and its search index
- * succeeded. So dist/ is not kept between builds here, as `npm run build`
- * keeps it: Astro copies the unchanged pages from its cache. Astro runs in a child process and the index after it has
+ * Builds the site and its search index in the build folder `papers daily`
+ * keeps (src/lib/publish/publish.ts), in place, and publishes it only when
+ * both succeeded. Astro runs in a child process and the index after it has
  * exited, so the two never hold their memory at once.
  */
 import { spawn } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
-import { replaceDirectory } from '../../src/lib/publish/swap.ts';
+import { publishBuild, publishSummaryText } from '../../src/lib/publish/publish.ts';
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
+import { INDEX_FOLLOWS_ENV } from '../../src/lib/search/stale-index.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { indexBuiltSite } from './index-search.ts';
@@ -19,22 +19,63 @@ import { indexBuiltSite } from './index-search.ts';
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 
+export interface BuildPlace {
+  contentDir: string;
+  /** Where the site is built, kept between runs. */
+  buildDir: string;
+  /** Where it is published. */
+  outDir: string;
+  /** Hard links instead of copies (publish.ts). */
+  link: boolean;
+}
+
 export async function buildAndPublish(
-  contentDir: string,
-  outDir: string,
+  place: BuildPlace,
   fingerprint: string,
   context: CliContext,
 ): Promise<void> {
-  const next = `${path.resolve(outDir)}.next`;
-  await rm(next, { recursive: true, force: true });
+  const { buildDir, outDir } = place;
+  await mkdir(buildDir, { recursive: true });
+  // A build that stops halfway must not look up to date.
+  await rm(path.join(buildDir, STAMP_FILE), { force: true });
+  const code = await runAstroBuild(place, context);
+  if (code.status !== 0) {
+    context.output.warn(code.tail);
+    throw new InputError(`the build failed (exit ${code.status}); ${outDir} was left as it was`);
+  }
+  try {
+    const env = { ...process.env, ...context.env };
+    context.output.progress(
+      await indexBuiltSite(buildDir, path.join(PROJECT, ASTRO_CACHE_DIR), env, PROJECT),
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`the search index failed (${message}); ${outDir} was left as it was`);
+  }
+  await writeFile(path.join(buildDir, STAMP_FILE), `${fingerprint}\n`);
+  await publishKeptBuild(place, context);
+}
+
+/** Publishes the build folder as it is. */
+export async function publishKeptBuild(place: BuildPlace, context: CliContext): Promise<void> {
+  const summary = await publishBuild(place.buildDir, place.outDir, { link: place.link });
+  context.output.progress(`publish: ${publishSummaryText(summary)}`);
+}
+
+async function runAstroBuild(
+  place: BuildPlace,
+  context: CliContext,
+): Promise<{ status: number; tail: string }> {
   const log: string[] = [];
-  const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', next], {
+  const status = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', path.resolve(place.buildDir)], {
       cwd: PROJECT,
       env: {
         ...process.env,
         ...context.env,
-        PAPERS_CONTENT_DIR: path.resolve(contentDir),
+        PAPERS_CONTENT_DIR: path.resolve(place.contentDir),
+        // The search index follows here, so Astro's reminder that it is stale would be wrong.
+        [INDEX_FOLLOWS_ENV]: '1',
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,22 +87,7 @@ export async function buildAndPublish(
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', reject);
-    child.on('close', (status) => resolve(status ?? 1));
+    child.on('close', (code) => resolve(code ?? 1));
   });
-  if (code !== 0) {
-    await rm(next, { recursive: true, force: true });
-    const tail = log.join('').trim().split('\n').slice(-15).join('\n');
-    context.output.warn(tail);
-    throw new InputError(`the build failed (exit ${code}); ${outDir} was left as it was`);
-  }
-  try {
-    const env = { ...process.env, ...context.env };
-    context.output.progress(await indexBuiltSite(next, path.join(PROJECT, ASTRO_CACHE_DIR), env, PROJECT));
-  } catch (error) {
-    await rm(next, { recursive: true, force: true });
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`the search index failed (${message}); ${outDir} was left as it was`);
-  }
-  await writeFile(path.join(next, STAMP_FILE), `${fingerprint}\n`);
-  await replaceDirectory(next, path.resolve(outDir));
+  return { status, tail: log.join('').trim().split('\n').slice(-15).join('\n') };
 }

@@ -10,6 +10,7 @@ import { runBackfill } from './backfill.ts';
 import { runDaily } from './daily.ts';
 import { runIndex } from './index-search.ts';
 import { runIngest } from './ingest.ts';
+import { runPublish } from './publish.ts';
 import { runTopics } from './topics.ts';
 import { runValidate } from './validate.ts';
 
@@ -20,7 +21,8 @@ Commands:
   validate                 check every paper file against the schema
   topics [--explain ID]    papers per topic, or why a paper is in its topics
   index [--out-dir DIR]    the search index of a built site (npm run build runs it)
-  daily [--date D]         the daily job: ingest a day, validate, build, index
+  publish                  validate, build, index, and publish when all succeeded
+  daily [--date D]         the daily job: ingest a day, then publish
   backfill --from D --to D ingest a range of days, resumably
 
 Run "papers <command> --help" for a command's options.
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<
   validate: runValidate,
   topics: runTopics,
   index: runIndex,
+  publish: runPublish,
   daily: runDaily,
   backfill: runBackfill,
 };

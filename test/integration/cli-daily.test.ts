@@ -3,9 +3,11 @@
  * the Hugging Face API. One test runs the real build; the failure cases
  * stop before it, and must leave content and the published site untouched.
  */
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import { papers } from '../helpers/cli.ts';
 import { jsonReply, startFixtureServer, type Reply } from '../helpers/fixture-server.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -27,7 +29,7 @@ async function workspace() {
   await copyFile(path.join(ROOT, 'content/topics.yaml'), path.join(content, 'topics.yaml'));
   await mkdir(dist);
   await writeFile(path.join(dist, 'index.html'), '<p>last good build</p>');
-  return { root, content, dist };
+  return { root, content, dist, build: path.join(root, 'build') };
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -52,14 +54,17 @@ async function withServer<T>(
   }
 }
 
-function daily(ws: { content: string; dist: string }, endpoint: string, ...extra: string[]) {
-  return papers(
-    ['daily', '--date', '2026-10-03', '--content-dir', ws.content, '--out-dir', ws.dist, ...extra],
-    {
-      PAPERS_HF_ENDPOINT: endpoint,
-      SITE_URL: 'https://example.org',
-    },
-  );
+type Workspace = Awaited<ReturnType<typeof workspace>>;
+
+function places(ws: Workspace): string[] {
+  return ['--content-dir', ws.content, '--out-dir', ws.dist, '--build-dir', ws.build];
+}
+
+function daily(ws: Workspace, endpoint: string, ...extra: string[]) {
+  return papers(['daily', '--date', '2026-10-03', ...places(ws), ...extra], {
+    PAPERS_HF_ENDPOINT: endpoint,
+    SITE_URL: 'https://example.org',
+  });
 }
 
 describe('papers daily', () => {
@@ -79,6 +84,9 @@ describe('papers daily', () => {
         expect(Object.keys(published)).toEqual(
           expect.arrayContaining(['feeds/all.xml', '_headers', 'papers/2609.22753/index.html']),
         );
+        expect(published).toEqual(await snapshot(ws.build));
+        // The site it replaced is kept beside it, for the next publish to bring up to date.
+        expect(await snapshot(`${ws.dist}.next`)).toEqual({ 'index.html': '<p>last good build</p>' });
         const contentBefore = await snapshot(ws.content);
         const distTime = (await stat(path.join(ws.dist, 'index.html'))).mtimeMs;
 
@@ -90,6 +98,48 @@ describe('papers daily', () => {
         expect((await stat(path.join(ws.dist, 'index.html'))).mtimeMs).toBe(distTime);
       },
     );
+    // The next day is built in the kept build folder and swapped in; the day before is kept beside it.
+    const before = await snapshot(ws.dist);
+    const nextDay = (await dayItems(6, '2026-10-06')).slice(4);
+    await withServer(
+      () => jsonReply(nextDay),
+      async (endpoint) => {
+        const third = await papers(['daily', '--date', '2026-10-06', ...places(ws)], {
+          PAPERS_HF_ENDPOINT: endpoint,
+          SITE_URL: 'https://example.org',
+        });
+        expect(third).toMatchObject({ code: 0, stderr: '' });
+        expect(third.stdout).toContain(`published 2026-10-06 to ${ws.dist}`);
+      },
+    );
+    const after = await snapshot(ws.dist);
+    expect(after['index.html']).toMatch(/Papers of <time[^>]*>6 October 2026/);
+    expect(after).toEqual(await snapshot(ws.build));
+    expect(await snapshot(`${ws.dist}.next`)).toEqual(before);
+    expect(Object.keys(after).filter((file) => after[file] !== before[file]).length).toBeLessThan(
+      Object.keys(after).length / 2,
+    );
+  });
+
+  it('publishes the kept build without building again, as hard links with --link', async () => {
+    const ws = await workspace();
+    await mkdir(ws.build);
+    await writeFile(path.join(ws.build, 'index.html'), '<p>built</p>');
+    const stamp = await contentFingerprint(
+      ws.content,
+      JSON.stringify({ site: 'https://example.org', base: '' }),
+    );
+    await writeFile(path.join(ws.build, STAMP_FILE), `${stamp}\n`);
+    await rm(ws.dist, { recursive: true });
+    const result = await papers(['publish', '--link', ...places(ws)], { SITE_URL: 'https://example.org' });
+    expect(result).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: `published the last build of this content to ${ws.dist}`,
+    });
+    const [built, published] = [ws.build, ws.dist].map((dir) => statSync(path.join(dir, 'index.html')));
+    expect(published?.ino).toBe(built?.ino);
+    expect(await snapshot(ws.dist)).toEqual(await snapshot(ws.build));
   });
 
   it.each<[string, Reply, RegExp]>([

@@ -1,0 +1,121 @@
+/** `papers publish`: validate, build and index in the kept build folder, then publish; `papers daily` ends with it. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args.ts';
+import { resolveConfig } from '../../src/config.ts';
+import { validateContent } from '../../src/lib/papers/store.ts';
+import { contentFingerprint, readStamp } from '../../src/lib/publish/fingerprint.ts';
+import { InputError } from '../../src/lib/sources/types.ts';
+import { buildAndPublish, publishKeptBuild, type BuildPlace } from './build-site.ts';
+import type { CliContext } from './context.ts';
+
+export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (default: content)
+  --out-dir DIR       where the published site goes (default: dist)
+  --build-dir DIR     where the site is built first, kept between runs and
+                      never served (default: PAPERS_PUBLISH_BUILD, or
+                      ${resolveConfig({}).publishBuildDir})
+  --link              publish hard links to the build folder's files instead
+                      of copies, on a machine that uploads the published
+                      folder and is then thrown away (CI): elsewhere the next
+                      build would change the published files through the links
+  --force-build       build even when the content has not changed`;
+
+export const PUBLISH_HELP = `Usage: papers publish [options]
+
+Builds the site from the content folder and publishes it, as "papers daily"
+does after it ingested a day: validates all content, builds the site and its
+search index in the build folder (in place, so unchanged pages stay where
+they are), and only when both succeeded brings DIR.next (the site as it was
+before the last publish) up to date with the build and swaps it in for the
+published folder. If content is invalid or the build fails, the published
+folder is left as it was. Nothing is done when it is already the build of
+this content.
+
+Options:
+${PUBLISH_OPTIONS_HELP}
+  -h, --help          show this help
+`;
+
+export const PUBLISH_OPTIONS = {
+  'content-dir': { type: 'string', default: 'content' },
+  'out-dir': { type: 'string', default: 'dist' },
+  'build-dir': { type: 'string' },
+  link: { type: 'boolean', default: false },
+  'force-build': { type: 'boolean', default: false },
+} as const;
+
+export interface PublishValues {
+  'content-dir': string;
+  'out-dir': string;
+  'build-dir'?: string | undefined;
+  link: boolean;
+  'force-build': boolean;
+}
+
+export async function runPublish(args: string[], context: CliContext): Promise<number> {
+  const options = { ...PUBLISH_OPTIONS, help: { type: 'boolean', short: 'h', default: false } } as const;
+  const { values } = parseCommandArgs('publish', () => parseArgs({ args, options, strict: true }));
+  if (values.help) {
+    context.output.result(PUBLISH_HELP);
+    return 0;
+  }
+  const outcome = await validateBuildAndPublish(values, context);
+  context.output.result(publishOutcomeText(outcome, values['out-dir']));
+  return 0;
+}
+
+/** Nothing done; the build folder's last build published; a new build published. */
+export type PublishOutcome = 'up to date' | 'kept build published' | 'built and published';
+
+export function publishOutcomeText(outcome: PublishOutcome, outDir: string, what = 'the site'): string {
+  if (outcome === 'up to date') return `${outDir} is up to date; nothing to build`;
+  if (outcome === 'kept build published') return `published the last build of this content to ${outDir}`;
+  return `published ${what} to ${outDir}`;
+}
+
+/**
+ * Validates the content, then builds and publishes it unless the published
+ * folder, or the build folder, already holds its build.
+ */
+export async function validateBuildAndPublish(
+  values: PublishValues,
+  context: CliContext,
+): Promise<PublishOutcome> {
+  const place: BuildPlace = {
+    contentDir: values['content-dir'],
+    outDir: values['out-dir'],
+    buildDir: path.resolve(values['build-dir'] ?? resolveConfig(context.env).publishBuildDir),
+    link: values.link,
+  };
+  await validateOrThrow(place.contentDir, place.outDir, context);
+  const fingerprint = await contentFingerprint(place.contentDir, JSON.stringify(buildSettings(context.env)));
+  const force = values['force-build'];
+  if (!force && existsSync(place.outDir) && (await readStamp(place.outDir)) === fingerprint)
+    return 'up to date';
+  if (!force && (await readStamp(place.buildDir)) === fingerprint) {
+    await publishKeptBuild(place, context);
+    return 'kept build published';
+  }
+  await buildAndPublish(place, fingerprint, context);
+  return 'built and published';
+}
+
+/** Prints every content problem and throws when there is one. */
+export async function validateOrThrow(
+  contentDir: string,
+  outDir: string,
+  context: CliContext,
+): Promise<void> {
+  const report = await validateContent(contentDir);
+  if (report.problems.length === 0) return;
+  for (const problem of report.problems) context.output.warn(problem);
+  throw new InputError(
+    `${report.problems.length} content problem(s) (see above); ${outDir} was left as it was`,
+  );
+}
+
+/** Settings that change the output without changing content. */
+function buildSettings(env: NodeJS.ProcessEnv) {
+  return { site: env['SITE_URL'] ?? '', base: env['BASE_PATH'] ?? '' };
+}
