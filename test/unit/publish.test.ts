@@ -1,11 +1,10 @@
-import { mkdir, readFile, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { contentFingerprint } from '../../src/lib/publish/fingerprint.ts';
 import { headersFile } from '../../src/lib/publish/headers.ts';
 import { readIngestState, recordDay, STATE_FILE } from '../../src/lib/publish/state.ts';
-import { replaceDirectory } from '../../src/lib/publish/swap.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('day ranges', () => {
@@ -71,26 +70,6 @@ describe('_headers', () => {
     // The upload of the rest leaves out every folder with its own rule.
     const rest = syncs.find(([, folder]) => folder === '')?.[2] ?? '';
     for (const [folder] of rules) expect(rest).toContain(`--exclude '${folder}*'`);
-  });
-});
-
-describe('swapping in a new build', () => {
-  it('replaces the old folder whole', async () => {
-    const root = await tempDir();
-    await mkdir(path.join(root, 'dist/old'), { recursive: true });
-    await mkdir(path.join(root, 'dist.next'), { recursive: true });
-    await writeFile(path.join(root, 'dist.next/index.html'), 'new');
-    await replaceDirectory(path.join(root, 'dist.next'), path.join(root, 'dist'));
-    expect(await readdir(root)).toEqual(['dist']);
-    expect(await readdir(path.join(root, 'dist'))).toEqual(['index.html']);
-  });
-
-  it('puts the old folder back when the new one cannot be moved in', async () => {
-    const root = await tempDir();
-    await mkdir(path.join(root, 'dist'));
-    await writeFile(path.join(root, 'dist/index.html'), 'old');
-    await expect(replaceDirectory(path.join(root, 'missing'), path.join(root, 'dist'))).rejects.toThrow();
-    expect(await readFile(path.join(root, 'dist/index.html'), 'utf8')).toBe('old');
   });
 });
 

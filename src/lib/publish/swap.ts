@@ -1,24 +1,4 @@
-/**
- * Puts a finished build in place of the published one with two renames, so
- * `dist/` is always either the last good build or the new one, never half.
- */
-import { rename, rm, stat } from 'node:fs/promises';
-
-export async function replaceDirectory(next: string, target: string): Promise<void> {
-  const old = `${target}.old-${process.pid}`;
-  const hadTarget = await stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (hadTarget) await rename(target, old);
-  try {
-    await rename(next, target);
-  } catch (error) {
-    if (hadTarget) await rename(old, target);
-    throw error;
-  }
-  if (hadTarget) await rm(old, { recursive: true, force: true });
-}
+import { rename, stat } from 'node:fs/promises';
 
 /**
  * Swaps `next` in for `target` and keeps the old `target` as the new `next`,
