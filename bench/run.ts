@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: builds synthetic archives of N papers with the real site
- * and with a minimal Hugo site, in four scenarios each (cold, rebuild with
- * no change, daily update of one new day, and the same into an empty output
- * folder with the caches kept, as `papers daily` and a CI runner build), and
- * writes the figures to bench/results/<date>.md.
+ * and with a minimal Hugo site, in six scenarios each (cold, rebuild with
+ * no change, daily update of one new day, the same into an empty output
+ * folder with the caches kept, and the same as `papers daily` does it: on a
+ * machine of its own, published to a kept copy, and on a CI runner,
+ * published as links into an empty folder), and writes the figures to
+ * bench/results/<date>.md.
  *
  *   npm run bench                                  # N = 1,000 and 10,000
  *   npm run bench -- --n 1000,10000,50000
@@ -15,7 +17,7 @@
  * about an hour), --search step|cli|off (after the build, in its own
  * process: the site's search index step, `papers index`, its cache kept
  * between builds; or the Pagefind CLI over the output), --scenarios LIST (a subset
- * of cold,rebuild,daily,daily-fresh, in that order), --no-hugo, --no-lib-steps,
+ * of cold,rebuild,daily,daily-fresh,daily-publish,daily-ci, in that order), --no-hugo, --no-lib-steps,
  * --runner-memory GB|off (default 7: the build and the search step get the
  * Node heap limit V8 picks on a machine with that much memory, a quarter of
  * it, as on a 7 GB CI runner; on a larger machine V8 lets the heap grow
@@ -35,6 +37,7 @@ import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measure, peakBetween, type Measured } from './measure.ts';
 import { formatResults } from './report.ts';
+import { nextFolder } from '../src/lib/publish/publish.ts';
 import { INDEX_FOLLOWS_ENV } from '../src/lib/search/stale-index.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -44,8 +47,16 @@ const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
 const OG_INTEGRATION = 'daily-papers:og-images';
 const OG_AUTO_LIMIT = 2000;
 
-export type Scenario = 'cold' | 'rebuild' | 'daily' | 'daily-fresh';
-export const SCENARIOS: readonly Scenario[] = ['cold', 'rebuild', 'daily', 'daily-fresh'];
+export type Scenario = 'cold' | 'rebuild' | 'daily' | 'daily-fresh' | 'daily-publish' | 'daily-ci';
+export const SCENARIOS: readonly Scenario[] = [
+  'cold',
+  'rebuild',
+  'daily',
+  'daily-fresh',
+  'daily-publish',
+  'daily-ci',
+];
+const ADDS_A_DAY: ReadonlySet<Scenario> = new Set(['daily', 'daily-fresh', 'daily-publish', 'daily-ci']);
 
 export interface Phase {
   name: string;
@@ -73,6 +84,8 @@ export interface ScenarioResult {
     storeBytes?: number | undefined;
   };
   search?: Timing;
+  /** Publishing the build folder as `papers daily` does (src/lib/publish/publish.ts), in its own process. */
+  publish?: Timing;
   hugo?: Timing;
 }
 
@@ -164,6 +177,7 @@ async function runSize(
     og: path.join(root, 'og-cache'),
     search: path.join(root, 'search-cache'),
     build: path.join(root, 'build-cache'),
+    published: path.join(root, 'published'),
     hugoSite: path.join(root, 'hugo-site'),
     hugoContent: path.join(root, 'hugo-content'),
     hugoOut: path.join(root, 'hugo-public'),
@@ -224,7 +238,11 @@ async function runSize(
       ])
         await rm(dir, { recursive: true, force: true });
     }
-    if (scenario === 'daily' || scenario === 'daily-fresh') {
+    // As on a machine that ran `papers daily` before: the site is published and its last copy kept.
+    if (scenario === 'daily-publish') {
+      for (let i = 0; i < 2; i += 1) await publishStep(dirs, false);
+    }
+    if (ADDS_A_DAY.has(scenario)) {
       const [added] = await generate({ n, out: dirs.content, addDay: true, after: lastAdded });
       lastAdded = added;
       if (options.hugo) await writeHugoContent(dirs.content, dirs.hugoContent, added);
@@ -233,6 +251,11 @@ async function runSize(
     // As `papers daily` (which builds into a new folder) and a CI runner (which starts without
     // dist/) build: Astro copies every page it keeps from its cache.
     if (scenario === 'daily-fresh') await rm(dirs.astroOut, { recursive: true, force: true });
+    // As the shipped workflow: the build folder comes from the runner's cache, dist/ does not exist.
+    if (scenario === 'daily-ci') {
+      for (const dir of [dirs.published, nextFolder(dirs.published)])
+        await rm(dir, { recursive: true, force: true });
+    }
     const load = os.loadavg()[0] ?? 0;
     const astroRun = await astroBuild(dirs, og, options.heapMb);
     const astro = { ...astroPhases(astroRun), ...timing(astroRun), storeBytes: storeSize(dirs.astroCache) };
@@ -248,6 +271,11 @@ async function runSize(
       const run = await searchStep(options.search, dirs, options.heapMb);
       current.search = timing(run);
       log(`N=${n} ${scenario}: search ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
+    }
+    if (scenario === 'daily-publish' || scenario === 'daily-ci') {
+      const run = await publishStep(dirs, scenario === 'daily-ci');
+      current.publish = timing(run);
+      log(`N=${n} ${scenario}: ${run.lines.at(-1)?.text ?? 'published'} in ${seconds(run.wallMs)}`);
     }
     if (options.hugo) {
       const run = await measure(
@@ -349,6 +377,26 @@ function searchStep(how: 'step' | 'cli', dirs: BuildDirs, heapMb: number | undef
   return measure(NODE, [path.join(PROJECT_ROOT, 'scripts/papers.ts'), ...args], {
     cwd: PROJECT_ROOT,
     env: siteEnv(dirs, heapMb),
+  });
+}
+
+const PUBLISH_SCRIPT = `
+const { publishBuild, publishSummaryText } = await import(process.env.BENCH_PUBLISH);
+const summary = await publishBuild(process.env.BENCH_FROM, process.env.BENCH_TO, { link: process.env.BENCH_LINK === '1' });
+console.log('publish: ' + publishSummaryText(summary));
+`;
+
+/** `papers daily`'s last step: the build folder (the bench's output) published to another folder. */
+function publishStep(dirs: BuildDirs & { published: string }, link: boolean): Promise<Measured> {
+  return measure(NODE, ['--input-type=module', '--eval', PUBLISH_SCRIPT], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      BENCH_PUBLISH: pathToFileURL(path.join(PROJECT_ROOT, 'src/lib/publish/publish.ts')).href,
+      BENCH_FROM: dirs.astroOut,
+      BENCH_TO: dirs.published,
+      BENCH_LINK: link ? '1' : '',
+    },
   });
 }
 
@@ -489,7 +537,7 @@ async function main(): Promise<void> {
     scenarios.some((scenario) => !SCENARIOS.includes(scenario))
   ) {
     console.error(
-      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily,daily-fresh] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
+      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily,daily-fresh,daily-publish,daily-ci] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
     );
     process.exit(2);
   }

@@ -4,6 +4,7 @@
  * real site (and Hugo, when installed) gives the phases the report needs.
  * Timings are printed by `npm run bench`, never asserted.
  */
+import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { dayPlan, generate } from '../../bench/generate.ts';
 import { formatResults } from '../../bench/report.ts';
 import { hugoAvailable, machine, runBench, siteEnv, v8HeapLimitMb } from '../../bench/run.ts';
 import { listPaperFiles, validateContent } from '../../src/lib/papers/store.ts';
+import { listFiles } from '../helpers/built-site.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const N = 60;
@@ -77,8 +79,8 @@ describe('npm run bench', () => {
       og: 'off',
       search: 'step',
       hugo,
-      // And a daily update into an empty output folder, as `papers daily` and CI build.
-      scenarios: ['cold', 'daily-fresh'],
+      // And a daily update into an empty output folder, and as `papers daily` builds and publishes.
+      scenarios: ['cold', 'daily-fresh', 'daily-publish', 'daily-ci'],
       // As on a 7 GB runner (--runner-memory 7): the build must run within V8's limit there.
       heapMb: v8HeapLimitMb(7),
     });
@@ -120,5 +122,22 @@ describe('npm run bench', () => {
     expect(text).toContain('| search step (own process) |');
     expect(text).toMatch(new RegExp(`\\| abstracts read from their files \\| ${N} \\| \\d+ \\|`));
     expect(text).toMatch(/\| content store after the build \(MB\) \| \d+\.\d \|/);
+
+    // `papers daily`: built in place (pages kept, not restored), then published, and timed as a step.
+    const [publish, ci] = [result!.scenarios[2]!, result!.scenarios[3]!];
+    expect([publish.scenario, ci.scenario]).toEqual(['daily-publish', 'daily-ci']);
+    const publishLog = await readFile(path.join(work, String(N), 'astro-daily-publish.log'), 'utf8');
+    expect(publishLog).toContain('(cached)');
+    expect(publishLog).not.toContain('(restored)');
+    for (const scenario of [publish, ci]) expect(scenario.publish?.wallMs).toBeGreaterThan(0);
+    expect(text).toMatch(new RegExp(`\\| ${N} \\| daily-publish \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|`));
+    expect(text).toContain('| publish (own process) |');
+    // The last scenario linked the build into an empty folder; the one before kept its copy beside it.
+    const root = path.join(work, String(N));
+    const built = await listFiles(path.join(root, 'astro-dist'));
+    expect(await listFiles(path.join(root, 'published'))).toEqual(built);
+    expect(statSync(path.join(root, 'published/index.html')).ino).toBe(
+      statSync(path.join(root, 'astro-dist/index.html')).ino,
+    );
   });
 });
