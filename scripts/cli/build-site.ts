@@ -16,7 +16,7 @@ import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { indexBuiltSite } from './index-search.ts';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 
 export interface BuildPlace {
@@ -38,10 +38,10 @@ export async function buildAndPublish(
   await mkdir(buildDir, { recursive: true });
   // A build that stops halfway must not look up to date.
   await rm(path.join(buildDir, STAMP_FILE), { force: true });
-  const code = await runAstroBuild(place, context);
-  if (code.status !== 0) {
-    context.output.warn(code.tail);
-    throw new InputError(`the build failed (exit ${code.status}); ${outDir} was left as it was`);
+  const build = await runAstroBuild(place, context);
+  if (build.status !== 0) {
+    context.output.warn(build.tail);
+    throw new InputError(`the build failed (exit ${build.status}); ${outDir} was left as it was`);
   }
   try {
     const env = { ...process.env, ...context.env };

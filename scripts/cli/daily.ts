@@ -8,6 +8,7 @@ import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { fetchHfDayRead, ingestRead } from './ingest.ts';
 import {
+  checkedPlace,
   PUBLISH_OPTIONS,
   PUBLISH_OPTIONS_HELP,
   publishOutcomeText,
@@ -54,6 +55,8 @@ export async function runDaily(args: string[], context: CliContext): Promise<num
   if (!isIsoDay(date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${date}"`);
   const contentDir = values['content-dir'];
   const outDir = values['out-dir'];
+  // Before anything is fetched or written: a day ingested and then not published helps no one.
+  if (!values['no-build']) checkedPlace(values, context.env);
 
   const read = await fetchHfDayRead(date, values.endpoint, context).catch((error: unknown) => {
     if (!(error instanceof InputError)) throw error;

@@ -2,6 +2,7 @@
 import { WriteError } from '../../src/lib/papers/atomic.ts';
 import { DocumentError } from '../../src/lib/papers/document.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
+import { PublishError } from '../../src/lib/publish/publish.ts';
 import { StateError } from '../../src/lib/publish/state.ts';
 import { TaxonomyError } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext } from './context.ts';
@@ -68,7 +69,8 @@ function reportError(error: unknown, context: CliContext): number {
     error instanceof DocumentError ||
     error instanceof WriteError ||
     error instanceof TaxonomyError ||
-    error instanceof StateError
+    error instanceof StateError ||
+    error instanceof PublishError
   ) {
     context.output.warn(`papers: ${error.message}`);
     return 1;

@@ -1,20 +1,20 @@
 /** `papers publish`: validate, build and index in the kept build folder, then publish; `papers daily` ends with it. */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
-import { contentFingerprint, readStamp } from '../../src/lib/publish/fingerprint.ts';
+import { publishFingerprint, readStamp } from '../../src/lib/publish/fingerprint.ts';
+import { checkPublishPlaces, planPublish } from '../../src/lib/publish/publish.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
-import { buildAndPublish, publishKeptBuild, type BuildPlace } from './build-site.ts';
+import { buildAndPublish, PROJECT, publishKeptBuild, type BuildPlace } from './build-site.ts';
 import type { CliContext } from './context.ts';
 
 export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (default: content)
   --out-dir DIR       where the published site goes (default: dist)
   --build-dir DIR     where the site is built first, kept between runs and
                       never served (default: PAPERS_PUBLISH_BUILD, or
-                      ${resolveConfig({}).publishBuildDir})
+                      ${resolveConfig({}).publishBuildDir} in the project)
   --link              publish hard links to the build folder's files instead
                       of copies, on a machine that uploads the published
                       folder and is then thrown away (CI): elsewhere the next
@@ -26,9 +26,9 @@ export const PUBLISH_HELP = `Usage: papers publish [options]
 Builds the site from the content folder and publishes it, as "papers daily"
 does after it ingested a day: validates all content, builds the site and its
 search index in the build folder (in place, so unchanged pages stay where
-they are), and only when both succeeded brings DIR.next (the site as it was
-before the last publish) up to date with the build and swaps it in for the
-published folder. If content is invalid or the build fails, the published
+they are), and only when both succeeded brings <out-dir>.next (the site as it
+was before the last publish) up to date with the build and swaps it in for
+the published folder. If content is invalid or the build fails, the published
 folder is left as it was. Nothing is done when it is already the build of
 this content.
 
@@ -76,29 +76,39 @@ export function publishOutcomeText(outcome: PublishOutcome, outDir: string, what
 
 /**
  * Validates the content, then builds and publishes it unless the published
- * folder, or the build folder, already holds its build.
+ * folder, or the build folder, already holds its build (planPublish).
  */
 export async function validateBuildAndPublish(
   values: PublishValues,
   context: CliContext,
 ): Promise<PublishOutcome> {
-  const place: BuildPlace = {
-    contentDir: values['content-dir'],
-    outDir: values['out-dir'],
-    buildDir: path.resolve(values['build-dir'] ?? resolveConfig(context.env).publishBuildDir),
-    link: values.link,
-  };
+  const place = checkedPlace(values, context.env);
   await validateOrThrow(place.contentDir, place.outDir, context);
-  const fingerprint = await contentFingerprint(place.contentDir, JSON.stringify(buildSettings(context.env)));
-  const force = values['force-build'];
-  if (!force && existsSync(place.outDir) && (await readStamp(place.outDir)) === fingerprint)
-    return 'up to date';
-  if (!force && (await readStamp(place.buildDir)) === fingerprint) {
+  const fingerprint = await publishFingerprint(place.contentDir, context.env, PROJECT);
+  const stamps = { published: await readStamp(place.outDir), built: await readStamp(place.buildDir) };
+  const plan = planPublish(fingerprint, stamps, values['force-build']);
+  if (plan === 'up to date') return 'up to date';
+  if (plan === 'publish the kept build') {
     await publishKeptBuild(place, context);
     return 'kept build published';
   }
   await buildAndPublish(place, fingerprint, context);
   return 'built and published';
+}
+
+/** Where the options say to build and publish, checked (checkPublishPlaces) before any work is done. */
+export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): BuildPlace {
+  const place: BuildPlace = {
+    contentDir: values['content-dir'],
+    outDir: values['out-dir'],
+    // Given, from where it is run; by default beside the other caches, in the project.
+    buildDir: values['build-dir']
+      ? path.resolve(values['build-dir'])
+      : path.resolve(PROJECT, resolveConfig(env).publishBuildDir),
+    link: values.link,
+  };
+  checkPublishPlaces(place.buildDir, place.outDir);
+  return place;
 }
 
 /** Prints every content problem and throws when there is one. */
@@ -113,9 +123,4 @@ export async function validateOrThrow(
   throw new InputError(
     `${report.problems.length} content problem(s) (see above); ${outDir} was left as it was`,
   );
-}
-
-/** Settings that change the output without changing content. */
-function buildSettings(env: NodeJS.ProcessEnv) {
-  return { site: env['SITE_URL'] ?? '', base: env['BASE_PATH'] ?? '' };
 }

@@ -51,7 +51,7 @@ describe('the papers command as a process', () => {
     const result = await papersProcess(['frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'papers: unknown command "frobnicate" (commands: ingest, validate, topics, index, daily, backfill)',
+      'papers: unknown command "frobnicate" (commands: ingest, validate, topics, index, publish, daily, backfill)',
     );
   });
 });

@@ -1,9 +1,16 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/lib/publish/days.ts';
-import { contentFingerprint } from '../../src/lib/publish/fingerprint.ts';
+import { CODE_PATHS, contentFingerprint, publishFingerprint } from '../../src/lib/publish/fingerprint.ts';
 import { headersFile } from '../../src/lib/publish/headers.ts';
+import {
+  checkPublishPlaces,
+  planPublish,
+  publishBuild,
+  PublishError,
+  publishSummaryText,
+} from '../../src/lib/publish/publish.ts';
 import { readIngestState, recordDay, STATE_FILE } from '../../src/lib/publish/state.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -87,5 +94,85 @@ describe('the content fingerprint', () => {
     expect(second).not.toBe(first);
     await writeFile(path.join(dir, 'papers/2026/10/03/2610.00001.md'), 'b');
     expect(await contentFingerprint(dir)).not.toBe(second);
+  });
+});
+
+describe('the publish fingerprint', () => {
+  it('changes with the project’s code, assets and dependencies, and with SITE_URL and BASE_PATH', async () => {
+    const [content, project] = [await tempDir(), await tempDir()];
+    await writeFile(path.join(content, 'topics.yaml'), 't');
+    await mkdir(path.join(project, 'src/pages'), { recursive: true });
+    await writeFile(path.join(project, 'src/pages/index.astro'), 'v1');
+    const env = { SITE_URL: 'https://example.org' };
+    const first = await publishFingerprint(content, env, project);
+    expect(await publishFingerprint(content, env, project)).toBe(first);
+    expect(await publishFingerprint(content, { ...env, BASE_PATH: '/papers/' }, project)).not.toBe(first);
+    // Not read by the build: no change.
+    await writeFile(path.join(project, 'README.md'), 'notes');
+    expect(await publishFingerprint(content, env, project)).toBe(first);
+    const changes: [string, string][] = [
+      ['src/pages/index.astro', 'v2'],
+      ['src/lib/new.ts', 'x'],
+      ['public/favicon.svg', '<svg/>'],
+      ['astro.config.mjs', 'export default {}'],
+      ['package-lock.json', '{}'],
+    ];
+    const seen = new Set([first]);
+    for (const [file, text] of changes) {
+      await mkdir(path.dirname(path.join(project, file)), { recursive: true });
+      await writeFile(path.join(project, file), text);
+      const now = await publishFingerprint(content, env, project);
+      expect(seen.has(now), file).toBe(false);
+      seen.add(now);
+    }
+    expect(CODE_PATHS).toEqual(['src', 'public', 'astro.config.mjs', 'package-lock.json']);
+  });
+});
+
+describe('what a publish does', () => {
+  it('nothing when the published folder is this build, the kept build when that is, else a build', () => {
+    const stamps = (published?: string, built?: string) => ({ published, built });
+    expect(planPublish('f', stamps('f', 'f'), false)).toBe('up to date');
+    expect(planPublish('f', stamps('e', 'f'), false)).toBe('publish the kept build');
+    expect(planPublish('f', stamps(undefined, 'f'), false)).toBe('publish the kept build');
+    expect(planPublish('f', stamps('e', 'e'), false)).toBe('build');
+    expect(planPublish('f', stamps(undefined, undefined), false)).toBe('build');
+    expect(planPublish('f', stamps('f', 'f'), true)).toBe('build');
+  });
+
+  it('refuses a published folder that is a link or a repository, and folders inside each other', async () => {
+    const root = await tempDir();
+    const [build, dist] = [path.join(root, 'build'), path.join(root, 'dist')];
+    await mkdir(path.join(root, 'www'));
+    await symlink(path.join(root, 'www'), dist);
+    expect(() => checkPublishPlaces(build, dist)).toThrow(
+      new PublishError(
+        `${dist} is a symbolic link; publishing swaps whole folders and would replace it: give the folder it points to (${await realpath(path.join(root, 'www'))}) as --out-dir`,
+      ),
+    );
+    expect(() => checkPublishPlaces(build, path.join(root, 'www'))).not.toThrow();
+    await mkdir(path.join(root, 'www/.git'));
+    expect(() => checkPublishPlaces(build, path.join(root, 'www'))).toThrow(/holds a \.git folder/);
+    const site = path.join(root, 'site');
+    for (const inside of [site, path.join(site, 'build'), `${site}.next`, `${site}.next/build`])
+      expect(() => checkPublishPlaces(inside, site), inside).toThrow(/must be apart/);
+    expect(() => checkPublishPlaces(build, path.join(build, 'dist'))).toThrow(/must be apart/);
+    expect(() => checkPublishPlaces(`${site}-build`, site)).not.toThrow();
+  });
+
+  it('removes what a swap stopped halfway left, and keeps the replaced site as the next copy', async () => {
+    const root = await tempDir();
+    const [build, dist] = [path.join(root, 'build'), path.join(root, 'dist')];
+    await mkdir(build);
+    await writeFile(path.join(build, 'index.html'), 'new');
+    await mkdir(dist);
+    await writeFile(path.join(dist, 'index.html'), 'old');
+    await mkdir(path.join(root, 'dist.old-12345'));
+    await writeFile(path.join(root, 'dist.old-12345/index.html'), 'older');
+    const summary = await publishBuild(build, dist, { link: false });
+    expect(publishSummaryText(summary)).toBe('copied 1 file, removed 0 and kept 0');
+    expect((await readdir(root)).sort()).toEqual(['build', 'dist', 'dist.next']);
+    expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toBe('new');
+    expect(await readFile(path.join(root, 'dist.next/index.html'), 'utf8')).toBe('old');
   });
 });

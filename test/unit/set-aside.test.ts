@@ -98,7 +98,7 @@ describe('an output folder the last build did not write to', () => {
     const cleared = clearStaleOutput(dist, new Set(['.git']), cache);
     expect(cleared?.how).toBe('set aside');
     expect(clearedOutputText(cleared!)).toBe(
-      `the last build wrote to ${kept}, not here: this folder's output was set aside and is removed ` +
+      `the last build wrote to ${await realpath(kept)}, not here: this folder's output was set aside and is removed ` +
         'in the background, and Astro copies the pages it keeps from its cache',
     );
     expect(await cleared?.removal).toBeUndefined();

@@ -1,15 +1,21 @@
 /**
- * A fingerprint of everything the build reads from the content folder, kept
- * next to a published build so `papers daily` can tell whether dist/ is
- * already up to date without comparing pages.
+ * A fingerprint of everything a build reads: the content folder, the
+ * settings that change the output without changing content, and the
+ * project's code. Kept next to a published build and in the build folder, so
+ * `papers daily` and `papers publish` can tell whether either is already up
+ * to date without comparing pages, and never take a build made by older code
+ * (a day without papers after a change of templates) for a current one.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listPaperFiles } from '../papers/store.ts';
 import { TAXONOMY_FILE } from '../topics/load.ts';
 
 export const STAMP_FILE = '.content-fingerprint';
+
+/** What of the project, besides content, the built site comes from: its code, assets and dependencies. */
+export const CODE_PATHS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'] as const;
 
 export async function contentFingerprint(contentDir: string, extra = ''): Promise<string> {
   const hash = createHash('sha256').update(extra);
@@ -21,9 +27,44 @@ export async function contentFingerprint(contentDir: string, extra = ''): Promis
   return hash.digest('hex');
 }
 
+/** A hash of every file under CODE_PATHS in `projectRoot`, with its path. */
+export async function codeFingerprint(projectRoot: string): Promise<string> {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  for (const entry of CODE_PATHS) files.push(...(await filesUnder(projectRoot, entry)));
+  for (const file of files.sort()) {
+    const bytes = await readFile(path.join(projectRoot, file));
+    hash.update(`${file}\u0000${bytes.length}\u0000`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** The fingerprint `papers daily` and `papers publish` stamp a build with. */
+export async function publishFingerprint(
+  contentDir: string,
+  env: NodeJS.ProcessEnv,
+  projectRoot: string,
+): Promise<string> {
+  const settings = { site: env['SITE_URL'] ?? '', base: env['BASE_PATH'] ?? '' };
+  const code = await codeFingerprint(projectRoot);
+  return contentFingerprint(contentDir, JSON.stringify({ ...settings, code }));
+}
+
 export async function readStamp(outDir: string): Promise<string | undefined> {
   return readFile(path.join(outDir, STAMP_FILE), 'utf8').then(
     (text) => text.trim(),
     () => undefined,
   );
+}
+
+/** `relative` itself when it is a file, the files under it when a folder, none when missing; `/`-separated. */
+async function filesUnder(root: string, relative: string): Promise<string[]> {
+  const absolute = path.join(root, relative);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) return [];
+  if (!info.isDirectory()) return [relative];
+  const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }

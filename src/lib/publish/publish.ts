@@ -13,41 +13,80 @@
  * the build folder while `<out>` is still served: a CI runner that uploads
  * `<out>` and is thrown away.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { countText } from '../count-text.ts';
 import { linkFolder, mirrorFolder, type MirrorSummary } from './mirror.ts';
 import { setAsideAndRemove } from './set-aside.ts';
-import { swapKeepingOld } from './swap.ts';
+import { OLD_MARK, swapKeepingOld } from './swap.ts';
 
 export type PublishSummary = { how: 'linked'; files: number } | ({ how: 'mirrored' } & MirrorSummary);
+
+/** A place that cannot be published to, said in a sentence. */
+export class PublishError extends Error {}
+
+/**
+ * What a publish has to do, from the fingerprints stamped on the published
+ * folder and on the build folder (fingerprint.ts): nothing, publish the
+ * build folder as it is, or build first.
+ */
+export function planPublish(
+  fingerprint: string,
+  stamps: { published: string | undefined; built: string | undefined },
+  force: boolean,
+): 'up to date' | 'publish the kept build' | 'build' {
+  if (force) return 'build';
+  if (stamps.published === fingerprint) return 'up to date';
+  if (stamps.built === fingerprint) return 'publish the kept build';
+  return 'build';
+}
+
+/**
+ * Throws a PublishError when publishing `buildDir` to `outDir` would lose or
+ * break something: `outDir` is a symbolic link (the swap would replace the
+ * link, and the folder it points to would go stale), it holds a `.git`
+ * folder (the swap moves it away), or one of the folders is inside another.
+ * Called before building, so a build is not wasted.
+ */
+export function checkPublishPlaces(buildDir: string, outDir: string): void {
+  const out = path.resolve(outDir);
+  const link = lstatSync(out, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink())
+    throw new PublishError(
+      `${outDir} is a symbolic link; publishing swaps whole folders and would replace it: give the folder it points to (${realpathSync(out)}) as --out-dir`,
+    );
+  if (existsSync(path.join(out, '.git')))
+    throw new PublishError(
+      `${outDir} holds a .git folder, which publishing (a swap of whole folders) would move away: publish to another folder and copy from there`,
+    );
+  const build = path.resolve(buildDir);
+  for (const place of [out, nextFolder(out)]) {
+    if (isInside(build, place) || isInside(place, build))
+      throw new PublishError(
+        `the build folder ${buildDir} and ${place} must be apart, neither inside the other`,
+      );
+  }
+}
 
 export async function publishBuild(
   buildDir: string,
   outDir: string,
   options: { link: boolean },
 ): Promise<PublishSummary> {
-  const next = nextFolder(outDir);
+  checkPublishPlaces(buildDir, outDir);
+  const out = path.resolve(outDir);
+  const next = nextFolder(out);
+  const removals = leftoversOfStoppedSwaps(out).map(removeInBackground);
   let summary: PublishSummary;
   if (options.link) {
-    const removal = existsSync(next) ? removeInBackground(next) : Promise.resolve();
+    if (existsSync(next)) removals.push(removeInBackground(next));
     summary = { how: 'linked', files: linkFolder(buildDir, next) };
-    await swapKeepingOld(next, path.resolve(outDir));
-    await removal;
   } else {
     summary = { how: 'mirrored', ...mirrorFolder(buildDir, next) };
-    await swapKeepingOld(next, path.resolve(outDir));
   }
+  await swapKeepingOld(next, out);
+  await Promise.all(removals);
   return summary;
-}
-
-/** Sets `folder` aside and removes it in the background, or removes it now where it cannot be set aside. */
-function removeInBackground(folder: string): Promise<void> {
-  // A folder left by a failed removal goes with the next one set aside beside it.
-  const removal = setAsideAndRemove(folder)?.catch(() => undefined);
-  if (removal) return removal;
-  rmSync(folder, { recursive: true, force: true });
-  return Promise.resolve();
 }
 
 /** The copy of the site the next publish brings up to date: `dist.next/` beside `dist/`. */
@@ -59,4 +98,28 @@ export function nextFolder(outDir: string): string {
 export function publishSummaryText(summary: PublishSummary): string {
   if (summary.how === 'linked') return `linked ${countText(summary.files, 'file')}`;
   return `copied ${countText(summary.copied, 'file')}, removed ${summary.removed} and kept ${summary.kept}`;
+}
+
+/** `<out>.old-<pid>` folders a swap stopped halfway left (swap.ts). */
+function leftoversOfStoppedSwaps(out: string): string[] {
+  const prefix = `${path.basename(out)}${OLD_MARK}`;
+  const parent = path.dirname(out);
+  const entries = existsSync(parent) ? readdirSync(parent, { withFileTypes: true }) : [];
+  return entries
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
+    .map((entry) => path.join(parent, entry.name));
+}
+
+/** Sets `folder` aside and removes it in the background, or removes it now where it cannot be set aside. */
+function removeInBackground(folder: string): Promise<void> {
+  // A folder left by a failed removal goes with the next one set aside beside it.
+  const removal = setAsideAndRemove(folder)?.catch(() => undefined);
+  if (removal) return removal;
+  rmSync(folder, { recursive: true, force: true });
+  return Promise.resolve();
+}
+
+function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

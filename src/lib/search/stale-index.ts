@@ -1,9 +1,8 @@
 /**
  * `astro build` alone leaves the search index the last `papers index` made in
  * `dist/pagefind/` (the folder is kept between builds), and that index does
- * not know the build's new pages. `npm run build` indexes right after, and
- * `papers daily` builds into a new folder; whoever else runs `astro build` is
- * told.
+ * not know the build's new pages. `npm run build` and `papers daily` index
+ * right after; whoever else runs `astro build` is told.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
