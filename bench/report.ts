@@ -106,6 +106,8 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
       out.push(
         `| publish (own process) | ${result.scenarios.map((x) => (x.publish ? `${s(x.publish.wallMs)} (${gb(x.publish.peakRss)})` : '–')).join(' | ')} |`,
       );
+    if (result.scenarios.some((x) => x.publish))
+      out.push(`| published | ${result.scenarios.map((x) => x.publish?.summary ?? '–').join(' | ')} |`);
     out.push(`| pages built | ${result.scenarios.map((x) => x.astro.pages).join(' | ')} |`);
     if (result.scenarios.some((x) => x.astro.abstractsRead !== undefined))
       out.push(

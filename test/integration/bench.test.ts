@@ -130,8 +130,12 @@ describe('npm run bench', () => {
     expect(publishLog).toContain('(cached)');
     expect(publishLog).not.toContain('(restored)');
     for (const scenario of [publish, ci]) expect(scenario.publish?.wallMs).toBeGreaterThan(0);
+    // Into the kept copy: the files the new day changed, the others left as they were.
+    expect(publish.publish?.summary).toMatch(/^copied [1-9]\d* files, removed \d+ and kept [1-9]\d*$/);
+    expect(ci.publish?.summary).toMatch(/^linked [1-9]\d* files$/);
     expect(text).toMatch(new RegExp(`\\| ${N} \\| daily-publish \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|`));
     expect(text).toContain('| publish (own process) |');
+    expect(text).toMatch(/\| published \| – \| – \| copied \d+ files/);
     // The last scenario linked the build into an empty folder; the one before kept its copy beside it.
     const root = path.join(work, String(N));
     const built = await listFiles(path.join(root, 'astro-dist'));
