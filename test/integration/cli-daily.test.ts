@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import { papers } from '../helpers/cli.ts';
 import { jsonReply, startFixtureServer, type Reply } from '../helpers/fixture-server.ts';
+import { fileInodes, fileTexts } from '../helpers/file-tree.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -30,16 +31,6 @@ async function workspace() {
   await mkdir(dist);
   await writeFile(path.join(dist, 'index.html'), '<p>last good build</p>');
   return { root, content, dist, build: path.join(root, 'build') };
-}
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = await readFile(file, 'utf8');
-  }
-  return out;
 }
 
 async function withServer<T>(
@@ -77,19 +68,6 @@ function daily(ws: Workspace, endpoint: string, ...extra: string[]) {
   });
 }
 
-/** Each file's inode: the same inode later means the file was left, not copied again. */
-async function inodes(dir: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile())
-      out.set(
-        path.relative(dir, path.join(entry.parentPath, entry.name)),
-        statSync(path.join(entry.parentPath, entry.name)).ino,
-      );
-  }
-  return out;
-}
-
 describe('papers daily', () => {
   it('publishes a normal day: content, then a full build swapped in; a second run changes nothing', async () => {
     const ws = await workspace();
@@ -103,28 +81,28 @@ describe('papers daily', () => {
         expect(first.code).toBe(0);
         expect(first.stdout).toContain('2026-10-03: 4 new, 0 updated, 0 unchanged; wrote 4 files');
         expect(first.stdout).toContain(`published 2026-10-03 to ${ws.dist}`);
-        const published = await snapshot(ws.dist);
+        const published = await fileTexts(ws.dist);
         expect(published['index.html']).toMatch(/Papers of <time[^>]*>3 October 2026/);
         expect(Object.keys(published)).toEqual(
           expect.arrayContaining(['feeds/all.xml', '_headers', 'papers/2609.22753/index.html']),
         );
-        expect(published).toEqual(await snapshot(ws.build));
+        expect(published).toEqual(await fileTexts(ws.build));
         // The site it replaced is kept beside it, for the next publish to bring up to date.
-        expect(await snapshot(`${ws.dist}.next`)).toEqual({ 'index.html': '<p>last good build</p>' });
-        dayOne = await inodes(ws.dist);
-        const contentBefore = await snapshot(ws.content);
+        expect(await fileTexts(`${ws.dist}.next`)).toEqual({ 'index.html': '<p>last good build</p>' });
+        dayOne = await fileInodes(ws.dist);
+        const contentBefore = await fileTexts(ws.content);
         const distTime = (await stat(path.join(ws.dist, 'index.html'))).mtimeMs;
 
         const second = await daily(ws, endpoint);
         expect(second).toMatchObject({ code: 0, stderr: '' });
         expect(second.stdout).toContain('0 new, 0 updated, 4 unchanged; wrote 0 files');
         expect(second.stdout).toContain('is up to date; nothing to build');
-        expect(await snapshot(ws.content)).toEqual(contentBefore);
+        expect(await fileTexts(ws.content)).toEqual(contentBefore);
         expect((await stat(path.join(ws.dist, 'index.html'))).mtimeMs).toBe(distTime);
       },
     );
     // The next day is built in the kept build folder and swapped in; the day before is kept beside it.
-    const before = await snapshot(ws.dist);
+    const before = await fileTexts(ws.dist);
     const nextDay = (await dayItems(6, '2026-10-06')).slice(4);
     await withServer(
       () => jsonReply(nextDay),
@@ -137,17 +115,17 @@ describe('papers daily', () => {
         expect(third.stdout).toContain(`published 2026-10-06 to ${ws.dist}`);
       },
     );
-    const after = await snapshot(ws.dist);
+    const after = await fileTexts(ws.dist);
     expect(after['index.html']).toMatch(/Papers of <time[^>]*>6 October 2026/);
-    expect(after).toEqual(await snapshot(ws.build));
-    expect(await snapshot(`${ws.dist}.next`)).toEqual(before);
+    expect(after).toEqual(await fileTexts(ws.build));
+    expect(await fileTexts(`${ws.dist}.next`)).toEqual(before);
 
     // Publishing again brings the kept copy (the first day's site) up to date: what did not change
     // since is left as it was, not copied again.
     const fourth = await papers(['publish', '--force-build', ...places(ws)], siteEnv(ws));
     expect(fourth).toMatchObject({ code: 0, stderr: '', stdout: `published the site to ${ws.dist}` });
-    expect(await snapshot(ws.dist)).toEqual(await snapshot(ws.build));
-    const now = await inodes(ws.dist);
+    expect(await fileTexts(ws.dist)).toEqual(await fileTexts(ws.build));
+    const now = await fileInodes(ws.dist);
     const left = new Set(
       [...now].filter(([file, inode]) => dayOne.get(file) === inode).map(([file]) => file),
     );
@@ -173,19 +151,19 @@ describe('papers daily', () => {
     });
     const [built, published] = [ws.build, ws.dist].map((dir) => statSync(path.join(dir, 'index.html')));
     expect(published?.ino).toBe(built?.ino);
-    expect(await snapshot(ws.dist)).toEqual(await snapshot(ws.build));
+    expect(await fileTexts(ws.dist)).toEqual(await fileTexts(ws.build));
   });
 
   it('leaves the published site as it was when the build fails', async () => {
     const ws = await workspace();
-    const before = await snapshot(ws.dist);
+    const before = await fileTexts(ws.dist);
     // Astro refuses a site that is not a URL.
     const result = await papers(['publish', ...places(ws)], { ...siteEnv(ws), SITE_URL: 'not a url' });
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').at(-1)).toMatch(
       new RegExp(`^papers: the build failed \\(exit 1\\); ${ws.dist} was left as it was$`),
     );
-    expect(await snapshot(ws.dist)).toEqual(before);
+    expect(await fileTexts(ws.dist)).toEqual(before);
     expect(await readdir(ws.root)).not.toContain('dist.next');
   });
 
@@ -219,7 +197,7 @@ describe('papers daily', () => {
     ],
   ])('leaves content and the last good build untouched on %s', async (_name, reply, message) => {
     const ws = await workspace();
-    const before = { content: await snapshot(ws.content), dist: await snapshot(ws.dist) };
+    const before = { content: await fileTexts(ws.content), dist: await fileTexts(ws.dist) };
     await withServer(
       () => reply,
       async (endpoint) => {
@@ -228,12 +206,12 @@ describe('papers daily', () => {
         expect(result.stderr.split('\n')).toEqual([expect.stringMatching(message)]);
       },
     );
-    expect({ content: await snapshot(ws.content), dist: await snapshot(ws.dist) }).toEqual(before);
+    expect({ content: await fileTexts(ws.content), dist: await fileTexts(ws.dist) }).toEqual(before);
   });
 
   it('treats a day without papers as normal: exit 0, nothing changed', async () => {
     const ws = await workspace();
-    const before = { content: await snapshot(ws.content), dist: await snapshot(ws.dist) };
+    const before = { content: await fileTexts(ws.content), dist: await fileTexts(ws.dist) };
     await withServer(
       () => jsonReply([]),
       async (endpoint) => {
@@ -245,7 +223,7 @@ describe('papers daily', () => {
         });
       },
     );
-    expect({ content: await snapshot(ws.content), dist: await snapshot(ws.dist) }).toEqual(before);
+    expect({ content: await fileTexts(ws.content), dist: await fileTexts(ws.dist) }).toEqual(before);
   });
 
   it('refuses to build when content is invalid, naming the file', async () => {
@@ -264,7 +242,7 @@ describe('papers daily', () => {
         expect(result.stderr).toMatch(/1 content problem\(s\) \(see above\); .* was left as it was$/);
       },
     );
-    expect(await snapshot(ws.dist)).toEqual({ 'index.html': '<p>last good build</p>' });
+    expect(await fileTexts(ws.dist)).toEqual({ 'index.html': '<p>last good build</p>' });
   });
 });
 
@@ -313,7 +291,7 @@ describe('papers backfill', () => {
         '3 days: 1 ingested (3 papers), 2 skipped (already complete), 0 failed',
       );
       expect(requested).toEqual(['2026-10-03']);
-      expect(Object.keys(await snapshot(path.join(ws.content, 'papers'))).sort()).toHaveLength(5);
+      expect(Object.keys(await fileTexts(path.join(ws.content, 'papers'))).sort()).toHaveLength(5);
     });
   });
 

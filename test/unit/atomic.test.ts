@@ -1,18 +1,9 @@
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeWriteOps, writeFilesAtomically, type WriteOps } from '../../src/lib/papers/atomic.ts';
+import { fileTexts } from '../helpers/file-tree.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-async function tree(root: string): Promise<Record<string, string>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const out: Record<string, string> = {};
-  for (const entry of entries) {
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(root, full)] = entry.isFile() ? await readFile(full, 'utf8') : '<dir>';
-  }
-  return out;
-}
 
 function failingOn(step: keyof WriteOps, nth: number): WriteOps {
   let calls = 0;
@@ -36,12 +27,14 @@ describe('writing a day all or nothing', () => {
   it('writes every file and leaves no temporary file', async () => {
     const root = await tempDir();
     await writeFilesAtomically(root, writes(undefined));
-    expect(await tree(root)).toMatchObject({
+    expect(await fileTexts(root, { folders: true })).toMatchObject({
       'papers/2026/10/03/a.md': 'A new',
       'papers/2026/10/04/b.md': 'B new',
       'papers/2026/10/04/c.md': 'C new',
     });
-    expect(Object.keys(await tree(root)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(Object.keys(await fileTexts(root, { folders: true })).filter((f) => f.endsWith('.tmp'))).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -53,11 +46,11 @@ describe('writing a day all or nothing', () => {
     await mkdir(path.join(root, 'papers/2026/10/03'), { recursive: true });
     await writeFile(path.join(root, 'papers/2026/10/03/a.md'), 'A old');
     await writeFile(path.join(root, 'keep.txt'), 'not ours');
-    const before = await tree(root);
+    const before = await fileTexts(root, { folders: true });
     await expect(writeFilesAtomically(root, writes('A old'), failingOn(step, nth))).rejects.toThrow(
       /injected/,
     );
-    expect(await tree(root)).toEqual(before);
+    expect(await fileTexts(root, { folders: true })).toEqual(before);
   });
 
   it('refuses a path outside the folder before writing anything', async () => {
@@ -68,6 +61,6 @@ describe('writing a day all or nothing', () => {
         { relativePath: '../escape.md', content: 'x', previous: undefined },
       ]),
     ).rejects.toThrow(/outside the content folder/);
-    expect(await tree(root)).toEqual({});
+    expect(await fileTexts(root, { folders: true })).toEqual({});
   });
 });

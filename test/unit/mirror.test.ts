@@ -4,19 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkFolder, mirrorFolder } from '../../src/lib/publish/mirror.ts';
 import { swapKeepingOld } from '../../src/lib/publish/swap.ts';
+import { fileTexts } from '../helpers/file-tree.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-/** Every file under `dir` with its text, `/`-separated; folders as `name/`. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    out[entry.isDirectory() ? `${relative}/` : relative] = entry.isDirectory()
-      ? ''
-      : await readFile(path.join(dir, relative), 'utf8');
-  }
-  return out;
-}
 
 async function files(root: string, contents: Record<string, string>): Promise<void> {
   for (const [name, text] of Object.entries(contents)) {
@@ -36,7 +25,7 @@ describe('mirroring a build into the copy that is swapped in', () => {
       'pagefind/2026/a.pf': 'piece',
     });
     expect(mirrorFolder(build, copy)).toEqual({ copied: 4, removed: 0, kept: 0 });
-    expect(await tree(copy)).toEqual(await tree(build));
+    expect(await fileTexts(copy, { folders: true })).toEqual(await fileTexts(build, { folders: true }));
 
     // Another size: a time alone may not change within a clock tick (tested below with utimes).
     await files(build, { 'index.html': 'home two', 'papers/3/index.html': 'paper 3' });
@@ -45,7 +34,7 @@ describe('mirroring a build into the copy that is swapped in', () => {
     await files(build, { 'pagefind/2026': 'now a file' });
     const untouched = statSync(path.join(copy, 'papers/1/index.html'));
     expect(mirrorFolder(build, copy)).toEqual({ copied: 3, removed: 2, kept: 1 });
-    expect(await tree(copy)).toEqual(await tree(build));
+    expect(await fileTexts(copy, { folders: true })).toEqual(await fileTexts(build, { folders: true }));
     expect(statSync(path.join(copy, 'papers/1/index.html')).ctimeMs).toBe(untouched.ctimeMs);
     expect(mirrorFolder(build, copy)).toEqual({ copied: 0, removed: 0, kept: 4 });
   });
@@ -61,7 +50,7 @@ describe('mirroring a build into the copy that is swapped in', () => {
     await rm(path.join(build, 'og'), { recursive: true });
     await files(build, { og: 'a file now', 'fresh/deep/page.html': 'p' });
     expect(mirrorFolder(build, copy)).toMatchObject({ copied: 3, removed: 1 });
-    expect(await tree(copy)).toEqual(await tree(build));
+    expect(await fileTexts(copy, { folders: true })).toEqual(await fileTexts(build, { folders: true }));
   });
 
   it('never writes through a hard link in the copy', async () => {
@@ -88,7 +77,7 @@ describe('mirroring a build into the copy that is swapped in', () => {
     expect(mirrorFolder(build, copy)).toEqual({ copied: 2, removed: 0, kept: 0 });
     for (const file of ['index.html', 'feed.xml'])
       expect(statSync(path.join(copy, file)).ino).not.toBe(statSync(path.join(build, file)).ino);
-    expect(await tree(copy)).toEqual(await tree(build));
+    expect(await fileTexts(copy, { folders: true })).toEqual(await fileTexts(build, { folders: true }));
     expect(mirrorFolder(build, copy)).toEqual({ copied: 0, removed: 0, kept: 2 });
   });
 
@@ -106,13 +95,13 @@ describe('swapping a build in and keeping the old one', () => {
     const [next, dist] = [path.join(root, 'dist.next'), path.join(root, 'dist')];
     await files(next, { 'index.html': 'first' });
     await swapKeepingOld(next, dist);
-    expect(await tree(dist)).toEqual({ 'index.html': 'first' });
+    expect(await fileTexts(dist)).toEqual({ 'index.html': 'first' });
     expect(existsSync(next)).toBe(false);
 
     await files(next, { 'index.html': 'second' });
     await swapKeepingOld(next, dist);
-    expect(await tree(dist)).toEqual({ 'index.html': 'second' });
-    expect(await tree(next)).toEqual({ 'index.html': 'first' });
+    expect(await fileTexts(dist)).toEqual({ 'index.html': 'second' });
+    expect(await fileTexts(next)).toEqual({ 'index.html': 'first' });
     expect(await readdir(root)).toEqual(['dist', 'dist.next']);
   });
 
@@ -122,6 +111,6 @@ describe('swapping a build in and keeping the old one', () => {
     await files(dist, { 'index.html': 'published' });
     await expect(swapKeepingOld(path.join(root, 'dist.next'), dist)).rejects.toThrow(/ENOENT/);
     expect(await readdir(root)).toEqual(['dist']);
-    expect(await tree(dist)).toEqual({ 'index.html': 'published' });
+    expect(await fileTexts(dist)).toEqual({ 'index.html': 'published' });
   });
 });

@@ -1,0 +1,36 @@
+/** A folder's files as data, for tests that compare what is on disk before and after. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Every file under `root` with its text, by `/`-separated path relative to
+ * it; with `folders`, every folder too, as `<dir>`. Empty when `root` is missing.
+ */
+export async function fileTexts(
+  root: string,
+  options: { folders?: boolean } = {},
+): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() && !(options.folders && entry.isDirectory())) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[relativeName(root, full)] = entry.isFile() ? await readFile(full, 'utf8') : '<dir>';
+  }
+  return out;
+}
+
+/** Every file under `root` with its inode: the same inode later means the file was left, not written anew. */
+export async function fileInodes(root: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out.set(relativeName(root, full), (await stat(full)).ino);
+  }
+  return out;
+}
+
+function relativeName(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
