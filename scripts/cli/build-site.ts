@@ -27,6 +27,8 @@ export interface BuildPlace {
   outDir: string;
   /** Hard links instead of copies (publish.ts). */
   link: boolean;
+  /** Built in outDir itself (buildDir is outDir), with nothing to publish. */
+  inPlace: boolean;
 }
 
 export async function buildAndPublish(
@@ -34,14 +36,14 @@ export async function buildAndPublish(
   fingerprint: string,
   context: CliContext,
 ): Promise<void> {
-  const { buildDir, outDir } = place;
+  const { buildDir } = place;
   await mkdir(buildDir, { recursive: true });
   // A build that stops halfway must not look up to date.
   await rm(path.join(buildDir, STAMP_FILE), { force: true });
   const build = await runAstroBuild(place, context);
   if (build.status !== 0) {
     context.output.warn(build.tail);
-    throw new InputError(`the build failed (exit ${build.status}); ${outDir} was left as it was`);
+    throw new InputError(`the build failed (exit ${build.status}); ${leftText(place)}`);
   }
   try {
     const env = { ...process.env, ...context.env };
@@ -50,10 +52,16 @@ export async function buildAndPublish(
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`the search index failed (${message}); ${outDir} was left as it was`);
+    throw new InputError(`the search index failed (${message}); ${leftText(place)}`);
   }
   await writeFile(path.join(buildDir, STAMP_FILE), `${fingerprint}\n`);
-  await publishKeptBuild(place, context);
+  if (!place.inPlace) await publishKeptBuild(place, context);
+}
+
+/** What a failure left of the published folder. */
+function leftText(place: BuildPlace): string {
+  if (place.inPlace) return `${place.outDir} holds an unfinished build (built in place): do not deploy it`;
+  return `${place.outDir} was left as it was`;
 }
 
 /** Publishes the build folder as it is. */

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { resolveConfig } from '../../src/config.ts';
-import { validateContent } from '../../src/lib/papers/store.ts';
-import { publishFingerprint, readStamp } from '../../src/lib/publish/fingerprint.ts';
+import { countText } from '../../src/lib/count-text.ts';
+import { checkContent } from '../../src/lib/publish/check-content.ts';
+import { readStamp } from '../../src/lib/publish/fingerprint.ts';
 import { checkPublishPlaces, planPublish } from '../../src/lib/publish/publish.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import { buildAndPublish, PROJECT, publishKeptBuild, type BuildPlace } from './build-site.ts';
 import type { CliContext } from './context.ts';
+import { UsageError } from './errors.ts';
 
 export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (default: content)
   --out-dir DIR       where the published site goes (default: dist)
@@ -19,6 +21,10 @@ export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (d
                       of copies, on a machine that uploads the published
                       folder and is then thrown away (CI): elsewhere the next
                       build would change the published files through the links
+  --in-place          build in the published folder itself, with no build
+                      folder and no publish step: for a CI job that keeps the
+                      folder in its cache and deploys it only when the job
+                      succeeded (a failed build leaves it incomplete)
   --force-build       build even when the content has not changed`;
 
 export const PUBLISH_HELP = `Usage: papers publish [options]
@@ -42,6 +48,7 @@ export const PUBLISH_OPTIONS = {
   'out-dir': { type: 'string', default: 'dist' },
   'build-dir': { type: 'string' },
   link: { type: 'boolean', default: false },
+  'in-place': { type: 'boolean', default: false },
   'force-build': { type: 'boolean', default: false },
 } as const;
 
@@ -50,6 +57,7 @@ export interface PublishValues {
   'out-dir': string;
   'build-dir'?: string | undefined;
   link: boolean;
+  'in-place': boolean;
   'force-build': boolean;
 }
 
@@ -83,8 +91,7 @@ export async function validateBuildAndPublish(
   context: CliContext,
 ): Promise<PublishOutcome> {
   const place = checkedPlace(values, context.env);
-  await validateOrThrow(place.contentDir, place.outDir, context);
-  const fingerprint = await publishFingerprint(place.contentDir, context.env, PROJECT);
+  const fingerprint = await validateOrThrow(place.contentDir, place.outDir, context);
   const stamps = { published: await readStamp(place.outDir), built: await readStamp(place.buildDir) };
   const plan = planPublish(fingerprint, stamps, values['force-build']);
   if (plan === 'up to date') return 'up to date';
@@ -98,6 +105,18 @@ export async function validateBuildAndPublish(
 
 /** Where the options say to build and publish, checked (checkPublishPlaces) before any work is done. */
 export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): BuildPlace {
+  if (values['in-place']) {
+    if (values.link || values['build-dir'])
+      throw new UsageError('--in-place builds in --out-dir itself: it takes neither --link nor --build-dir');
+    const outDir = values['out-dir'];
+    return {
+      contentDir: values['content-dir'],
+      outDir,
+      buildDir: path.resolve(outDir),
+      link: false,
+      inPlace: true,
+    };
+  }
   const place: BuildPlace = {
     contentDir: values['content-dir'],
     outDir: values['out-dir'],
@@ -106,19 +125,25 @@ export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): Bui
       ? path.resolve(values['build-dir'])
       : path.resolve(PROJECT, resolveConfig(env).publishBuildDir),
     link: values.link,
+    inPlace: false,
   };
   checkPublishPlaces(place.buildDir, place.outDir);
   return place;
 }
 
-/** Prints every content problem and throws when there is one. */
+/**
+ * Validates the content, reading only the files changed since the last check
+ * (check-content.ts); prints every problem and throws when there is one.
+ * Returns the content's fingerprint.
+ */
 export async function validateOrThrow(
   contentDir: string,
   outDir: string,
   context: CliContext,
-): Promise<void> {
-  const report = await validateContent(contentDir);
-  if (report.problems.length === 0) return;
+): Promise<string> {
+  const { report, fingerprint } = await checkContent(contentDir, context.env, PROJECT);
+  context.output.progress(`validated ${countText(report.files, 'paper file')}, ${report.read} read`);
+  if (fingerprint !== undefined) return fingerprint;
   for (const problem of report.problems) context.output.warn(problem);
   throw new InputError(
     `${report.problems.length} content problem(s) (see above); ${outDir} was left as it was`,

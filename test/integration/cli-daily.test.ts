@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
+import { codeFingerprint, publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import { papers } from '../helpers/cli.ts';
 import { jsonReply, startFixtureServer, type Reply } from '../helpers/fixture-server.ts';
 import { fileInodes, fileTexts } from '../helpers/file-tree.ts';
@@ -140,7 +140,7 @@ describe('papers daily', () => {
     const ws = await workspace();
     await mkdir(ws.build);
     await writeFile(path.join(ws.build, 'index.html'), '<p>built</p>');
-    const stamp = await publishFingerprint(ws.content, siteEnv(ws), ROOT);
+    const stamp = await publishFingerprint(ws.content, siteEnv(ws), await codeFingerprint(ROOT));
     await writeFile(path.join(ws.build, STAMP_FILE), `${stamp}\n`);
     await rm(ws.dist, { recursive: true });
     const result = await papers(['publish', '--link', ...places(ws)], siteEnv(ws));
@@ -175,6 +175,26 @@ describe('papers daily', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^papers: .*dist is a symbolic link; publishing swaps whole folders/);
     expect(await readdir(ws.content)).toEqual(['topics.yaml']);
+  });
+
+  it('builds in the published folder itself with --in-place, and nowhere else', async () => {
+    const ws = await workspace();
+    const inPlace = ['publish', '--in-place', '--content-dir', ws.content, '--out-dir', ws.dist];
+    const first = await papers(inPlace, siteEnv(ws));
+    expect(first).toMatchObject({ code: 0, stderr: '', stdout: `published the site to ${ws.dist}` });
+    expect(await readFile(path.join(ws.dist, 'index.html'), 'utf8')).toContain('<!DOCTYPE html>');
+    expect(await readFile(path.join(ws.dist, STAMP_FILE), 'utf8')).toBe(
+      `${await publishFingerprint(ws.content, siteEnv(ws), await codeFingerprint(ROOT))}\n`,
+    );
+    expect((await readdir(ws.root)).sort()).toEqual(['caches', 'content', 'dist']);
+    expect(await papers(inPlace, siteEnv(ws))).toMatchObject({
+      code: 0,
+      stdout: `${ws.dist} is up to date; nothing to build`,
+    });
+    expect(await papers([...inPlace, '--link'], siteEnv(ws))).toMatchObject({
+      code: 2,
+      stderr: 'papers: --in-place builds in --out-dir itself: it takes neither --link nor --build-dir',
+    });
   });
 
   it('explains papers publish', async () => {

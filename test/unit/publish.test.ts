@@ -2,7 +2,12 @@ import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/lib/publish/days.ts';
-import { CODE_PATHS, contentFingerprint, publishFingerprint } from '../../src/lib/publish/fingerprint.ts';
+import {
+  CODE_PATHS,
+  codeFingerprint,
+  contentFingerprint,
+  publishFingerprint,
+} from '../../src/lib/publish/fingerprint.ts';
 import { headersFile } from '../../src/lib/publish/headers.ts';
 import {
   checkPublishPlaces,
@@ -104,12 +109,14 @@ describe('the publish fingerprint', () => {
     await mkdir(path.join(project, 'src/pages'), { recursive: true });
     await writeFile(path.join(project, 'src/pages/index.astro'), 'v1');
     const env = { SITE_URL: 'https://example.org' };
-    const first = await publishFingerprint(content, env, project);
-    expect(await publishFingerprint(content, env, project)).toBe(first);
-    expect(await publishFingerprint(content, { ...env, BASE_PATH: '/papers/' }, project)).not.toBe(first);
+    const first = await publishFingerprint(content, env, await codeFingerprint(project));
+    expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);
+    expect(
+      await publishFingerprint(content, { ...env, BASE_PATH: '/papers/' }, await codeFingerprint(project)),
+    ).not.toBe(first);
     // Not read by the build: no change.
     await writeFile(path.join(project, 'README.md'), 'notes');
-    expect(await publishFingerprint(content, env, project)).toBe(first);
+    expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);
     const changes: [string, string][] = [
       ['src/pages/index.astro', 'v2'],
       ['src/lib/new.ts', 'x'],
@@ -121,7 +128,7 @@ describe('the publish fingerprint', () => {
     for (const [file, text] of changes) {
       await mkdir(path.dirname(path.join(project, file)), { recursive: true });
       await writeFile(path.join(project, file), text);
-      const now = await publishFingerprint(content, env, project);
+      const now = await publishFingerprint(content, env, await codeFingerprint(project));
       expect(seen.has(now), file).toBe(false);
       seen.add(now);
     }

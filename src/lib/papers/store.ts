@@ -1,9 +1,10 @@
 /**
  * Reading paper files and finding them in the content folder.
  */
-import type { Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { digestOf, sameStamp, stampOf, type CheckedFile } from './checked-files.ts';
 import { parsePaperDocument } from './document.ts';
 import { fileNameToId, isPaperId } from './ids.ts';
 import { dayFromRelativePath, PAPERS_DIR, posixRelative } from './paths.ts';
@@ -83,16 +84,39 @@ export async function readPaperFile(contentDir: string, file: PaperFile): Promis
 export interface ValidationReport {
   files: number;
   problems: string[];
+  /** Every valid file with its stamp and digest, for the next check (checked-files.ts). */
+  checked: Record<string, CheckedFile>;
+  /** Files read and parsed; the others were known valid and unchanged. */
+  read: number;
 }
 
-/** Checks every paper file, and that no id is listed on two days. */
-export async function validateContent(contentDir: string): Promise<ValidationReport> {
+/**
+ * Checks every paper file, and that no id is listed on two days. A file
+ * `known` valid with the same stamp is not read again.
+ */
+export async function validateContent(
+  contentDir: string,
+  known: Readonly<Record<string, CheckedFile>> = {},
+): Promise<ValidationReport> {
   const files = await listPaperFiles(contentDir);
   const problems: string[] = [];
+  const checked: Record<string, CheckedFile> = {};
+  let read = 0;
   const firstPathById = new Map<string, string>();
   for (const file of files) {
-    const result = await readPaperFile(contentDir, file);
-    if (!result.ok) problems.push(...result.problems);
+    const absolute = path.join(contentDir, file.relativePath);
+    // Before reading: a change made in between leaves a stamp that no longer matches.
+    const stamp = stampOf(statSync(absolute));
+    const before = known[file.relativePath];
+    if (before && sameStamp(before, stamp)) {
+      checked[file.relativePath] = before;
+    } else {
+      const bytes = await readFile(absolute);
+      read += 1;
+      const result = checkPaperText(bytes.toString('utf8'), file);
+      if (result.ok) checked[file.relativePath] = { ...stamp, digest: digestOf(bytes) };
+      else problems.push(...result.problems);
+    }
     const earlier = firstPathById.get(file.id);
     if (earlier)
       problems.push(
@@ -100,5 +124,5 @@ export async function validateContent(contentDir: string): Promise<ValidationRep
       );
     else firstPathById.set(file.id, file.relativePath);
   }
-  return { files: files.length, problems };
+  return { files: files.length, problems, checked, read };
 }

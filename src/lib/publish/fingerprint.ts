@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { digestOf, type CheckedFile } from '../papers/checked-files.ts';
 import { listPaperFiles } from '../papers/store.ts';
 import { TAXONOMY_FILE } from '../topics/load.ts';
 
@@ -17,12 +18,26 @@ export const STAMP_FILE = '.content-fingerprint';
 /** What of the project, besides content, the built site comes from: its code, assets and dependencies. */
 export const CODE_PATHS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'] as const;
 
-export async function contentFingerprint(contentDir: string, extra = ''): Promise<string> {
+/**
+ * A hash of every paper file and the taxonomy. A paper file's digest in
+ * `checked` (a check of this content just now: checked-files.ts) stands for
+ * its bytes, so it is not read again.
+ */
+export async function contentFingerprint(
+  contentDir: string,
+  extra = '',
+  checked: Readonly<Record<string, CheckedFile>> = {},
+): Promise<string> {
   const hash = createHash('sha256').update(extra);
   const files = [...(await listPaperFiles(contentDir)).map((file) => file.relativePath), TAXONOMY_FILE];
   for (const file of files) {
-    const text = await readFile(path.join(contentDir, file)).catch(() => Buffer.alloc(0));
-    hash.update(`${file}\u0000${text.length}\u0000`).update(text);
+    const known = checked[file]?.digest;
+    if (known) {
+      hash.update(`${file}\u0000digest\u0000${known}`);
+      continue;
+    }
+    const bytes = await readFile(path.join(contentDir, file)).catch(() => Buffer.alloc(0));
+    hash.update(`${file}\u0000digest\u0000${digestOf(bytes)}`);
   }
   return hash.digest('hex');
 }
@@ -43,11 +58,11 @@ export async function codeFingerprint(projectRoot: string): Promise<string> {
 export async function publishFingerprint(
   contentDir: string,
   env: NodeJS.ProcessEnv,
-  projectRoot: string,
+  code: string,
+  checked: Readonly<Record<string, CheckedFile>> = {},
 ): Promise<string> {
   const settings = { site: env['SITE_URL'] ?? '', base: env['BASE_PATH'] ?? '' };
-  const code = await codeFingerprint(projectRoot);
-  return contentFingerprint(contentDir, JSON.stringify({ ...settings, code }));
+  return contentFingerprint(contentDir, JSON.stringify({ ...settings, code }), checked);
 }
 
 export async function readStamp(outDir: string): Promise<string | undefined> {

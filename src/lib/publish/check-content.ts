@@ -1,0 +1,30 @@
+/**
+ * What `papers daily` and `papers publish` do before they build: validate
+ * the content, reading only the files changed since the last check
+ * (checked-files.ts, saved in the build cache), and fingerprint it with the
+ * settings and the project's code (fingerprint.ts).
+ */
+import path from 'node:path';
+import { resolveConfig } from '../../config.ts';
+import { CHECKED_FILES_FILE, readCheckedFiles, writeCheckedFiles } from '../papers/checked-files.ts';
+import { validateContent, type ValidationReport } from '../papers/store.ts';
+import { codeFingerprint, publishFingerprint } from './fingerprint.ts';
+
+export interface ContentCheck {
+  report: ValidationReport;
+  /** Undefined when the content has problems. */
+  fingerprint: string | undefined;
+}
+
+export async function checkContent(
+  contentDir: string,
+  env: NodeJS.ProcessEnv,
+  projectRoot: string,
+): Promise<ContentCheck> {
+  const code = await codeFingerprint(projectRoot);
+  const saved = path.resolve(projectRoot, resolveConfig(env).buildCacheDir, CHECKED_FILES_FILE);
+  const report = await validateContent(contentDir, readCheckedFiles(saved, code));
+  await writeCheckedFiles(saved, { code, files: report.checked });
+  if (report.problems.length > 0) return { report, fingerprint: undefined };
+  return { report, fingerprint: await publishFingerprint(contentDir, env, code, report.checked) };
+}
