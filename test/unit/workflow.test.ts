@@ -58,8 +58,8 @@ describe('the daily workflow', () => {
     expect(runs.some((line) => /npm ci\b/.test(line))).toBe(true);
   });
 
-  // scripts/cli/build-site.ts builds in its own folder, kept between runs; Astro's cache says what changed.
-  it('restores every build cache, the build folder and Astro’s included', async () => {
+  // Astro's cache says what changed since the build it restores with it.
+  it('restores every build cache, Astro’s included', async () => {
     const steps = Object.values((await workflow()).jobs).flatMap((job) => job.steps);
     const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'));
     const paths = (cache?.with?.['path'] ?? '').split('\n').filter(Boolean);
@@ -68,12 +68,7 @@ describe('the daily workflow', () => {
     // Every cache folder the site uses by default (the workflow moves none) is under a restored path.
     expect(JSON.stringify(await workflow())).not.toMatch(/PAPERS_\w*_CACHE/);
     const defaults = resolveConfig({});
-    for (const folder of [
-      defaults.search.cacheDir,
-      defaults.buildCacheDir,
-      defaults.publishBuildDir,
-      OG_CACHE_DIR,
-    ])
+    for (const folder of [defaults.search.cacheDir, defaults.buildCacheDir, OG_CACHE_DIR])
       expect(
         paths.some((p) => !p.startsWith('!') && folder.startsWith(`${p}/`)),
         folder,
@@ -86,14 +81,20 @@ describe('the daily workflow', () => {
     expect(restoreAt).toBeLessThan(buildAt);
   });
 
-  // src/lib/publish/publish.ts: links are safe only where dist/ is thrown away after the upload.
-  it('publishes as links, with the day and without', async () => {
-    const runs = Object.values((await workflow()).jobs)
-      .flatMap((job) => job.steps)
-      .flatMap((step) => (step.run ? step.run.split('\n') : []));
-    const publishing = runs.filter((line) => /npx papers (daily|publish)\b/.test(line));
-    expect(publishing).toHaveLength(2);
-    for (const line of publishing) expect(line).toContain('--link');
+  // scripts/cli/publish.ts: --in-place is safe only where a failed job deploys and caches nothing.
+  it('builds in the cached dist/, with the day and without', async () => {
+    const flow = await workflow();
+    const steps = Object.values(flow.jobs).flatMap((job) => job.steps);
+    const runs = steps.flatMap((step) => (step.run ? step.run.split('\n') : []));
+    const building = runs.filter((line) => /npx papers (daily|publish)\b/.test(line));
+    expect(building).toHaveLength(2);
+    for (const line of building) expect(line).toContain('--in-place');
     expect(runs.join('\n')).not.toMatch(/npm run build/);
+    const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'));
+    expect((cache?.with?.['path'] ?? '').split('\n')).toContain('dist');
+    // The deploy uploads what was built, and no step runs after a failure.
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with?.['path']).toBe('dist');
+    expect(JSON.stringify(flow)).not.toMatch(/always\(\)|continue-on-error/);
   });
 });
