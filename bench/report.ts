@@ -26,7 +26,9 @@ function ourTime(result: ScenarioResult, of: 'wallMs' | 'cpuMs'): number | undef
   if (build === undefined) return undefined;
   const search = result.search ? result.search[of] : 0;
   const publish = result.publish ? result.publish[of] : 0;
-  return search === undefined || publish === undefined ? undefined : build + search + publish;
+  const check = result.check ? result.check[of] : 0;
+  if (search === undefined || publish === undefined || check === undefined) return undefined;
+  return check + build + search + publish;
 }
 
 const r2 = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(2));
@@ -49,22 +51,24 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
     'Times in seconds (wall), memory as peak RSS of the process tree in GB. "astro build" is the whole',
     'build: content sync, pages, feeds, related papers and the integrations. "search" is the search index',
     'step after it, in its own process: `papers index` as `npm run build` runs it (`--search step`), or',
-    'the Pagefind CLI over the output (`--search cli`). "publish" is `papers daily`\'s last step in the',
-    'daily-publish and daily-ci scenarios: the build folder mirrored into the kept copy of the site and',
-    'swapped in, or linked into an empty folder (src/lib/publish/publish.ts). "Ours" is their sum; the ratio is ours divided',
+    'the Pagefind CLI over the output (`--search cli`). "check" is `papers daily`\'s first step in the',
+    'daily-publish, daily-ci and daily-link scenarios: the content validated (only files changed since the',
+    'last check are read) and fingerprinted (src/lib/publish/check-content.ts). "publish" is its last step:',
+    'the build folder mirrored into the kept copy of the site and swapped in (daily-publish), or linked',
+    'into an empty folder (daily-link; src/lib/publish/publish.ts). "Ours" is their sum; the ratio is ours divided',
     'by Hugo\'s build of the same papers in the same scenario (bench/hugo-site.ts). "load" is the',
     "machine's 1-minute load average when the scenario started: on 2 cores, above 2 means other work was",
     'slowing every figure of that row. CPU columns are user + system time (from /usr/bin/time), which',
     'other work on the machine changes much less than wall time.',
     '',
-    '| papers | scenario | astro build | search | publish | ours | Hugo | ratio | ours CPU | Hugo CPU | CPU ratio | astro peak | search peak | Hugo peak | load |',
-    '| -----: | -------- | ----------: | -------: | ------: | ---: | ---: | ----: | -------: | -------: | --------: | ---------: | ------------: | --------: | ---: |',
+    '| papers | scenario | check | astro build | search | publish | ours | Hugo | ratio | ours CPU | Hugo CPU | CPU ratio | astro peak | search peak | Hugo peak | load |',
+    '| -----: | -------- | ----: | ----------: | -------: | ------: | ---: | ---: | ----: | -------: | -------: | --------: | ---------: | ------------: | --------: | ---: |',
   ];
   for (const result of results) {
     for (const scenario of result.scenarios) {
       const ours = ourTime(scenario, 'wallMs');
       out.push(
-        `| ${result.n.toLocaleString('en')} | ${scenario.scenario}${result.og ? ' (with social images)' : ''} | ${s(scenario.astro.wallMs)} | ${s(scenario.search?.wallMs)} | ${s(scenario.publish?.wallMs)} | ${s(ours)} | ${s(scenario.hugo?.wallMs)} | ${r2(ratio(scenario))} | ${s(ourTime(scenario, 'cpuMs'))} | ${s(scenario.hugo?.cpuMs)} | ${r2(ratio(scenario, 'cpuMs'))} | ${gb(scenario.astro.peakRss)} | ${gb(scenario.search?.peakRss)} | ${gb(scenario.hugo?.peakRss)} | ${scenario.load.toFixed(1)} |`,
+        `| ${result.n.toLocaleString('en')} | ${scenario.scenario}${result.og ? ' (with social images)' : ''} | ${s(scenario.check?.wallMs)} | ${s(scenario.astro.wallMs)} | ${s(scenario.search?.wallMs)} | ${s(scenario.publish?.wallMs)} | ${s(ours)} | ${s(scenario.hugo?.wallMs)} | ${r2(ratio(scenario))} | ${s(ourTime(scenario, 'cpuMs'))} | ${s(scenario.hugo?.cpuMs)} | ${r2(ratio(scenario, 'cpuMs'))} | ${gb(scenario.astro.peakRss)} | ${gb(scenario.search?.peakRss)} | ${gb(scenario.hugo?.peakRss)} | ${scenario.load.toFixed(1)} |`,
       );
     }
   }
@@ -101,6 +105,11 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
     if (result.scenarios.some((x) => x.search))
       out.push(
         `| search step (own process) | ${result.scenarios.map((x) => (x.search ? `${s(x.search.wallMs)} (${gb(x.search.peakRss)})` : '–')).join(' | ')} |`,
+      );
+    if (result.scenarios.some((x) => x.check))
+      out.push(
+        `| check (own process) | ${result.scenarios.map((x) => (x.check ? `${s(x.check.wallMs)} (${gb(x.check.peakRss)})` : '–')).join(' | ')} |`,
+        `| paper files read by the check | ${result.scenarios.map((x) => x.check?.read ?? '–').join(' | ')} |`,
       );
     if (result.scenarios.some((x) => x.publish))
       out.push(

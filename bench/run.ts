@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: builds synthetic archives of N papers with the real site
- * and with a minimal Hugo site, in six scenarios each (cold, rebuild with
+ * and with a minimal Hugo site, in seven scenarios each (cold, rebuild with
  * no change, daily update of one new day, the same into an empty output
- * folder with the caches kept, and the same as `papers daily` does it: on a
- * machine of its own, published to a kept copy, and on a CI runner,
- * published as links into an empty folder), and writes the figures to
- * bench/results/<date>.md.
+ * folder with the caches kept, and the same as `papers daily` does it, the
+ * content checked first: on a machine of its own, published to a kept copy;
+ * in place, as the shipped workflow; and linked into an empty folder), and
+ * writes the figures to bench/results/<date>.md.
  *
  *   npm run bench                                  # N = 1,000 and 10,000
  *   npm run bench -- --n 1000,10000,50000
@@ -17,7 +17,7 @@
  * about an hour), --search step|cli|off (after the build, in its own
  * process: the site's search index step, `papers index`, its cache kept
  * between builds; or the Pagefind CLI over the output), --scenarios LIST (a subset
- * of cold,rebuild,daily,daily-fresh,daily-publish,daily-ci, in that order), --no-hugo, --no-lib-steps,
+ * of cold,rebuild,daily,daily-fresh,daily-publish,daily-ci,daily-link, in that order), --no-hugo, --no-lib-steps,
  * --runner-memory GB|off (default 7: the build and the search step get the
  * Node heap limit V8 picks on a machine with that much memory, a quarter of
  * it, as on a 7 GB CI runner; on a larger machine V8 lets the heap grow
@@ -47,7 +47,8 @@ const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
 const OG_INTEGRATION = 'daily-papers:og-images';
 const OG_AUTO_LIMIT = 2000;
 
-export type Scenario = 'cold' | 'rebuild' | 'daily' | 'daily-fresh' | 'daily-publish' | 'daily-ci';
+export type Scenario =
+  'cold' | 'rebuild' | 'daily' | 'daily-fresh' | 'daily-publish' | 'daily-ci' | 'daily-link';
 export const SCENARIOS: readonly Scenario[] = [
   'cold',
   'rebuild',
@@ -55,8 +56,17 @@ export const SCENARIOS: readonly Scenario[] = [
   'daily-fresh',
   'daily-publish',
   'daily-ci',
+  'daily-link',
 ];
-const ADDS_A_DAY: ReadonlySet<Scenario> = new Set(['daily', 'daily-fresh', 'daily-publish', 'daily-ci']);
+const ADDS_A_DAY: ReadonlySet<Scenario> = new Set([
+  'daily',
+  'daily-fresh',
+  'daily-publish',
+  'daily-ci',
+  'daily-link',
+]);
+/** The scenarios that run as `papers daily` does: the content checked first (check-content.ts). */
+const CHECKS_CONTENT: ReadonlySet<Scenario> = new Set(['daily-publish', 'daily-ci', 'daily-link']);
 
 export interface Phase {
   name: string;
@@ -84,6 +94,11 @@ export interface ScenarioResult {
     storeBytes?: number | undefined;
   };
   search?: Timing;
+  /** Validating and fingerprinting the content as `papers daily` does first (check-content.ts), in its own process. */
+  check?: Timing & {
+    /** Paper files read and parsed; the others were known valid and unchanged. */
+    read: number;
+  };
   /** Publishing the build folder as `papers daily` does (src/lib/publish/publish.ts), in its own process. */
   publish?: Timing & {
     /** `copied 212 files, removed 3 and kept 110004`, `linked 110219 files`. */
@@ -241,9 +256,11 @@ async function runSize(
       ])
         await rm(dir, { recursive: true, force: true });
     }
-    // As on a machine that ran `papers daily` before: the site is published and its last copy kept.
+    // As on a machine that ran `papers daily` before: the site is published and its last copy kept,
+    // and the content was checked.
     if (scenario === 'daily-publish' && existsSync(dirs.astroOut)) {
       for (let i = 0; i < 2; i += 1) await publishStep(dirs, false);
+      await checkStep(dirs);
     }
     if (ADDS_A_DAY.has(scenario)) {
       const [added] = await generate({ n, out: dirs.content, addDay: true, after: lastAdded });
@@ -254,12 +271,19 @@ async function runSize(
     // As a CI runner without the kept build folder, or `papers daily` before it had one, build:
     // Astro copies every page it keeps from its cache.
     if (scenario === 'daily-fresh') await rm(dirs.astroOut, { recursive: true, force: true });
-    // As the shipped workflow: the build folder comes from the runner's cache, dist/ does not exist.
-    if (scenario === 'daily-ci') {
+    // As `papers daily --link` on a runner that restores the build folder but not dist/ (Netlify).
+    if (scenario === 'daily-link') {
       for (const dir of [dirs.published, nextFolder(dirs.published)])
         await rm(dir, { recursive: true, force: true });
     }
     const load = os.loadavg()[0] ?? 0;
+    let check: ScenarioResult['check'];
+    if (CHECKS_CONTENT.has(scenario)) {
+      const run = await checkStep(dirs);
+      const read = Number(/read (\d+)/.exec(run.lines.map((l) => l.text).join('\n'))?.[1] ?? NaN);
+      check = { ...timing(run), read };
+      log(`N=${n} ${scenario}: content checked in ${seconds(run.wallMs)}, ${read} files read`);
+    }
     const astroRun = await astroBuild(dirs, og, options.heapMb);
     const astro = { ...astroPhases(astroRun), ...timing(astroRun), storeBytes: storeSize(dirs.astroCache) };
     // Astro's own output, for a closer look at a phase.
@@ -269,14 +293,15 @@ async function runSize(
     );
     log(`N=${n} ${scenario}: astro ${seconds(astro.wallMs)}, peak ${mb(astro.peakRss)}`);
     if (scenario === 'cold') result.astroSize = await folderSize(dirs.astroOut);
-    const current: ScenarioResult = { scenario, load, astro };
+    const current: ScenarioResult = { scenario, load, astro, ...(check && { check }) };
     if (options.search !== 'off') {
       const run = await searchStep(options.search, dirs, options.heapMb);
       current.search = timing(run);
       log(`N=${n} ${scenario}: search ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
     }
-    if (scenario === 'daily-publish' || scenario === 'daily-ci') {
-      const run = await publishStep(dirs, scenario === 'daily-ci');
+    // daily-ci builds in place in the kept output folder, as `papers daily --in-place`: no publish.
+    if (scenario === 'daily-publish' || scenario === 'daily-link') {
+      const run = await publishStep(dirs, scenario === 'daily-link');
       const line = run.lines.find((l) => l.text.startsWith('publish: '))?.text ?? '';
       current.publish = { ...timing(run), summary: line.replace('publish: ', '') };
       log(`N=${n} ${scenario}: ${line} in ${seconds(run.wallMs)}`);
@@ -381,6 +406,25 @@ function searchStep(how: 'step' | 'cli', dirs: BuildDirs, heapMb: number | undef
   return measure(NODE, [path.join(PROJECT_ROOT, 'scripts/papers.ts'), ...args], {
     cwd: PROJECT_ROOT,
     env: siteEnv(dirs, heapMb),
+  });
+}
+
+const CHECK_SCRIPT = `
+const { checkContent } = await import(process.env.BENCH_CHECK);
+const { report } = await checkContent(process.env.PAPERS_CONTENT_DIR, process.env, process.env.BENCH_ROOT);
+if (report.problems.length > 0) throw new Error(report.problems.join('\\n'));
+console.log('check: ' + report.files + ' files, read ' + report.read);
+`;
+
+/** `papers daily`'s first step after ingesting: validate the content and fingerprint it. */
+function checkStep(dirs: BuildDirs): Promise<Measured> {
+  return measure(NODE, ['--input-type=module', '--eval', CHECK_SCRIPT], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...siteEnv(dirs, undefined),
+      BENCH_CHECK: pathToFileURL(path.join(PROJECT_ROOT, 'src/lib/publish/check-content.ts')).href,
+      BENCH_ROOT: PROJECT_ROOT,
+    },
   });
 }
 
@@ -541,7 +585,7 @@ async function main(): Promise<void> {
     scenarios.some((scenario) => !SCENARIOS.includes(scenario))
   ) {
     console.error(
-      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily,daily-fresh,daily-publish,daily-ci] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
+      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily,daily-fresh,daily-publish,daily-ci,daily-link] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
     );
     process.exit(2);
   }

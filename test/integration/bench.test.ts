@@ -80,7 +80,7 @@ describe('npm run bench', () => {
       search: 'step',
       hugo,
       // And a daily update into an empty output folder, and as `papers daily` builds and publishes.
-      scenarios: ['cold', 'daily-fresh', 'daily-publish', 'daily-ci'],
+      scenarios: ['cold', 'daily-fresh', 'daily-publish', 'daily-ci', 'daily-link'],
       // As on a 7 GB runner (--runner-memory 7): the build must run within V8's limit there.
       heapMb: v8HeapLimitMb(7),
     });
@@ -124,18 +124,27 @@ describe('npm run bench', () => {
     expect(text).toMatch(/\| content store after the build \(MB\) \| \d+\.\d \|/);
 
     // `papers daily`: built in place (pages kept, not restored), then published, and timed as a step.
-    const [publish, ci] = [result!.scenarios[2]!, result!.scenarios[3]!];
-    expect([publish.scenario, ci.scenario]).toEqual(['daily-publish', 'daily-ci']);
+    const [publish, ci, link] = [result!.scenarios[2]!, result!.scenarios[3]!, result!.scenarios[4]!];
+    expect([publish.scenario, ci.scenario, link.scenario]).toEqual([
+      'daily-publish',
+      'daily-ci',
+      'daily-link',
+    ]);
+    // The content was checked first, reading only the new day's 50 files.
+    for (const scenario of [publish, ci, link]) expect(scenario.check?.read).toBe(50);
+    expect(text).toContain('| paper files read by the check | – | – | 50 | 50 | 50 |');
+    // In place: nothing to publish.
+    expect(ci.publish).toBeUndefined();
     const publishLog = await readFile(path.join(work, String(N), 'astro-daily-publish.log'), 'utf8');
     expect(publishLog).toContain('(cached)');
     expect(publishLog).not.toContain('(restored)');
-    for (const scenario of [publish, ci]) expect(scenario.publish?.wallMs).toBeGreaterThan(0);
+    for (const scenario of [publish, link]) expect(scenario.publish?.wallMs).toBeGreaterThan(0);
     // Into the kept copy: the files the new day changed, the others left as they were.
     expect(publish.publish?.summary).toMatch(/^copied [1-9]\d* files, removed \d+ and kept [1-9]\d*$/);
-    expect(ci.publish?.summary).toMatch(/^linked [1-9]\d* files$/);
+    expect(link.publish?.summary).toMatch(/^linked [1-9]\d* files$/);
     expect(text).toMatch(new RegExp(`\\| ${N} \\| daily-publish \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|`));
     expect(text).toContain('| publish (own process) |');
-    expect(text).toMatch(/\| published \| – \| – \| copied \d+ files/);
+    expect(text).toMatch(/\| published \| – \| – \| copied \d+ files.* \| – \| linked \d+ files \|/);
     // The last scenario linked the build into an empty folder; the one before kept its copy beside it.
     const root = path.join(work, String(N));
     const built = await listFiles(path.join(root, 'astro-dist'));
