@@ -22,7 +22,8 @@ The whole daily job: fetches the day's papers from Hugging Face (default:
 today in UTC), writes them into the content folder, validates all content,
 then builds and publishes the site as "papers publish" does: in a build
 folder kept between runs, swapped in for the published one only when the
-build and its search index succeeded.
+build and its search index succeeded (with --in-place: in the published
+folder itself).
 
 If the source fails or content is invalid, it exits non-zero and leaves the
 content and the last good build as they were. A day without papers (weekends

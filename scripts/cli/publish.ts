@@ -6,7 +6,7 @@ import { resolveConfig } from '../../src/config.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { checkContent } from '../../src/lib/publish/check-content.ts';
 import { readStamp } from '../../src/lib/publish/fingerprint.ts';
-import { checkPublishPlaces, planPublish } from '../../src/lib/publish/publish.ts';
+import { checkBuildFolder, checkPublishPlaces, planPublish } from '../../src/lib/publish/publish.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import { buildAndPublish, PROJECT, publishKeptBuild, type BuildPlace } from './build-site.ts';
 import type { CliContext } from './context.ts';
@@ -36,7 +36,8 @@ they are), and only when both succeeded brings <out-dir>.next (the site as it
 was before the last publish) up to date with the build and swaps it in for
 the published folder. If content is invalid or the build fails, the published
 folder is left as it was. Nothing is done when it is already the build of
-this content.
+this content. With --in-place, the site is built in the published folder
+itself and nothing is swapped.
 
 Options:
 ${PUBLISH_OPTIONS_HELP}
@@ -74,11 +75,12 @@ export async function runPublish(args: string[], context: CliContext): Promise<n
 }
 
 /** Nothing done; the build folder's last build published; a new build published. */
-export type PublishOutcome = 'up to date' | 'kept build published' | 'built and published';
+export type PublishOutcome = 'up to date' | 'kept build published' | 'built and published' | 'built in place';
 
 export function publishOutcomeText(outcome: PublishOutcome, outDir: string, what = 'the site'): string {
   if (outcome === 'up to date') return `${outDir} is up to date; nothing to build`;
   if (outcome === 'kept build published') return `published the last build of this content to ${outDir}`;
+  if (outcome === 'built in place') return `built ${what} in ${outDir} (in place)`;
   return `published ${what} to ${outDir}`;
 }
 
@@ -100,26 +102,21 @@ export async function validateBuildAndPublish(
     return 'kept build published';
   }
   await buildAndPublish(place, fingerprint, context);
-  return 'built and published';
+  return place.inPlace ? 'built in place' : 'built and published';
 }
 
 /** Where the options say to build and publish, checked (checkPublishPlaces) before any work is done. */
 export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): BuildPlace {
-  if (values['in-place']) {
-    if (values.link || values['build-dir'])
-      throw new UsageError('--in-place builds in --out-dir itself: it takes neither --link nor --build-dir');
-    const outDir = values['out-dir'];
-    return {
-      contentDir: values['content-dir'],
-      outDir,
-      buildDir: path.resolve(outDir),
-      link: false,
-      inPlace: true,
-    };
-  }
+  if (values['in-place'] && (values.link || values['build-dir']))
+    throw new UsageError('--in-place builds in --out-dir itself: it takes neither --link nor --build-dir');
+  const contentDir = values['content-dir'];
+  const outDir = values['out-dir'];
+  checkBuildFolder(outDir, '--out-dir', contentDir, PROJECT);
+  if (values['in-place'])
+    return { contentDir, outDir, buildDir: path.resolve(outDir), link: false, inPlace: true };
   const place: BuildPlace = {
-    contentDir: values['content-dir'],
-    outDir: values['out-dir'],
+    contentDir,
+    outDir,
     // Given, from where it is run; by default beside the other caches, in the project.
     buildDir: values['build-dir']
       ? path.resolve(values['build-dir'])
@@ -127,6 +124,7 @@ export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): Bui
     link: values.link,
     inPlace: false,
   };
+  checkBuildFolder(place.buildDir, '--build-dir', contentDir, PROJECT);
   checkPublishPlaces(place.buildDir, place.outDir);
   return place;
 }
@@ -142,7 +140,9 @@ export async function validateOrThrow(
   context: CliContext,
 ): Promise<string> {
   const { report, fingerprint } = await checkContent(contentDir, context.env, PROJECT);
-  context.output.progress(`validated ${countText(report.files, 'paper file')}, ${report.read} read`);
+  context.output.progress(
+    `validated ${countText(report.files, 'paper file')}: ${report.read} parsed, ${report.hashed} unchanged but read`,
+  );
   if (fingerprint !== undefined) return fingerprint;
   for (const problem of report.problems) context.output.warn(problem);
   throw new InputError(

@@ -181,7 +181,7 @@ describe('papers daily', () => {
     const ws = await workspace();
     const inPlace = ['publish', '--in-place', '--content-dir', ws.content, '--out-dir', ws.dist];
     const first = await papers(inPlace, siteEnv(ws));
-    expect(first).toMatchObject({ code: 0, stderr: '', stdout: `published the site to ${ws.dist}` });
+    expect(first).toMatchObject({ code: 0, stderr: '', stdout: `built the site in ${ws.dist} (in place)` });
     expect(await readFile(path.join(ws.dist, 'index.html'), 'utf8')).toContain('<!DOCTYPE html>');
     expect(await readFile(path.join(ws.dist, STAMP_FILE), 'utf8')).toBe(
       `${await publishFingerprint(ws.content, siteEnv(ws), await codeFingerprint(ROOT))}\n`,
@@ -195,6 +195,43 @@ describe('papers daily', () => {
       code: 2,
       stderr: 'papers: --in-place builds in --out-dir itself: it takes neither --link nor --build-dir',
     });
+  });
+
+  it('says a failed build in place left an unfinished site, and builds it again on the next run', async () => {
+    const ws = await workspace();
+    const inPlace = ['publish', '--in-place', '--content-dir', ws.content, '--out-dir', ws.dist];
+    expect(await papers(inPlace, siteEnv(ws))).toMatchObject({ code: 0 });
+    // The search step fails (its cache cannot be a folder), after Astro wrote the new build.
+    await writeFile(path.join(ws.root, 'not-a-folder'), '');
+    const failing = { ...siteEnv(ws), PAPERS_PAGEFIND_CACHE: path.join(ws.root, 'not-a-folder') };
+    const failed = await papers([...inPlace, '--force-build'], failing);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.split('\n').at(-1)).toMatch(
+      new RegExp(
+        `^papers: the search index failed \\(.*\\); ${ws.dist} holds an unfinished build \\(built in place\\): do not deploy it$`,
+      ),
+    );
+    expect(await readdir(ws.dist)).not.toContain(STAMP_FILE);
+    expect(await papers(inPlace, siteEnv(ws))).toMatchObject({
+      code: 0,
+      stdout: `built the site in ${ws.dist} (in place)`,
+    });
+  });
+
+  it('refuses an output folder that is the content folder, before it touches anything', async () => {
+    const ws = await workspace();
+    const before = await fileTexts(ws.content);
+    for (const extra of [['--in-place'], []]) {
+      const result = await papers(
+        ['publish', ...extra, '--content-dir', ws.content, '--out-dir', ws.content],
+        siteEnv(ws),
+      );
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: `papers: --out-dir ${ws.content} and the content folder ${ws.content} must be apart, neither inside the other`,
+      });
+    }
+    expect(await fileTexts(ws.content)).toEqual(before);
   });
 
   it('explains papers publish', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/publish/fingerprint.ts';
 import { headersFile } from '../../src/lib/publish/headers.ts';
 import {
+  checkBuildFolder,
   checkPublishPlaces,
   planPublish,
   publishBuild,
@@ -165,6 +166,30 @@ describe('what a publish does', () => {
       expect(() => checkPublishPlaces(inside, site), inside).toThrow(/must be apart/);
     expect(() => checkPublishPlaces(build, path.join(build, 'dist'))).toThrow(/must be apart/);
     expect(() => checkPublishPlaces(`${site}-build`, site)).not.toThrow();
+  });
+
+  it('refuses build and published folders that would take content or code with them', () => {
+    const project = '/work/project';
+    const content = '/work/project/content';
+    const check = (folder: string) => () => checkBuildFolder(folder, '--out-dir', content, project);
+    expect(check('/work/project/content')).toThrow(
+      new PublishError(
+        '--out-dir /work/project/content and the content folder /work/project/content must be apart, neither inside the other',
+      ),
+    );
+    expect(check('/work/project/content/papers')).toThrow(/must be apart/);
+    expect(check('/work')).toThrow(/must be apart/);
+    expect(check('/work/project/src/out')).toThrow(
+      new PublishError(
+        "--out-dir /work/project/src/out is inside the project's src; give a folder of its own",
+      ),
+    );
+    expect(check('/work/project/public')).toThrow(/inside the project's public/);
+    expect(() =>
+      checkBuildFolder('/elsewhere', '--build-dir', '/data/content', '/elsewhere/project'),
+    ).toThrow(new PublishError('--build-dir /elsewhere holds the project; give a folder of its own'));
+    for (const fine of ['/work/project/dist', '/work/project/node_modules/.cache/site', '/tmp/site'])
+      expect(check(fine), fine).not.toThrow();
   });
 
   it('removes what a swap stopped halfway left, and keeps the replaced site as the next copy', async () => {

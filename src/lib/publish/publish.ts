@@ -18,6 +18,7 @@ import path from 'node:path';
 import { countText } from '../count-text.ts';
 import { linkFolder, mirrorFolder, type MirrorSummary } from './mirror.ts';
 import { setAsideAndRemove } from './set-aside.ts';
+import { CODE_PATHS } from './fingerprint.ts';
 import { OLD_MARK, swapKeepingOld } from './swap.ts';
 
 export type PublishSummary = { how: 'linked'; files: number } | ({ how: 'mirrored' } & MirrorSummary);
@@ -65,6 +66,34 @@ export function checkPublishPlaces(buildDir: string, outDir: string): void {
       throw new PublishError(
         `the build folder ${buildDir} and ${place} must be apart, neither inside the other`,
       );
+  }
+}
+
+/**
+ * Throws a PublishError when `folder`, a folder a build writes or a publish
+ * replaces (`what`: the option naming it), could take something that is not
+ * a build with it: a build clears an output folder that holds another
+ * build's files (src/integrations/out-dir.ts), and a publish swaps the
+ * published folder away. So it must not be, hold or lie inside the content
+ * folder, hold the project, or lie inside the project's code.
+ */
+export function checkBuildFolder(
+  folder: string,
+  what: string,
+  contentDir: string,
+  projectRoot: string,
+): void {
+  const target = path.resolve(folder);
+  const content = path.resolve(contentDir);
+  if (isInside(target, content) || isInside(content, target))
+    throw new PublishError(
+      `${what} ${folder} and the content folder ${contentDir} must be apart, neither inside the other`,
+    );
+  if (isInside(path.resolve(projectRoot), target))
+    throw new PublishError(`${what} ${folder} holds the project; give a folder of its own`);
+  for (const code of CODE_PATHS) {
+    if (isInside(target, path.resolve(projectRoot, code)))
+      throw new PublishError(`${what} ${folder} is inside the project's ${code}; give a folder of its own`);
   }
 }
 
