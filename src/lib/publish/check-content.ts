@@ -4,6 +4,7 @@
  * (checked-files.ts, saved in the build cache), and fingerprint it with the
  * settings and the project's code (fingerprint.ts).
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfig } from '../../config.ts';
 import { CHECKED_FILES_FILE, readCheckedFiles, writeCheckedFiles } from '../papers/checked-files.ts';
@@ -23,8 +24,11 @@ export async function checkContent(
 ): Promise<ContentCheck> {
   const code = await codeFingerprint(projectRoot);
   const saved = path.resolve(projectRoot, resolveConfig(env).buildCacheDir, CHECKED_FILES_FILE);
-  const report = await validateContent(contentDir, readCheckedFiles(saved, code));
-  await writeCheckedFiles(saved, { code, files: report.checked });
+  const folder = realpathSync(contentDir);
+  const checkedAt = Date.now();
+  const report = await validateContent(contentDir, readCheckedFiles(saved, code, folder));
+  // Saved whatever the outcome: a run after a fix then parses only what was fixed.
+  await writeCheckedFiles(saved, { code, contentDir: folder, checkedAt, files: report.checked });
   if (report.problems.length > 0) return { report, fingerprint: undefined };
   return { report, fingerprint: await publishFingerprint(contentDir, env, code, report.checked) };
 }
