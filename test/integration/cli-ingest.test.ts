@@ -27,14 +27,14 @@ describe('papers ingest hf --file', () => {
     const first = await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toBe('2026-10-03: 50 new, 0 updated, 0 unchanged; wrote 50 files');
-    const written = await fileTexts(content);
+    const written = await fileTexts(content, { missingIsEmpty: true });
     expect(Object.keys(written)).toHaveLength(50);
     expect(Object.keys(written).every((f) => f.startsWith('papers/2026/10/03/'))).toBe(true);
     expect(written['papers/2026/10/03/2610.01092.md']).toContain('id: "2610.01092"');
 
     const second = await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
     expect(second.stdout).toBe('2026-10-03: 0 new, 0 updated, 50 unchanged; wrote 0 files');
-    expect(await fileTexts(content)).toEqual(written);
+    expect(await fileTexts(content, { missingIsEmpty: true })).toEqual(written);
     expect(await papers(['validate', '--content-dir', content])).toMatchObject({ code: 0 });
   });
 
@@ -96,7 +96,9 @@ describe('papers ingest hf --file', () => {
     expect(result.stdout).toContain(
       '2609.22753: listed again on 2026-10-05; it stays on its first day, 2026-10-03',
     );
-    expect(Object.keys(await fileTexts(content)).some((f) => f.includes('2026/10/05'))).toBe(false);
+    expect(
+      Object.keys(await fileTexts(content, { missingIsEmpty: true })).some((f) => f.includes('2026/10/05')),
+    ).toBe(false);
   });
 
   it('reports a bad paper, skips it and writes the good ones', async () => {
@@ -119,7 +121,9 @@ describe('papers ingest hf --file', () => {
       'skipped item 2 (2610.01092): field "paper.title": expected non-empty text, got null',
       expect.stringMatching(/^skipped item 3: field "paper.id": expected an arXiv id/),
     ]);
-    expect(Object.keys(await fileTexts(content))).toEqual(['papers/2026/10/03/2609.22753.md']);
+    expect(Object.keys(await fileTexts(content, { missingIsEmpty: true }))).toEqual([
+      'papers/2026/10/03/2609.22753.md',
+    ]);
   });
 
   it('writes nothing for a day with no papers, and says so', async () => {
@@ -137,7 +141,7 @@ describe('papers ingest hf --file', () => {
       code: 0,
       stdout: `${path.join(input, 'empty.json')}: no papers for this day; nothing written`,
     });
-    expect(Object.keys(await fileTexts(content)).length).toBe(0);
+    expect(Object.keys(await fileTexts(content, { missingIsEmpty: true })).length).toBe(0);
   });
 
   it('leaves the content folder as it was when a write fails in the middle of a day', async () => {
@@ -146,13 +150,13 @@ describe('papers ingest hf --file', () => {
     // other files of the day were already staged.
     await mkdir(path.join(content, 'papers/2026/10/03/2610.02142.md'), { recursive: true });
     await writeFile(path.join(content, 'papers/2026/10/03/2610.02142.md/hand-made.txt'), 'mine');
-    const before = await fileTexts(content);
+    const before = await fileTexts(content, { missingIsEmpty: true });
     const result = await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^papers: papers\/2026\/10\/03\/2610\.02142\.md: cannot write it \(E\w+\); nothing was changed$/,
     );
-    expect(await fileTexts(content)).toEqual(before);
+    expect(await fileTexts(content, { missingIsEmpty: true })).toEqual(before);
     const leftovers = await readdir(path.join(content, 'papers/2026/10/03'));
     expect(leftovers).toEqual(['2610.02142.md']);
   });
@@ -195,7 +199,7 @@ describe('papers ingest arxiv and text', () => {
       stderr: '',
       stdout: '2025-03-14: 33 new, 0 updated, 0 unchanged; wrote 33 files',
     });
-    const files = await fileTexts(content);
+    const files = await fileTexts(content, { missingIsEmpty: true });
     const first = files['papers/2025/03/14/intriguing-properties-of-adversarial-examples.md'];
     expect(first).toContain('title: Intriguing Properties of Adversarial Examples');
     expect(first).toContain('compared to previous attempts.\n');
@@ -216,7 +220,7 @@ describe('papers ingest arxiv and text', () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^papers: .*000_ec3534d374c01979\.txt: .*Mar 14.*2025-03-15/);
-    expect(Object.keys(await fileTexts(content)).length).toBe(0);
+    expect(Object.keys(await fileTexts(content, { missingIsEmpty: true })).length).toBe(0);
   });
 });
 
@@ -284,7 +288,7 @@ describe('papers ingest over HTTP', () => {
         stdout: '',
         stderr: `papers: GET ${endpoint}?date=2026-10-03&p=0&limit=100: HTTP 404 Not Found`,
       });
-      expect(Object.keys(await fileTexts(content)).length).toBe(0);
+      expect(Object.keys(await fileTexts(content, { missingIsEmpty: true })).length).toBe(0);
     } finally {
       await server.close();
     }
@@ -396,7 +400,7 @@ describe('bad input: one line, the input named, nothing written', () => {
     expect(result.stderr.split('\n')).toHaveLength(1);
     if (typeof expected === 'string') expect(result.stderr).toBe(expected);
     else expect(result.stderr).toMatch(expected);
-    expect(Object.keys(await fileTexts(content)).length).toBe(0);
+    expect(Object.keys(await fileTexts(content, { missingIsEmpty: true })).length).toBe(0);
   });
 });
 
