@@ -109,7 +109,8 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
     if (result.scenarios.some((x) => x.check))
       out.push(
         `| check (own process) | ${result.scenarios.map((x) => (x.check ? `${s(x.check.wallMs)} (${gb(x.check.peakRss)})` : '–')).join(' | ')} |`,
-        `| paper files read by the check | ${result.scenarios.map((x) => x.check?.read ?? '–').join(' | ')} |`,
+        `| paper files parsed by the check | ${result.scenarios.map((x) => x.check?.read ?? '–').join(' | ')} |`,
+        `| paper files read, unchanged, by the check | ${result.scenarios.map((x) => x.check?.hashed ?? '–').join(' | ')} |`,
       );
     if (result.scenarios.some((x) => x.publish))
       out.push(
