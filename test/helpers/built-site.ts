@@ -5,6 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HtmlElement } from 'html-validate';
+import { posixRelative } from '../../src/lib/papers/paths.ts';
 import { fileForSitePath } from './fixture-archive.ts';
 import { parseHtml } from './html.ts';
 
@@ -21,7 +22,7 @@ export async function listFiles(outDir: string): Promise<string[]> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) => posixRelative(outDir, path.join(entry.parentPath, entry.name)))
     .sort();
 }
 

@@ -1,6 +1,7 @@
 /** A folder's files as data, for tests that compare what is on disk before and after. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { posixRelative } from '../../src/lib/papers/paths.ts';
 
 /**
  * Every file under `root` with its text, by `/`-separated path relative to
@@ -19,7 +20,7 @@ export async function fileTexts(
   for (const entry of entries) {
     if (!entry.isFile() && !(options.folders && entry.isDirectory())) continue;
     const full = path.join(entry.parentPath, entry.name);
-    out[relativeName(root, full)] = entry.isFile() ? await readFile(full, 'utf8') : '<dir>';
+    out[posixRelative(root, full)] = entry.isFile() ? await readFile(full, 'utf8') : '<dir>';
   }
   return out;
 }
@@ -30,11 +31,7 @@ export async function fileInodes(root: string): Promise<Map<string, number>> {
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    out.set(relativeName(root, full), (await stat(full)).ino);
+    out.set(posixRelative(root, full), (await stat(full)).ino);
   }
   return out;
-}
-
-function relativeName(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }

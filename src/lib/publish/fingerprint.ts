@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { digestOf, type CheckedFile } from '../papers/checked-files.ts';
+import { posixRelative } from '../papers/paths.ts';
 import { listPaperFiles } from '../papers/store.ts';
 import { TAXONOMY_FILE } from '../topics/load.ts';
 
@@ -81,5 +82,5 @@ async function filesUnder(root: string, relative: string): Promise<string[]> {
   const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    .map((entry) => posixRelative(root, path.join(entry.parentPath, entry.name)));
 }
