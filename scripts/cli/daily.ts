@@ -9,6 +9,7 @@ import { UsageError } from './errors.ts';
 import { fetchHfDayRead, ingestRead } from './ingest.ts';
 import {
   checkedPlace,
+  checkPublishOptions,
   PUBLISH_OPTIONS,
   PUBLISH_OPTIONS_HELP,
   publishOutcomeText,
@@ -57,7 +58,8 @@ export async function runDaily(args: string[], context: CliContext): Promise<num
   const contentDir = values['content-dir'];
   const outDir = values['out-dir'];
   // Before anything is fetched or written: a day ingested and then not published helps no one.
-  if (!values['no-build']) checkedPlace(values, context.env);
+  if (values['no-build']) checkPublishOptions(values);
+  else checkedPlace(values, context.env);
 
   const read = await fetchHfDayRead(date, values.endpoint, context).catch((error: unknown) => {
     if (!(error instanceof InputError)) throw error;

@@ -105,10 +105,15 @@ export async function validateBuildAndPublish(
   return place.inPlace ? 'built in place' : 'built and published';
 }
 
-/** Where the options say to build and publish, checked (checkPublishPlaces) before any work is done. */
-export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): BuildPlace {
+/** Throws a UsageError for options that contradict each other. */
+export function checkPublishOptions(values: PublishValues): void {
   if (values['in-place'] && (values.link || values['build-dir']))
     throw new UsageError('--in-place builds in --out-dir itself: it takes neither --link nor --build-dir');
+}
+
+/** Where the options say to build and publish, checked (checkPublishPlaces) before any work is done. */
+export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): BuildPlace {
+  checkPublishOptions(values);
   const contentDir = values['content-dir'];
   const outDir = values['out-dir'];
   checkBuildFolder(outDir, '--out-dir', contentDir, PROJECT);

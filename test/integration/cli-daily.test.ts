@@ -191,10 +191,10 @@ describe('papers daily', () => {
       code: 0,
       stdout: `${ws.dist} is up to date; nothing to build`,
     });
-    expect(await papers([...inPlace, '--link'], siteEnv(ws))).toMatchObject({
-      code: 2,
-      stderr: 'papers: --in-place builds in --out-dir itself: it takes neither --link nor --build-dir',
-    });
+    const usage = 'papers: --in-place builds in --out-dir itself: it takes neither --link nor --build-dir';
+    expect(await papers([...inPlace, '--link'], siteEnv(ws))).toMatchObject({ code: 2, stderr: usage });
+    const daily = ['daily', '--in-place', '--build-dir', ws.build, '--no-build', '--content-dir', ws.content];
+    expect(await papers(daily, siteEnv(ws))).toMatchObject({ code: 2, stderr: usage });
   });
 
   it('says a failed build in place left an unfinished site, and builds it again on the next run', async () => {
