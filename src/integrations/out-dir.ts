@@ -42,7 +42,7 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         if (outDir === undefined || cacheDir === undefined) return;
         const cleared = clearStaleOutput(outDir, new Set([GIT]), cacheDir);
         if (cleared) {
@@ -50,8 +50,7 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
           logger.info(clearedOutputText(cleared));
         }
         mkdirSync(outDir, { recursive: true });
-        mkdirSync(cacheDir, { recursive: true });
-        recordLastOutput(cacheDir, outDir);
+        await recordLastOutput(cacheDir, outDir);
         since = startBuild(outDir);
       },
       'astro:build:done': async ({ assets, logger }) => {

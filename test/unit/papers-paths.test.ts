@@ -2,11 +2,24 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   dayFromRelativePath,
+  isInside,
   OutsideFolderError,
   paperRelativePath,
   posixRelative,
   resolveInside,
 } from '../../src/lib/papers/paths.ts';
+
+describe('whether a folder is inside another', () => {
+  it('counts the folder itself and what is below it, and a child named ..x', () => {
+    expect(isInside('/a/b', '/a/b')).toBe(true);
+    expect(isInside('/a/b/c/d', '/a/b')).toBe(true);
+    expect(isInside('/a/b/..cache', '/a/b')).toBe(true);
+    expect(isInside('/a/bc', '/a/b')).toBe(false);
+    expect(isInside('/a', '/a/b')).toBe(false);
+    expect(isInside('/a/b/../c', '/a/b')).toBe(false);
+    expect(isInside('/anything/at/all', '/')).toBe(true);
+  });
+});
 
 describe('paths in the content folder', () => {
   it('are relative with / between folders', () => {

@@ -90,7 +90,7 @@ describe('an output folder the last build did not write to', () => {
     await mkdir(cache);
     expect(clearStaleOutput(dist, new Set(['.git']), cache)).toBeUndefined();
 
-    recordLastOutput(cache, kept);
+    await recordLastOutput(cache, kept);
     expect(clearStaleOutput(kept, new Set(['.git']), cache)).toBeUndefined();
     await mkdir(path.join(root, 'empty'));
     expect(clearStaleOutput(path.join(root, 'empty'), new Set(['.git']), cache)).toBeUndefined();
@@ -112,7 +112,7 @@ describe('an output folder the last build did not write to', () => {
     await mkdir(cache);
     await folderWithFiles(path.join(root, 'site'), 2);
     await symlink(path.join(root, 'site'), path.join(root, 'dist'));
-    recordLastOutput(cache, path.join(root, 'dist'));
+    await recordLastOutput(cache, path.join(root, 'dist'));
     expect(otherBuildsOutput(cache, path.join(root, 'site'))).toBeUndefined();
     await folderWithFiles(path.join(root, 'other'), 1);
     expect(otherBuildsOutput(cache, path.join(root, 'other'))).toBe(await realpath(path.join(root, 'site')));

@@ -1,4 +1,5 @@
 /** Where papers live inside the content folder. */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { idToFileName, isPaperId } from './ids.ts';
 import { isIsoDay } from './dates.ts';
@@ -25,10 +26,26 @@ export function paperRelativePath(id: string, date: string): string {
 export function resolveInside(contentDir: string, relative: string): string {
   const root = path.resolve(contentDir);
   const target = path.resolve(root, relative);
-  if (target !== root && !target.startsWith(root + path.sep)) {
+  if (!isInside(target, root)) {
     throw new OutsideFolderError(`refusing to write outside the content folder: ${relative}`);
   }
   return target;
+}
+
+/** Whether `inner` is `outer` or a path below it (both resolved against the working folder). */
+export function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(path.resolve(outer), path.resolve(inner));
+  // `..name` is a child; only `..` itself or `../…` leaves.
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** The absolute path with links resolved, so one folder reached two ways is one folder; as given when missing. */
+export function canonicalPath(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return path.resolve(folder);
+  }
 }
 
 /** The listing day a file's folder names (`papers/2026/10/03/x.md` -> `2026-10-03`). */

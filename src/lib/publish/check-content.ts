@@ -4,9 +4,9 @@
  * (checked-files.ts, saved in the build cache), and fingerprint it with the
  * settings and the project's code (fingerprint.ts).
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfig } from '../../config.ts';
+import { canonicalPath } from '../papers/paths.ts';
 import { CHECKED_FILES_FILE, readCheckedFiles, writeCheckedFiles } from '../papers/checked-files.ts';
 import { validateContent, type ValidationReport } from '../papers/store.ts';
 import { codeFingerprint, publishFingerprint } from './fingerprint.ts';
@@ -24,7 +24,7 @@ export async function checkContent(
 ): Promise<ContentCheck> {
   const code = await codeFingerprint(projectRoot);
   const saved = path.resolve(projectRoot, resolveConfig(env).buildCacheDir, CHECKED_FILES_FILE);
-  const folder = realpathSync(contentDir);
+  const folder = canonicalPath(contentDir);
   const checkedAt = Date.now();
   const report = await validateContent(contentDir, readCheckedFiles(saved, code, folder));
   // Saved whatever the outcome: a run after a fix then parses only what was fixed.

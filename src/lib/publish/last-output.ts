@@ -10,18 +10,17 @@
  * is cleared before a build in it (set-aside.ts), so Astro copies the pages it
  * keeps from its cache.
  */
-import { readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readJsonFile } from '../cache-file.ts';
+import { readJsonFile, writeAtomically } from '../cache-file.ts';
+import { canonicalPath } from '../papers/paths.ts';
 
 export const LAST_OUTPUT_FILE = 'daily-papers-last-output.json';
 
 /** Records `outDir` as the folder the build now starting writes to. */
-export function recordLastOutput(astroCacheDir: string, outDir: string): void {
-  const file = path.join(astroCacheDir, LAST_OUTPUT_FILE);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ outDir: canonicalPath(outDir) })}\n`);
-  renameSync(temporary, file);
+export async function recordLastOutput(astroCacheDir: string, outDir: string): Promise<void> {
+  const record = `${JSON.stringify({ outDir: canonicalPath(outDir) })}\n`;
+  await writeAtomically(path.join(astroCacheDir, LAST_OUTPUT_FILE), record);
 }
 
 /**
@@ -34,15 +33,6 @@ export function otherBuildsOutput(astroCacheDir: string, outDir: string): string
   if (typeof last !== 'string' || last === canonicalPath(outDir) || isEmptyOrMissing(outDir))
     return undefined;
   return last;
-}
-
-/** The absolute path with links resolved, so one folder reached two ways is one folder. */
-function canonicalPath(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return path.resolve(folder);
-  }
 }
 
 function isEmptyOrMissing(folder: string): boolean {

@@ -16,6 +16,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { countText } from '../count-text.ts';
+import { isInside } from '../papers/paths.ts';
 import { linkFolder, mirrorFolder, type MirrorSummary } from './mirror.ts';
 import { setAsideAndRemove } from './set-aside.ts';
 import { CODE_PATHS } from './fingerprint.ts';
@@ -146,9 +147,4 @@ function removeInBackground(folder: string): Promise<void> {
   if (removal) return removal;
   rmSync(folder, { recursive: true, force: true });
   return Promise.resolve();
-}
-
-function isInside(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
