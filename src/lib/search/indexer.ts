@@ -15,12 +15,12 @@
  * own rule once any page has that attribute).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { isSameFile, placeCachedFile, writeAtomically } from '../cache-file.ts';
+import { isSameFile, linkTree, writeAtomically } from '../cache-file.ts';
 import { countText } from '../count-text.ts';
 import { posixRelative } from '../papers/paths.ts';
 import { emptyFolder } from '../publish/prune.ts';
@@ -343,17 +343,10 @@ function removeOtherBundles(outDir: string, plans: readonly SegmentPlan[]): void
 
 /**
  * Puts a cached bundle into the build, file by file, linked where the file
- * system allows (placeCachedFile). Copying the ten thousand fragments of a
- * year was most of the search step of a daily build (7 s of system time in
- * one measured run at 50,000 papers); fs.cp was slower still.
+ * system allows (linkTree). Copying the ten thousand fragments of a year was
+ * most of the search step of a daily build (7 s of system time in one
+ * measured run at 50,000 papers); fs.cp was slower still.
  */
 function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    if (entry.isDirectory()) mkdirSync(target, { recursive: true });
-    else if (source !== path.join(from, ENTRY_FILE)) placeCachedFile(source, target);
-  }
-  placeCachedFile(path.join(from, ENTRY_FILE), path.join(to, ENTRY_FILE));
+  linkTree(from, to, ENTRY_FILE);
 }
