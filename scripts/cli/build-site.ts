@@ -9,6 +9,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
+import type { PublishPlace } from '../../src/lib/publish/place.ts';
 import { publishBuild, publishSummaryText } from '../../src/lib/publish/publish.ts';
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { INDEX_FOLLOWS_ENV } from '../../src/lib/search/stale-index.ts';
@@ -19,20 +20,8 @@ import { indexBuiltSite } from './index-search.ts';
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 
-export interface BuildPlace {
-  contentDir: string;
-  /** Where the site is built, kept between runs. */
-  buildDir: string;
-  /** Where it is published. */
-  outDir: string;
-  /** Hard links instead of copies (publish.ts). */
-  link: boolean;
-  /** Built in outDir itself (buildDir is outDir), with nothing to publish. */
-  inPlace: boolean;
-}
-
 export async function buildAndPublish(
-  place: BuildPlace,
+  place: PublishPlace,
   fingerprint: string,
   context: CliContext,
 ): Promise<void> {
@@ -59,19 +48,19 @@ export async function buildAndPublish(
 }
 
 /** What a failure left of the published folder. */
-function leftText(place: BuildPlace): string {
+function leftText(place: PublishPlace): string {
   if (place.inPlace) return `${place.outDir} holds an unfinished build (built in place): do not deploy it`;
   return `${place.outDir} was left as it was`;
 }
 
 /** Publishes the build folder as it is. */
-export async function publishKeptBuild(place: BuildPlace, context: CliContext): Promise<void> {
+export async function publishKeptBuild(place: PublishPlace, context: CliContext): Promise<void> {
   const summary = await publishBuild(place.buildDir, place.outDir, { link: place.link });
   context.output.progress(`publish: ${publishSummaryText(summary)}`);
 }
 
 async function runAstroBuild(
-  place: BuildPlace,
+  place: PublishPlace,
   context: CliContext,
 ): Promise<{ status: number; tail: string }> {
   const log: string[] = [];

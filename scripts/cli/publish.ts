@@ -1,14 +1,19 @@
 /** `papers publish`: validate, build and index in the kept build folder, then publish; `papers daily` ends with it. */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { checkContent } from '../../src/lib/publish/check-content.ts';
 import { readStamp } from '../../src/lib/publish/fingerprint.ts';
-import { checkBuildFolder, checkPublishPlaces, planPublish } from '../../src/lib/publish/publish.ts';
+import {
+  optionConflict,
+  publishPlace,
+  type PlaceOptions,
+  type PublishPlace,
+} from '../../src/lib/publish/place.ts';
+import { planPublish } from '../../src/lib/publish/publish.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
-import { buildAndPublish, PROJECT, publishKeptBuild, type BuildPlace } from './build-site.ts';
+import { buildAndPublish, PROJECT, publishKeptBuild } from './build-site.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 
@@ -105,33 +110,27 @@ export async function validateBuildAndPublish(
   return place.inPlace ? 'built in place' : 'built and published';
 }
 
-/** Throws a UsageError for options that contradict each other. */
-export function checkPublishOptions(values: PublishValues): void {
-  if (values['in-place'] && (values.link || values['build-dir']))
-    throw new UsageError('--in-place builds in --out-dir itself: it takes neither --link nor --build-dir');
+/** The place options of the command, as the library names them. */
+function placeOptions(values: PublishValues): PlaceOptions {
+  return {
+    contentDir: values['content-dir'],
+    outDir: values['out-dir'],
+    buildDir: values['build-dir'],
+    link: values.link,
+    inPlace: values['in-place'],
+  };
 }
 
-/** Where the options say to build and publish, checked (checkPublishPlaces) before any work is done. */
-export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): BuildPlace {
+/** Throws a UsageError for options that contradict each other. */
+export function checkPublishOptions(values: PublishValues): void {
+  const conflict = optionConflict(placeOptions(values));
+  if (conflict) throw new UsageError(conflict);
+}
+
+/** Where the options say to build and publish, checked before any work is done. */
+export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): PublishPlace {
   checkPublishOptions(values);
-  const contentDir = values['content-dir'];
-  const outDir = values['out-dir'];
-  checkBuildFolder(outDir, '--out-dir', contentDir, PROJECT);
-  if (values['in-place'])
-    return { contentDir, outDir, buildDir: path.resolve(outDir), link: false, inPlace: true };
-  const place: BuildPlace = {
-    contentDir,
-    outDir,
-    // Given, from where it is run; by default beside the other caches, in the project.
-    buildDir: values['build-dir']
-      ? path.resolve(values['build-dir'])
-      : path.resolve(PROJECT, resolveConfig(env).publishBuildDir),
-    link: values.link,
-    inPlace: false,
-  };
-  checkBuildFolder(place.buildDir, '--build-dir', contentDir, PROJECT);
-  checkPublishPlaces(place.buildDir, place.outDir);
-  return place;
+  return publishPlace(placeOptions(values), env, PROJECT);
 }
 
 /**

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { optionConflict, publishPlace, type PlaceOptions } from '../../src/lib/publish/place.ts';
+import { PublishError } from '../../src/lib/publish/publish.ts';
+
+const PROJECT = '/work/project';
+const base: PlaceOptions = {
+  contentDir: '/work/project/content',
+  outDir: '/work/project/dist',
+  link: false,
+  inPlace: false,
+};
+
+describe('where papers publish builds and publishes', () => {
+  it('builds in the configured build folder, in the project, unless told another', () => {
+    expect(publishPlace(base, {}, PROJECT)).toEqual({
+      ...base,
+      buildDir: '/work/project/node_modules/.cache/daily-papers/site',
+    });
+    expect(publishPlace(base, { PAPERS_PUBLISH_BUILD: 'build-here' }, PROJECT).buildDir).toBe(
+      '/work/project/build-here',
+    );
+    // Given on the command line: from where it is run.
+    expect(publishPlace({ ...base, buildDir: 'site' }, {}, PROJECT).buildDir).toBe(path.resolve('site'));
+    expect(publishPlace({ ...base, link: true }, {}, PROJECT).link).toBe(true);
+  });
+
+  it('builds in the published folder itself in place, with no link', () => {
+    expect(publishPlace({ ...base, inPlace: true }, {}, PROJECT)).toEqual({
+      ...base,
+      buildDir: '/work/project/dist',
+      inPlace: true,
+    });
+  });
+
+  it('refuses a build folder inside the published one, and one that is the content', () => {
+    expect(() => publishPlace({ ...base, buildDir: '/work/project/dist/build' }, {}, PROJECT)).toThrow(
+      PublishError,
+    );
+    expect(() => publishPlace({ ...base, buildDir: '/work/project/content' }, {}, PROJECT)).toThrow(
+      /--build-dir .* and the content folder .* must be apart/,
+    );
+    expect(() => publishPlace({ ...base, outDir: '/work/project/src' }, {}, PROJECT)).toThrow(
+      /--out-dir .* is inside the project's src/,
+    );
+  });
+
+  it('names options that contradict each other', () => {
+    const message = '--in-place builds in --out-dir itself: it takes neither --link nor --build-dir';
+    expect(optionConflict(base)).toBeUndefined();
+    expect(optionConflict({ ...base, inPlace: true })).toBeUndefined();
+    expect(optionConflict({ ...base, inPlace: true, link: true })).toBe(message);
+    expect(optionConflict({ ...base, inPlace: true, buildDir: 'x' })).toBe(message);
+  });
+});
