@@ -1,5 +1,5 @@
 /** A folder's files as data, for tests that compare what is on disk before and after. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { posixRelative } from '../../src/lib/papers/paths.ts';
 
@@ -21,17 +21,6 @@ export async function fileTexts(
     if (!entry.isFile() && !(options.folders && entry.isDirectory())) continue;
     const full = path.join(entry.parentPath, entry.name);
     out[posixRelative(root, full)] = entry.isFile() ? await readFile(full, 'utf8') : '<dir>';
-  }
-  return out;
-}
-
-/** Every file under `root` with its inode: the same inode later means the file was left, not written anew. */
-export async function fileInodes(root: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    out.set(posixRelative(root, full), (await stat(full)).ino);
   }
   return out;
 }

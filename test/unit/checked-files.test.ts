@@ -1,7 +1,13 @@
 import { appendFile, cp, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCheckedFiles, writeCheckedFiles, type KnownFiles } from '../../src/lib/papers/checked-files.ts';
+import {
+  readCheckedFiles,
+  stampOf,
+  writeCheckedFiles,
+  type KnownFiles,
+} from '../../src/lib/papers/checked-files.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
 import { checkContent } from '../../src/lib/publish/check-content.ts';
 import { contentFingerprint } from '../../src/lib/publish/fingerprint.ts';
@@ -45,19 +51,31 @@ describe('checking content again', () => {
     expect(third.checked[files[1]!]?.digest).not.toBe(first.checked[files[1]!]?.digest);
   });
 
-  it('parses a same-size edit whose modification time was put back (its change time tells)', async () => {
+  it('parses a file whose record differs from it in any part of its stamp', async () => {
     const { dir, files } = await sampleContent();
-    const first = await validateContent(dir);
+    const { checked } = await validateContent(dir);
     const file = path.join(dir, files[0]!);
     const text = await readFile(file, 'utf8');
     const [, id] = /^id: "(\d{4})/m.exec(text) ?? [];
     // The same length, another id: invalid, and only a parse can tell.
     await writeFile(file, text.replace(`id: "${id}`, `id: "${id === '2609' ? '2608' : '2609'}`));
-    const old = first.checked[files[0]!]!;
-    await utimes(file, new Date(old.mtimeMs), new Date(old.mtimeMs));
-    const second = await validateContent(dir, knownLater(first.checked));
-    expect(second.read).toBe(1);
-    expect(second.problems).toEqual([expect.stringMatching(/field "id"/)]);
+    const now = stampOf(statSync(file));
+    const digest = '0'.repeat(64);
+    for (const part of ['size', 'dev', 'ino', 'mtimeMs', 'ctimeMs'] as const) {
+      // A record like the file in all but one part: as after a same-size edit whose time was put back.
+      const record = { ...now, [part]: now[part] - 1, digest };
+      const known = { checkedAt: Date.now() + 60_000, files: { ...checked, [files[0]!]: record } };
+      const result = await validateContent(dir, known);
+      expect(result.read, part).toBe(1);
+      expect(result.problems, part).toEqual([expect.stringMatching(/field "id"/)]);
+    }
+    // The same stamp: trusted, not read.
+    const trusted = { checkedAt: Date.now() + 60_000, files: { [files[0]!]: { ...now, digest } } };
+    expect(await validateContent(dir, trusted)).toMatchObject({
+      read: files.length - 1,
+      hashed: 0,
+      problems: [],
+    });
   });
 
   it('reads but does not parse files with new times and the same bytes, as after a checkout', async () => {
@@ -70,12 +88,15 @@ describe('checking content again', () => {
     expect(second.checked[files[0]!]?.digest).toBe(first.checked[files[0]!]?.digest);
   });
 
-  it('does not trust the times of a file written just before the check that recorded it', async () => {
+  it('does not trust the times of a file written in the second before the check that recorded it', async () => {
     const { dir, files } = await sampleContent();
     const first = await validateContent(dir);
+    const lastWrite = Math.max(...Object.values(first.checked).flatMap((r) => [r.mtimeMs, r.ctimeMs]));
     // Recorded by a check that started as the files were written: a write in that tick may not show.
-    const racy = await validateContent(dir, { checkedAt: Date.now(), files: first.checked });
+    const racy = await validateContent(dir, { checkedAt: lastWrite + 500, files: first.checked });
     expect(racy).toMatchObject({ read: 0, hashed: files.length });
+    const settled = await validateContent(dir, { checkedAt: lastWrite + 1500, files: first.checked });
+    expect(settled).toMatchObject({ read: 0, hashed: 0 });
   });
 
   it('still refuses a paper listed on two days when neither file is parsed', async () => {
@@ -115,6 +136,9 @@ describe('the content check before a build', () => {
     await writeFile(path.join(project, 'src/schema.ts'), 'v1');
     const env = { PAPERS_BUILD_CACHE: path.join(project, 'cache') };
     await writeFile(path.join(dir, files[0]!), 'not a paper');
+    // Times after the check: its records of them are never trusted, however fast the test runs.
+    const later = new Date(Date.now() + 60_000);
+    for (const file of files) await utimes(path.join(dir, file), later, later);
 
     const first = await checkContent(dir, env, project);
     expect(first.fingerprint).toBeUndefined();
@@ -122,7 +146,7 @@ describe('the content check before a build', () => {
     expect(first.report.problems).not.toEqual([]);
 
     // The records were saved: after the fix, only the fixed file is parsed (the others are read
-    // again, having been recorded in the same second as they were written).
+    // again, their times being after the check that recorded them).
     await cp(path.join(SAMPLE_DAY, path.basename(files[0]!)), path.join(dir, files[0]!));
     const second = await checkContent(dir, env, project);
     expect(second.report).toMatchObject({ problems: [], read: 1, hashed: files.length - 1 });

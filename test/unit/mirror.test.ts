@@ -32,24 +32,28 @@ describe('mirroring a build into the copy that is swapped in', () => {
     await rm(path.join(build, 'papers/2'), { recursive: true });
     await rm(path.join(build, 'pagefind/2026'), { recursive: true });
     await files(build, { 'pagefind/2026': 'now a file' });
-    const untouched = statSync(path.join(copy, 'papers/1/index.html'));
+    // A second name for the kept file: a file removed and copied anew would no longer be it.
+    await link(path.join(copy, 'papers/1/index.html'), path.join(root, 'kept.html'));
     expect(mirrorFolder(build, copy)).toEqual({ copied: 3, removed: 2, kept: 1 });
     expect(await fileTexts(copy, { folders: true })).toEqual(await fileTexts(build, { folders: true }));
-    expect(statSync(path.join(copy, 'papers/1/index.html')).ctimeMs).toBe(untouched.ctimeMs);
+    expect(statSync(path.join(copy, 'papers/1/index.html')).ino).toBe(
+      statSync(path.join(root, 'kept.html')).ino,
+    );
     expect(mirrorFolder(build, copy)).toEqual({ copied: 0, removed: 0, kept: 4 });
   });
 
-  it('copies a file of the same size whose time changed, and a file that became a folder', async () => {
+  it('copies a file of the same size whose time changed, a folder that became a file and a file that became a folder', async () => {
     const root = await tempDir('mirror-');
     const [build, copy] = [path.join(root, 'build'), path.join(root, 'copy')];
-    await files(build, { 'feed.xml': 'aaaa', 'og/x.png': 'png' });
+    await files(build, { 'feed.xml': 'aaaa', 'og/x.png': 'png', feed: 'a file' });
     mirrorFolder(build, copy);
     await writeFile(path.join(build, 'feed.xml'), 'bbbb');
     const later = new Date(Date.now() + 5000);
     await utimes(path.join(build, 'feed.xml'), later, later);
     await rm(path.join(build, 'og'), { recursive: true });
-    await files(build, { og: 'a file now', 'fresh/deep/page.html': 'p' });
-    expect(mirrorFolder(build, copy)).toMatchObject({ copied: 3, removed: 1 });
+    await rm(path.join(build, 'feed'));
+    await files(build, { og: 'a file now', 'feed/index.xml': 'a folder now', 'fresh/deep/page.html': 'p' });
+    expect(mirrorFolder(build, copy)).toEqual({ copied: 4, removed: 2, kept: 0 });
     expect(await fileTexts(copy, { folders: true })).toEqual(await fileTexts(build, { folders: true }));
   });
 

@@ -48,7 +48,8 @@ describe('the image cache folder', () => {
     expect(await readFile(target, 'utf8')).toBe('image');
     expect((await stat(target)).ino).toBe((await stat(source)).ino);
     // Already there: left as it is. Linking it again would change its change time (the link
-    // count changes); the pause is longer than the coarsest clock file systems stamp with.
+    // count changes). The pause is longer than the clock tick of ext4 and tmpfs, where the tests
+    // run; on a file system that stamps whole seconds this check could not fail.
     const before = await stat(target, { bigint: true });
     await new Promise((resolve) => setTimeout(resolve, 20));
     placeCachedFile(source, target);

@@ -61,6 +61,8 @@ beforeAll(async () => {
     page: statSync(path.join(outDir, KEPT_PAGE)),
     piece: await folderStamps(path.join(outDir, KEPT_PIECE)),
   };
+  // Two empty maps would compare equal.
+  expect(firstStats.piece.size).toBeGreaterThan(0);
   olderCopy = path.join(work, 'older-copy');
   await cp(outDir, olderCopy, { recursive: true });
   // A page the first build left that the second must not keep (a paper deleted since, say).
