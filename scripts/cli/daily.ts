@@ -26,10 +26,12 @@ folder kept between runs, swapped in for the published one only when the
 build and its search index succeeded (with --in-place: in the published
 folder itself).
 
-If the source fails or content is invalid, it exits non-zero and leaves the
-content and the last good build as they were. A day without papers (weekends
-have none) is not an error: it says so and changes nothing. Running it twice
-changes nothing.
+If the source fails, it writes nothing and exits non-zero. If content is
+invalid or the build fails, it exits non-zero and leaves the last good build
+as it was (with --in-place: incomplete, not to be deployed); the new day's
+files stay, so fix the problem and run "papers publish". A day without
+papers (weekends have none) is not an error: it says so and changes nothing.
+Running it twice changes nothing.
 
 Options:
   --date YYYY-MM-DD   the day to publish (default: today, UTC)
