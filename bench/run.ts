@@ -37,6 +37,7 @@ import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measure, peakBetween, type Measured } from './measure.ts';
 import { formatResults } from './report.ts';
+import { STORE_FILE } from '../src/integrations/store-module.ts';
 import { nextFolder } from '../src/lib/publish/publish.ts';
 import { INDEX_FOLLOWS_ENV } from '../src/lib/search/stale-index.ts';
 
@@ -531,7 +532,7 @@ async function touchFiles(dir: string): Promise<void> {
 /** The size of the content store Astro keeps in its cache folder, if there is one. */
 function storeSize(astroCache: string): number | undefined {
   try {
-    return statSync(path.join(astroCache, 'data-store.json')).size;
+    return statSync(path.join(astroCache, STORE_FILE)).size;
   } catch {
     return undefined;
   }

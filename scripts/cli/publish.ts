@@ -150,6 +150,6 @@ export async function validateOrThrow(
   if (fingerprint !== undefined) return fingerprint;
   for (const problem of report.problems) context.output.warn(problem);
   throw new InputError(
-    `${report.problems.length} content problem(s) (see above); ${outDir} was left as it was`,
+    `${countText(report.problems.length, 'content problem')} (see above); ${outDir} was left as it was`,
   );
 }

@@ -16,7 +16,7 @@ import { isOneFileStoreFile, storeFileModule } from '../lib/site/store-module.ts
 
 const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** Where a build keeps the store (Astro's content/paths.js). */
-const STORE_FILE = 'data-store.json';
+export const STORE_FILE = 'data-store.json';
 
 export function storeFromFile(): AstroIntegration {
   return {

@@ -307,7 +307,7 @@ describe('papers daily', () => {
         expect(result.stderr).toContain(
           'papers/2026/10/01/2610.00001.md: front matter in "js" is not allowed',
         );
-        expect(result.stderr).toMatch(/1 content problem\(s\) \(see above\); .* was left as it was$/);
+        expect(result.stderr).toMatch(/1 content problem \(see above\); .* was left as it was$/);
       },
     );
     expect(await fileTexts(ws.dist)).toEqual({ 'index.html': '<p>last good build</p>' });
