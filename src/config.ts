@@ -80,6 +80,12 @@ export interface OgConfig {
   };
   /** An SVG or PNG beside the site name, relative to the project; undefined for none. */
   logo: string | undefined;
+  /**
+   * Papers listed in this many days, counted back from the archive's newest
+   * day, get a card of their own; older papers show their day's card
+   * (src/lib/og/policy.ts). 0 for none, Infinity for every paper.
+   */
+  paperCardDays: number;
 }
 
 const TITLE = 'Daily Papers';
@@ -107,6 +113,7 @@ const DEFAULTS: SiteConfig = {
       tagText: '#1e3a6e',
     },
     logo: 'public/favicon.svg',
+    paperCardDays: 90,
   },
 };
 

@@ -287,13 +287,6 @@ function resultItem(data: ResultData, base: string): HTMLLIElement {
   const card = element('article', 'card search-result');
   item.append(card);
 
-  const image = sitePath(meta.image, base);
-  if (image) {
-    const img = element('img', 'search-thumb');
-    Object.assign(img, { src: image, alt: '', width: 240, height: 126, loading: 'lazy', decoding: 'async' });
-    card.append(img);
-  }
-
   const title = element('h3', 'card-title');
   const link = element('a');
   link.href = sitePath(data.url, base) ?? base;

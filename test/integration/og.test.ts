@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
 import { buildOgImages, type OgBuildOptions, type OgBuildReport } from '../../src/lib/og/build.ts';
 import { dayImagePath, paperImagePath } from '../../src/lib/og/paths.ts';
+import { hasOwnCard, newestDayOf, ownCardsFrom } from '../../src/lib/og/policy.ts';
 import { serializePaperDocument } from '../../src/lib/papers/document.ts';
 import { paperRelativePath } from '../../src/lib/papers/paths.ts';
 import type { Paper } from '../../src/lib/papers/schema.ts';
@@ -67,11 +68,16 @@ async function expectPng(file: string): Promise<void> {
   await sharp(file).raw().toBuffer();
 }
 
-/** Every image the archive needs: one per paper, one per day. */
+/** Every image the archive needs: one per day, one per paper of the newest days (src/lib/og/policy.ts). */
 async function expectedImages(contentDir: string): Promise<string[]> {
   const files = await listPaperFiles(contentDir);
+  const from = ownCardsFrom(newestDayOf(files.map((file) => ({ data: file }))), SITE.og.paperCardDays);
   const days = [...new Set(files.map((file) => file.date))];
-  return [...files.map((file) => paperImagePath(file.id)), ...days.map(dayImagePath)].sort();
+  const own = files.filter((file) => hasOwnCard(file.date, from));
+  // The fixture holds papers on both sides of the window, so both kinds of page are checked.
+  expect(own.length).toBeGreaterThan(0);
+  expect(own.length).toBeLessThan(files.length);
+  return [...own.map((file) => paperImagePath(file.id)), ...days.map(dayImagePath)].sort();
 }
 
 describe('the social image build step', () => {
@@ -94,7 +100,7 @@ describe('the social image build step', () => {
     first = await run('dist-1');
   });
 
-  it('renders a valid 1200 x 630 PNG for every paper and day, hostile titles included', async () => {
+  it('renders a valid 1200 x 630 PNG for every day and newest paper, hostile titles included', async () => {
     const expected = await expectedImages(options.contentDir);
     expect(first.renderedPaths).toEqual(expected);
     expect(first).toMatchObject({ total: expected.length, rendered: expected.length, cached: 0 });
@@ -188,7 +194,7 @@ describe('social images in an Astro build under BASE_PATH=/papers/', () => {
     outDir = path.join(work, 'astro-1');
   });
 
-  it('puts a card for every paper and day in dist/og/', async () => {
+  it('puts a card for every day and newest paper in dist/og/', async () => {
     const expected = await expectedImages(contentDir);
     expect(report.renderedPaths).toEqual(expected);
     for (const image of expected) await expectPng(path.join(outDir, image));
@@ -206,12 +212,15 @@ describe('social images in an Astro build under BASE_PATH=/papers/', () => {
     }
   });
 
-  it('points each paper page at its own card', async () => {
+  it('points a newest paper’s page at its own card, an older one’s at its day’s', async () => {
     const images = await metaImages(outDir);
-    for (const file of await listPaperFiles(contentDir)) {
+    const files = await listPaperFiles(contentDir);
+    const from = ownCardsFrom(newestDayOf(files.map((file) => ({ data: file }))), SITE.og.paperCardDays);
+    for (const file of files) {
       const page = path.join('papers', ...file.id.split('/'), 'index.html');
-      const expected = `${siteUrl}${base}${paperImagePath(file.id)}`;
-      expect(images.filter((image) => image.page === page).map((image) => image.url)).toContain(expected);
+      const card = hasOwnCard(file.date, from) ? paperImagePath(file.id) : dayImagePath(file.date);
+      const shown = images.filter((image) => image.page === page).map((image) => image.url);
+      expect(shown, page).toEqual([`${siteUrl}${base}${card}`]);
     }
   });
 

@@ -3,12 +3,13 @@ import { buildArchive } from '../../src/lib/site/archive.ts';
 import {
   archivePaperPageKey,
   factsText,
-  listFingerprint,
   pageKey,
   paperFingerprint,
   paperPageKey,
 } from '../../src/lib/site/cache-keys.ts';
 import { topicPageFrame, topicPages } from '../../src/lib/site/views.ts';
+import type { PaperEntry } from '../../src/lib/site/entry.ts';
+import { paperPageImage } from '../../src/lib/site/paper-image.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 
 describe('page cache keys', () => {
@@ -23,31 +24,47 @@ describe('page cache keys', () => {
     expect(pageKey(['day', '2026-10-04'], [a, b])).not.toBe(key);
   });
 
-  it('hash a list many pages show once, and change with any paper in it or its order', () => {
-    const a = makePaper({ id: '2610.00001', title: 'A' });
-    const b = makePaper({ id: '2610.00002', title: 'B' });
-    const day = [a, b];
-    expect(listFingerprint(day)).toBe(listFingerprint([a, b]));
-    expect(listFingerprint([b, a])).not.toBe(listFingerprint(day));
-    expect(listFingerprint([a, { ...b, data: { ...b.data, title: 'B, corrected' } }])).not.toBe(
-      listFingerprint(day),
+  it('of a paper’s page change with its neighbours in the day, its related papers and their order', () => {
+    const [paper, mate, other, far] = ['2610.00001', '2610.00002', '2610.00003', '2610.00004'].map((id) =>
+      makePaper({ id }),
     );
-    expect(listFingerprint([a])).not.toBe(listFingerprint(day));
+    const facts = {
+      dayTotal: 3,
+      prev: undefined,
+      next: mate!,
+      image: 'og/days/x.png Papers',
+    };
+    const key = paperPageKey(paper!, [other!], facts);
+    expect(paperPageKey(paper!, [other!], { ...facts })).toBe(key);
+    const corrected = { ...mate!, data: { ...mate!.data, title: 'Corrected' } };
+    // A neighbour is a link, not a title: its new title leaves the page as it was.
+    expect(paperPageKey(paper!, [other!], { ...facts, next: corrected })).toBe(key);
+    expect(paperPageKey(paper!, [other!], { ...facts, next: far })).not.toBe(key);
+    expect(paperPageKey(paper!, [other!], { ...facts, prev: far })).not.toBe(key);
+    expect(paperPageKey(paper!, [other!], { ...facts, dayTotal: 4 })).not.toBe(key);
+    expect(paperPageKey(paper!, [other!], { ...facts, image: 'og/papers/2610.00001.png Paper' })).not.toBe(
+      key,
+    );
+    expect(paperPageKey(paper!, [other!, mate!], facts)).not.toBe(key);
+    expect(paperPageKey(paper!, [], facts)).not.toBe(key);
+    // Order: the page lists them in this order.
+    expect(paperPageKey(paper!, [mate!, other!], facts)).not.toBe(
+      paperPageKey(paper!, [other!, mate!], facts),
+    );
   });
 
-  it('of a paper’s page change with its day’s papers, its related papers and their order', () => {
-    const [paper, mate, other] = ['2610.00001', '2610.00002', '2610.00003'].map((id) => makePaper({ id }));
-    const day = { papers: [paper!, mate!], week: '2026-W40' };
-    const key = paperPageKey(paper!, [other!], day);
-    expect(paperPageKey(paper!, [other!], { ...day, papers: [paper!, mate!] })).toBe(key);
-    const corrected = { ...mate!, data: { ...mate!.data, title: 'Corrected' } };
-    expect(paperPageKey(paper!, [other!], { ...day, papers: [paper!, corrected] })).not.toBe(key);
-    expect(paperPageKey(paper!, [other!, mate!], day)).not.toBe(key);
-    expect(paperPageKey(paper!, [], day)).not.toBe(key);
-    expect(paperPageKey(paper!, [other!], { ...day, week: '2026-W41' })).not.toBe(key);
-    // Order: the page lists them in this order.
-    expect(paperPageKey(paper!, [mate!, other!], day)).not.toBe(paperPageKey(paper!, [other!, mate!], day));
-    expect(paperPageKey(paper!, [other!], { ...day, papers: [mate!, paper!] })).not.toBe(key);
+  it('of an archive’s paper stay when a paper of its day that it does not show changes', () => {
+    const day = ['2610.00001', '2610.00002', '2610.00003'].map((id) =>
+      makePaper({ id, date: '2026-10-03', upvotes: 10 - Number(id.slice(-1)) }),
+    );
+    const [first, second, third] = day as [PaperEntry, PaperEntry, PaperEntry];
+    const key = archivePaperPageKey(buildArchive(day), first, []);
+    // The third paper is not the first's neighbour: its new title leaves the first's page as it was.
+    const retitled = { ...third, data: { ...third.data, title: 'Retitled' } };
+    expect(archivePaperPageKey(buildArchive([first, second, retitled]), first, [])).toBe(key);
+    // A new neighbour is a new link.
+    const secondFalls = { ...second, data: { ...second.data, upvotes: 0 } };
+    expect(archivePaperPageKey(buildArchive([first, secondFalls, third]), first, [])).not.toBe(key);
   });
 
   it('of an archive’s paper look its related papers and its own day up', () => {
@@ -58,10 +75,16 @@ describe('page cache keys', () => {
     const ownDay = archive.dayGroup('2026-10-03');
     expect(ownDay?.papers).toHaveLength(2);
     const key = archivePaperPageKey(archive, paper, [other.id, 'gone']);
-    expect(key).toBe(paperPageKey(paper, [other], ownDay));
-    expect(key).not.toBe(paperPageKey(paper, [other], archive.dayGroup('2026-10-02')));
+    const image = paperPageImage(archive, paper);
+    const facts = {
+      dayTotal: 2,
+      prev: undefined,
+      next: mate,
+      image: `${image.path} ${image.alt}`,
+    };
+    expect(key).toBe(paperPageKey(paper, [other], facts));
     expect(archivePaperPageKey(archive, paper, [mate.id, other.id])).toBe(
-      paperPageKey(paper, [mate, other], ownDay),
+      paperPageKey(paper, [mate, other], facts),
     );
   });
 

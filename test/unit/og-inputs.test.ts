@@ -86,7 +86,7 @@ describe('what pages print about an image', () => {
     expect(paperOgImage(paper('hep-th/9901001', { title: 'Strings $\\beta$', authors: ['A', 'B'] }))).toEqual(
       {
         path: 'og/papers/hep-th_9901001.png',
-        alt: 'Strings β, by A and B. Listed 3 October 2026.',
+        alt: 'Strings β, by A and B.',
         width: 1200,
         height: 630,
         type: 'image/png',
@@ -97,6 +97,6 @@ describe('what pages print about an image', () => {
   it('gives path and alt text for a day', () => {
     const image = dayOgImage('2026-10-03', [paper('2610.00001'), paper('2610.00002', { upvotes: 2 })]);
     expect(image.path).toBe('og/days/2026-10-03.png');
-    expect(image.alt).toBe('Papers of 3 October 2026, 2 papers: Paper 2610.00002; Paper 2610.00001.');
+    expect(image.alt).toBe('Papers of 3 October 2026, 2 papers, first “Paper 2610.00002”.');
   });
 });

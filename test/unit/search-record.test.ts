@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SITE } from '../../src/config.ts';
 import { indexedPart, pagefindDocument, periodOfPart } from '../../src/lib/search/extract.ts';
-import { paperImagePath } from '../../src/lib/og/paths.ts';
 import { recordAttributes, searchRecord, type RecordInput } from '../../src/lib/search/record.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
-import { defaultImage } from '../../src/lib/site/head.ts';
 import { paperPageView } from '../../src/lib/site/views.ts';
 import { makePaper } from '../helpers/site-papers.ts';
-
-const ORIGIN = 'https://example.org';
 
 function input(overrides: Partial<RecordInput> = {}): RecordInput {
   return {
@@ -20,9 +15,6 @@ function input(overrides: Partial<RecordInput> = {}): RecordInput {
       { id: 'efficiency', title: 'Efficiency' },
     ],
     upvotes: 12,
-    image: `${ORIGIN}/og-default.png`,
-    defaultImage: `${ORIGIN}/og-default.png`,
-    origin: ORIGIN,
     ...overrides,
   };
 }
@@ -42,34 +34,39 @@ describe('a paper’s search record', () => {
     });
   });
 
-  it('sorts a paper without upvotes as 0, shows none, and names its own image root-relative', () => {
-    const record = searchRecord(input({ upvotes: undefined, image: `${ORIGIN}/papers/og/papers/x.png` }));
+  it('sorts a paper without upvotes as 0 and shows none', () => {
+    const record = searchRecord(input({ upvotes: undefined }));
     expect(record.meta.upvotes).toBeUndefined();
     expect(record.sort.upvotes).toBe('0');
-    expect(record.meta.image).toBe('/papers/og/papers/x.png');
-    expect(searchRecord(input()).meta.image).toBeUndefined();
   });
 
-  it('is written as attributes whose free text Pagefind never parses', () => {
+  it('leaves a plain title to the page’s heading, and names no image (results load no cards)', () => {
+    const meta = searchRecord(input({ title: 'Plain: a title' })).meta;
+    expect(meta).not.toHaveProperty('title');
+    expect(meta).not.toHaveProperty('image');
+  });
+
+  it('is written as attributes whose free text Pagefind never parses, a few to an element', () => {
     const attributes = recordAttributes(searchRecord(input()));
-    expect(attributes).toContainEqual({
-      'data-pagefind-meta': 'title[data-value]',
-      'data-value': 'Speculative Decoding, Revisited: $k$ drafts',
-    });
-    expect(attributes).toContainEqual({ 'data-pagefind-filter': 'topic:efficiency' });
-    expect(attributes).toContainEqual({ 'data-pagefind-filter': 'month:2026-10' });
-    expect(attributes).toContainEqual({ 'data-pagefind-sort': 'upvotes:12' });
+    const titled = attributes.find((element) => element['data-pagefind-meta'] === 'title[data-value]');
+    expect(titled?.['data-value']).toBe('Speculative Decoding, Revisited: $k$ drafts');
+    const all = attributes.flatMap((element) => Object.entries(element));
+    expect(all).toContainEqual(['data-pagefind-filter', 'topic:efficiency']);
+    expect(all).toContainEqual(['data-pagefind-filter', 'month:2026-10']);
+    expect(all).toContainEqual(['data-pagefind-sort', 'upvotes:12']);
+    // Days and counts are inline; free text never is.
+    expect(all).toContainEqual(['data-pagefind-meta', 'date:2026-10-05']);
+    expect(all).toContainEqual(['data-pagefind-meta', 'authors[data-value]']);
+    // Five metas (three of them free text, with a data-value), four filters and two sorts on five elements.
+    expect(attributes).toHaveLength(5);
+    expect(all).toHaveLength(5 + 3 + 4 + 2);
   });
 
   it('comes with every paper page', () => {
     const paper = makePaper({ id: '2610.00042', date: '2025-12-31', topics: ['vision'], upvotes: 3 });
     const view = paperPageView(buildArchive([paper]), paper);
     expect(view.search.filters).toEqual({ topic: ['vision'], year: ['2025'], month: ['2025-12'] });
-    // The paper's own social image, root-relative.
-    expect(view.head.image).not.toBe(defaultImage());
-    expect(view.search.meta.image).toBe(new URL(view.head.image).pathname);
-    expect(view.search.meta.image).toMatch(new RegExp(`${paperImagePath('2610.00042')}$`));
-    expect(view.head.image.startsWith(SITE.url)).toBe(true);
+    expect(view.search.meta.date).toBe('2025-12-31');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, sameDayPapers, TOP_LIMIT } from '../../src/lib/site/archive.ts';
+import { buildArchive, dayNeighbours, TOP_LIMIT } from '../../src/lib/site/archive.ts';
 import { makeDay, makePaper } from '../helpers/site-papers.ts';
 
 const ids = (papers: readonly { id: string }[]) => papers.map((paper) => paper.id);
@@ -118,13 +118,16 @@ describe('the archive index', () => {
     );
   });
 
-  it('lists the other papers of a paper’s day, ranked, without the paper', () => {
+  it('finds a paper’s neighbours in its day’s ranked list', () => {
     const day = makeDay('2026-10-03', 5);
     const archive = buildArchive(day);
-    const [first, second, third, fourth] = day;
-    expect(sameDayPapers(archive, second ?? day[0]!, 2)).toEqual([first, third]);
-    expect(sameDayPapers(archive, first ?? day[0]!, 3)).toEqual([second, third, fourth]);
-    expect(sameDayPapers(archive, makePaper({ date: '2020-01-01' }), 3)).toEqual([]);
+    const [first, second, third, , fifth] = day;
+    expect(dayNeighbours(archive, second!)).toEqual({ prev: first, next: third });
+    expect(dayNeighbours(archive, first!)).toEqual({ prev: undefined, next: second });
+    expect(dayNeighbours(archive, fifth!).next).toBeUndefined();
+    const elsewhere = { prev: undefined, next: undefined };
+    expect(dayNeighbours(archive, makePaper({ date: '2020-01-01' }))).toEqual(elsewhere);
+    expect(dayNeighbours(archive, makePaper({ date: '2026-10-03' }))).toEqual(elsewhere);
   });
 
   it('indexes 50,000 papers completely (its speed is measured by npm run bench, not here)', () => {

@@ -102,8 +102,6 @@ describe('citation meta tags', () => {
       { name: 'citation_author', content: 'Alan' },
       { name: 'citation_author', content: 'Grace' },
       { name: 'citation_publication_date', content: '2026/10/01' },
-      { name: 'citation_date', content: '2026/10/01' },
-      { name: 'citation_online_date', content: '2026/10/03' },
       { name: 'citation_arxiv_id', content: '2610.01092' },
       { name: 'citation_pdf_url', content: 'https://arxiv.org/pdf/2610.01092' },
     ]);

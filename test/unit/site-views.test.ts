@@ -11,7 +11,6 @@ import {
   monthPageView,
   paperCard,
   paperPageView,
-  SAME_DAY_LIMIT,
   NEWEST_PAGE_LABEL,
   topicPageFrame,
   topicPages,
@@ -91,7 +90,7 @@ describe('day pages', () => {
 });
 
 describe('paper pages', () => {
-  const day = makeDay('2026-10-03', SAME_DAY_LIMIT + 5);
+  const day = makeDay('2026-10-03', 15);
   const paper = makePaper({
     id: '2610.09999',
     date: '2026-10-03',
@@ -108,7 +107,7 @@ describe('paper pages', () => {
   it('has the article head: canonical, description, citation meta and JSON-LD', () => {
     expect(view.head.type).toBe('article');
     expect(view.head.canonical).toBe(urls.absolute(urls.paper('2610.09999')));
-    expect(view.head.description.length).toBeLessThanOrEqual(200);
+    expect(view.head.description.length).toBeLessThanOrEqual(160);
     expect(view.head.description.startsWith('Uses $x^2$.')).toBe(true);
     expect(view.head.meta.filter((tag) => tag.name === 'citation_author').map((tag) => tag.content)).toEqual([
       'Ada',
@@ -118,7 +117,7 @@ describe('paper pages', () => {
     expect(view.head.jsonLd).not.toContain('</script>');
     expect(JSON.parse(view.head.jsonLd ?? '')).toMatchObject({
       '@type': 'ScholarlyArticle',
-      name: 'A </script> Title',
+      headline: 'A </script> Title',
     });
   });
 
@@ -132,14 +131,15 @@ describe('paper pages', () => {
     expect(view.updated).toBeUndefined();
   });
 
-  it('lists at most SAME_DAY_LIMIT other papers of its day, best first', () => {
-    expect(view.sameDay).toHaveLength(SAME_DAY_LIMIT);
-    expect(view.sameDay.map((card) => card.id)).not.toContain(paper.id);
-    expect(view.sameDay[0]?.id).toBe(day[0]?.id);
-    expect(view.sameDayTotal).toBe(SAME_DAY_LIMIT + 6);
-    expect(view.week.href).toBe(urls.week('2026-W40'));
-    // Compact cards do not show an excerpt, so none is computed.
-    expect(view.sameDay.every((card) => card.excerpt === undefined)).toBe(true);
+  it('links its day and the papers before and after it there, not the rest of the day', () => {
+    expect(view.day.href).toBe(urls.day('2026-10-03'));
+    expect(view.dayTotal).toBe(16);
+    // Its one upvote ties with day[13]'s, and its smaller id ranks it first of the two.
+    expect(view.prevInDay).toBe(urls.paper(day[12]!.id));
+    expect(view.nextInDay).toBe(urls.paper(day[13]!.id));
+    const first = paperPageView(archive, day[0]!);
+    expect(first.prevInDay).toBeUndefined();
+    expect(first.nextInDay).toBe(urls.paper(day[1]!.id));
   });
 
   it('offers BibTeX', () => {

@@ -1,6 +1,7 @@
 /**
- * The build step: a card for every paper and every day, rendered only when
- * its cache key is new, then placed in the built site.
+ * The build step: a card for every day and for each of the newest papers
+ * (policy.ts), rendered only when its cache key is new, then placed in the
+ * built site.
  *
  * 1. Read the papers with the same code as `papers validate` (store.ts).
  * 2. Plan each card (text, fonts, emoji) and hash it (hash.ts).
@@ -22,6 +23,7 @@ import { FileHasher, jobHash, rendererId } from './hash.ts';
 import { dayCardInput, paperCardInput, themeSpec, type PaperLike } from './inputs.ts';
 import { dayImagePath, OG_DIR, paperImagePath } from './paths.ts';
 import { createPlanner } from './plan.ts';
+import { hasOwnCard, newestDayOf, ownCardsFrom } from './policy.ts';
 import { ProcessPool } from './pool.ts';
 import type { RenderJob } from './render.ts';
 import type { RenderResult, RenderTask } from './worker.ts';
@@ -128,8 +130,10 @@ async function collectCards(options: OgBuildOptions): Promise<Card[]> {
   const papers = options.papers ?? (await readPapers(options.contentDir));
   const byDay = new Map<string, PaperLike[]>();
   const cards: Card[] = [];
+  const from = ownCardsFrom(newestDayOf(papers), options.config.paperCardDays);
   for (const paper of papers) {
-    cards.push({ path: paperImagePath(paper.id), input: paperCardInput(paper, topics(paper)) });
+    if (hasOwnCard(paper.data.date, from))
+      cards.push({ path: paperImagePath(paper.id), input: paperCardInput(paper, topics(paper)) });
     const day = byDay.get(paper.data.date);
     if (day) day.push(paper);
     else byDay.set(paper.data.date, [paper]);

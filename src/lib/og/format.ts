@@ -6,14 +6,14 @@ export const OG_TYPE = 'image/png';
 
 /**
  * A palette PNG. A card on a flat background has few colours (its
- * colours plus the antialiased edges between them), so 64 colours without
- * dithering look the same as truecolour at under half the bytes (~29 KB
- * against ~66 KB for the sample corpus); effort 1 is libimagequant's
- * fastest setting and still costs ~30 ms of the ~80 ms an image takes.
+ * colours plus the antialiased edges between them), so 16 colours without
+ * dithering still draw smooth text at a third fewer bytes than 64
+ * (docs/decisions/0001-site-footprint.md has the figures); effort 1 is
+ * libimagequant's fastest setting.
  */
 export const PNG_OPTIONS = {
   palette: true,
-  colours: 64,
+  colours: 16,
   dither: 0,
   effort: 1,
   compressionLevel: 9,

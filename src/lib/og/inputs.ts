@@ -87,7 +87,7 @@ export function paperOgImage(paper: PaperLike): OgImage {
   const by = authors ? `, by ${authors}` : '';
   return {
     path: paperImagePath(paper.id),
-    alt: `${titleToText(paper.data.title)}${by}. Listed ${formatDay(paper.data.date)}.`,
+    alt: `${titleToText(paper.data.title)}${by}.`,
     width: OG_WIDTH,
     height: OG_HEIGHT,
     type: OG_TYPE,
@@ -96,10 +96,11 @@ export function paperOgImage(paper: PaperLike): OgImage {
 
 export function dayOgImage(date: string, papers: readonly PaperLike[]): OgImage {
   const input = dayCardInput(date, papers);
-  const top = input.titles.length > 0 ? `: ${input.titles.join('; ')}` : '';
+  // The first title only: older papers' pages show this card too, and the alt text is in each page's head.
+  const first = input.titles[0];
   return {
     path: dayImagePath(date),
-    alt: `Papers of ${input.date}, ${input.count}${top}.`,
+    alt: `Papers of ${input.date}, ${input.count}${first === undefined ? '' : `, first “${first}”`}.`,
     width: OG_WIDTH,
     height: OG_HEIGHT,
     type: OG_TYPE,

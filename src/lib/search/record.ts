@@ -6,6 +6,7 @@
  * (src/lib/search/indexer.ts) reads them with the text they describe.
  */
 import { formatAuthors } from '../site/authors.ts';
+import { textRuns } from '../site/math.ts';
 
 /** Filter names, shared by the pages, the indexer and the search page's script. */
 export const FILTER = { topic: 'topic', year: 'year', month: 'month' } as const;
@@ -14,8 +15,11 @@ export const SORT = { date: 'date', upvotes: 'upvotes' } as const;
 
 /** The metadata of one result, as Pagefind returns it (`result.data().meta`). */
 export interface ResultMeta {
-  /** Plain text, formulas as `$...$`. */
-  title: string;
+  /**
+   * Plain text, formulas as `$...$`. Written only for a title with formulas:
+   * Pagefind takes any other title from the page's `<h1>`, which is the same text.
+   */
+  title?: string;
   /** `A, B, C et al.` */
   authors: string;
   /** Listing day, `YYYY-MM-DD`. */
@@ -24,8 +28,6 @@ export interface ResultMeta {
   topics: string;
   /** Hugging Face upvotes, when the source counts them. */
   upvotes?: string;
-  /** The paper's own social image, root-relative; absent while papers share the site-wide one. */
-  image?: string;
 }
 
 export interface SearchRecord {
@@ -41,25 +43,17 @@ export interface RecordInput {
   date: string;
   topics: readonly { id: string; title: string }[];
   upvotes: number | undefined;
-  /** The page's og:image, absolute. */
-  image: string;
-  /** The site-wide og:image, absolute: a paper showing it has no image of its own. */
-  defaultImage: string;
-  /** The site's origin, to make our own image URLs root-relative (the search may be served elsewhere). */
-  origin: string;
 }
 
 export function searchRecord(input: RecordInput): SearchRecord {
   const upvotes = input.upvotes ?? 0;
-  const image = input.image === input.defaultImage ? undefined : sameOriginPath(input.image, input.origin);
   return {
     meta: {
-      title: input.title,
+      ...(textRuns(input.title).some((run) => run.kind === 'math') ? { title: input.title } : {}),
       authors: formatAuthors(input.authors),
       date: input.date,
       topics: input.topics.map((topic) => topic.title).join(', '),
       ...(input.upvotes === undefined ? {} : { upvotes: String(input.upvotes) }),
-      ...(image === undefined ? {} : { image }),
     },
     filters: {
       topic: input.topics.map((topic) => topic.id),
@@ -72,30 +66,36 @@ export function searchRecord(input: RecordInput): SearchRecord {
   };
 }
 
-function sameOriginPath(url: string, origin: string): string {
-  const prefix = origin.replace(/\/+$/, '');
-  return url.startsWith(`${prefix}/`) ? url.slice(prefix.length) : url;
-}
+/** A value Pagefind reads unchanged after `key:` (a day, a count), so it needs no attribute of its own. */
+const INLINE_VALUE = /^[\w.-]+$/;
 
 /** One empty element's attributes: `<span data-pagefind-meta="title[data-value]" data-value="...">`. */
 export type RecordAttributes = Record<string, string>;
 
 /**
- * The record as attributes of empty elements. Free text (titles, names) goes
+ * The record as attributes of a few empty elements. Free text (titles, names) goes
  * in a `data-value` attribute that Pagefind reads with the `key[attribute]`
- * form, so commas and colons in it are never parsed; filter and sort values
- * are ids, years and days, written inline (`year:2026`).
+ * form, so commas and colons in it are never parsed; filter and sort values,
+ * and metadata that are days or counts, are written inline (`year:2026`).
  */
 export function recordAttributes(record: SearchRecord): RecordAttributes[] {
-  const meta = Object.entries(record.meta).map(([key, value]) => ({
-    'data-pagefind-meta': `${key}[data-value]`,
-    'data-value': value,
-  }));
+  const meta = Object.entries(record.meta).map(([key, value]) =>
+    INLINE_VALUE.test(value)
+      ? { 'data-pagefind-meta': `${key}:${value}` }
+      : { 'data-pagefind-meta': `${key}[data-value]`, 'data-value': value },
+  );
   const filters = Object.entries(record.filters).flatMap(([key, values]) =>
     values.map((value) => ({ 'data-pagefind-filter': `${key}:${value}` })),
   );
   const sorts = Object.entries(record.sort).map(([key, value]) => ({
     'data-pagefind-sort': `${key}:${value}`,
   }));
-  return [...meta, ...filters, ...sorts];
+  // Pagefind reads each kind of attribute on its own, so one element carries a
+  // meta, a filter and a sort key at once: fewer elements, fewer bytes a page.
+  const count = Math.max(meta.length, filters.length, sorts.length);
+  return Array.from({ length: count }, (_, index) => ({
+    ...meta[index],
+    ...filters[index],
+    ...sorts[index],
+  }));
 }

@@ -139,7 +139,7 @@ function classesOf(node: Element): string[] {
 /** Cards show about three lines of abstract. */
 export const CARD_EXCERPT_LENGTH = 280;
 /** Search engines show about this much of a description. */
-export const DESCRIPTION_LENGTH = 200;
+export const DESCRIPTION_LENGTH = 160;
 
 export interface Excerpt {
   /** Plain text, formulas as `$...$`: for meta descriptions. */

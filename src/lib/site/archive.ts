@@ -239,14 +239,13 @@ function topOf(days: readonly DayGroup[]): PaperEntry[] {
     .slice(0, TOP_LIMIT);
 }
 
-/** The other papers listed on a paper's day, ranked, at most `limit`. */
-export function sameDayPapers(archive: Archive, paper: PaperEntry, limit: number): PaperEntry[] {
-  const day = archive.dayGroup(paper.data.date);
-  if (!day) return [];
-  const others: PaperEntry[] = [];
-  for (const other of day.papers) {
-    if (others.length >= limit) break;
-    if (other.id !== paper.id) others.push(other);
-  }
-  return others;
+/** The papers before and after a paper in its day's ranked list, as the day page shows it. */
+export function dayNeighbours(
+  archive: Archive,
+  paper: PaperEntry,
+): { prev: PaperEntry | undefined; next: PaperEntry | undefined } {
+  const papers = archive.dayGroup(paper.data.date)?.papers ?? [];
+  const index = papers.findIndex((other) => other.id === paper.id);
+  if (index < 0) return { prev: undefined, next: undefined };
+  return { prev: papers[index - 1], next: papers[index + 1] };
 }

@@ -27,7 +27,11 @@ export function joinAuthors(authors: readonly string[]): string {
 
 /** `A, B, C et al.` or the full list joined: for cards and descriptions. */
 export function formatAuthors(authors: readonly string[], limit = SHORT_AUTHOR_LIMIT): string {
-  const { shown, hidden } = shortenAuthors(authors, limit);
+  return shortAuthorsText(shortenAuthors(authors, limit));
+}
+
+/** `A, B, C et al.` or the names joined. */
+export function shortAuthorsText({ shown, hidden }: ShortAuthors): string {
   return hidden > 0 ? `${shown.join(', ')} et al.` : joinAuthors(shown);
 }
 

@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { SITE } from '../../config.ts';
 import { siteTaxonomyText, topicsOf } from '../topics/index.ts';
-import type { Archive, DayGroup } from './archive.ts';
+import { dayNeighbours, type Archive } from './archive.ts';
+import { paperPageImage } from './paper-image.ts';
 import type { PaperEntry } from './entry.ts';
 
 /**
@@ -53,25 +54,6 @@ export function paperFingerprint(paper: PaperEntry): string {
   return value;
 }
 
-/** Lists many pages show whole, by identity: a day's papers, on each of its papers' pages. */
-const listFingerprints = new WeakMap<readonly PaperEntry[], string>();
-
-/**
- * One hash for a list of papers that many pages show whole, for their facts:
- * each of a day's 50 pages then hashes the list once between them, not 50
- * times (about 45 papers for each of 50,000 pages: two million hashes a build).
- */
-export function listFingerprint(papers: readonly PaperEntry[]): string {
-  let value = listFingerprints.get(papers);
-  if (value === undefined) {
-    const hash = createHash('sha256');
-    for (const paper of papers) hash.update(paperFingerprint(paper));
-    value = hash.digest('base64');
-    listFingerprints.set(papers, value);
-  }
-  return value;
-}
-
 /**
  * The key of a page that shows `papers` and depends on `facts` (its kind,
  * dates, neighbours: whatever else it prints).
@@ -97,18 +79,42 @@ export function archivePaperPageKey(
   relatedIds: readonly string[],
 ): string {
   const related = relatedIds.flatMap((id) => archive.paper(id) ?? []);
-  return paperPageKey(paper, related, archive.dayGroup(paper.data.date));
+  const day = archive.dayGroup(paper.data.date);
+  const image = paperPageImage(archive, paper);
+  return paperPageKey(paper, related, {
+    dayTotal: day?.papers.length ?? 1,
+    ...dayNeighbours(archive, paper),
+    image: `${image.path} ${image.alt}`,
+  });
+}
+
+/** What a paper's page shows of its day: the day's size and links to its neighbours in the day's list. */
+export interface PaperPageFacts {
+  dayTotal: number;
+  prev: PaperEntry | undefined;
+  next: PaperEntry | undefined;
+  /** The social image's path and alt text. */
+  image: string;
 }
 
 /**
- * The key of a paper's page: it shows the paper, its related papers (in
- * order) and its day's papers, and links to its week.
+ * The key of a paper's page: it shows the paper and its related papers (in
+ * order), and links to its day and to the papers before and after it there.
+ * Nothing else of the day: a change to another paper of the day, a
+ * neighbour's title or counts included, leaves this page as it was.
  */
 export function paperPageKey(
   paper: PaperEntry,
   related: readonly PaperEntry[],
-  day: Pick<DayGroup, 'papers' | 'week'> | undefined,
+  facts: PaperPageFacts,
 ): string {
-  const facts = ['paper', day?.week, ...related.map((entry) => entry.id), listFingerprint(day?.papers ?? [])];
-  return pageKey(facts, [paper, ...related]);
+  const keyFacts = [
+    'paper',
+    facts.dayTotal,
+    facts.image,
+    facts.prev?.id,
+    facts.next?.id,
+    ...related.map((entry) => entry.id),
+  ];
+  return pageKey(keyFacts, [paper, ...related]);
 }

@@ -139,8 +139,6 @@ export function citationMeta(paper: CitablePaper): MetaTag[] {
   for (const author of paper.data.authors) tags.push({ name: 'citation_author', content: author });
   const published = scholarDate(paper.data.published ?? paper.data.date);
   tags.push({ name: 'citation_publication_date', content: published });
-  tags.push({ name: 'citation_date', content: published });
-  tags.push({ name: 'citation_online_date', content: scholarDate(paper.data.date) });
   const pdf = arxivPdfUrl(paper.id);
   if (isArxivId(paper.id)) tags.push({ name: 'citation_arxiv_id', content: paper.id });
   if (pdf) tags.push({ name: 'citation_pdf_url', content: pdf });

@@ -78,7 +78,12 @@ export function pageHead(input: HeadInput): PageHead {
     jsonLd: input.jsonLd,
     math: input.math ?? false,
     section: input.section,
-    feeds: [...(input.feed ? [input.feed] : []), allPapersFeed(), dailyFeed()].map((feed) => ({
+    // The daily digest is announced on the home page only: a head tag is paid on every page.
+    feeds: [
+      ...(input.feed ? [input.feed] : []),
+      allPapersFeed(),
+      ...(input.section === 'home' ? [dailyFeed()] : []),
+    ].map((feed) => ({
       title: feed.title,
       href: absoluteUrl(feed.href),
     })),

@@ -3,49 +3,29 @@
  * serialisation into a `<script type="application/ld+json">` element.
  */
 import type { Paper } from '../papers/schema.ts';
-import { arxivAbsUrl, arxivPdfUrl } from './links.ts';
+import { arxivAbsUrl } from './links.ts';
 
 export interface ArticleInput {
   id: string;
   data: Pick<Paper, 'title' | 'authors' | 'date' | 'published' | 'keywords'>;
 }
 
-export interface ArticleOptions {
-  /** Absolute canonical URL of the paper page. */
-  url: string;
-  /** Plain-text description (an abstract excerpt). */
-  description: string;
-  /** Absolute image URL. */
-  image: string;
-  /** Topic titles. */
-  about: readonly string[];
-}
-
-export function scholarlyArticle(paper: ArticleInput, options: ArticleOptions): Record<string, unknown> {
+/**
+ * The article as search engines need it to name its title, authors, date and
+ * arXiv record. The page's own tags carry the rest (canonical URL, image,
+ * description, citation_pdf_url), so it is not repeated here.
+ */
+export function scholarlyArticle(paper: ArticleInput): Record<string, unknown> {
   const abs = arxivAbsUrl(paper.id);
-  const pdf = arxivPdfUrl(paper.id);
   const article: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
-    '@id': options.url,
-    url: options.url,
-    mainEntityOfPage: options.url,
     headline: paper.data.title,
-    name: paper.data.title,
-    description: options.description,
-    image: options.image,
     author: paper.data.authors.map((name) => ({ '@type': 'Person', name })),
     datePublished: paper.data.published ?? paper.data.date,
-    dateCreated: paper.data.date,
   };
   if (paper.data.keywords.length > 0) article['keywords'] = paper.data.keywords.join(', ');
-  if (options.about.length > 0) article['about'] = options.about.map((name) => ({ '@type': 'Thing', name }));
-  if (abs) {
-    article['sameAs'] = abs;
-    article['identifier'] = { '@type': 'PropertyValue', propertyID: 'arXiv', value: paper.id };
-  }
-  if (pdf)
-    article['encoding'] = { '@type': 'MediaObject', encodingFormat: 'application/pdf', contentUrl: pdf };
+  if (abs) article['sameAs'] = abs;
   return article;
 }
 

@@ -6,7 +6,7 @@
  */
 import { SITE } from '../../config.ts';
 import { topicFeed } from '../feeds/site-feeds.ts';
-import { dayOgImage, paperOgImage } from '../og/inputs.ts';
+import { dayOgImage } from '../og/inputs.ts';
 import { searchRecord, type SearchRecord } from '../search/record.ts';
 import { topicTitle, topicsOf } from '../topics/index.ts';
 import {
@@ -17,22 +17,21 @@ import {
   type RenderedAbstract,
 } from './abstract.ts';
 import { countText } from '../count-text.ts';
-import { sameDayPapers, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
+import { dayNeighbours, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
 import { shortenAuthors, type ShortAuthors } from './authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
 import { bibtex, citationMeta } from './citation.ts';
 import { dayParts, formatDay, formatDayRange, formatMonth, formatWeek } from './dates.ts';
 import type { PaperEntry } from './entry.ts';
-import { defaultImage, pageHead, type PageHead } from './head.ts';
+import { pageHead, type PageHead } from './head.ts';
 import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
 import { paperLinks, type PaperLink } from './links.ts';
 import { renderTitle } from './math.ts';
+import { paperPageImage } from './paper-image.ts';
 import { paginate, pageWindow, PAGE_SIZE, type PageSlice } from './pagination.ts';
 import { compareIds } from './ranking.ts';
 import { urls } from './urls.ts';
 
-/** How many other papers of the same day a paper page lists. */
-export const SAME_DAY_LIMIT = 10;
 /** How many of a day's papers the month page names under each day. */
 export const MONTH_DAY_TOP = 3;
 
@@ -307,14 +306,36 @@ export interface PaperView {
   submittedBy: string | undefined;
   bibtex: string;
   day: NavLink;
-  week: NavLink;
-  sameDay: readonly PaperCardView[];
+  /** Links to the papers before and after this one in its day's list. */
+  prevInDay: string | undefined;
+  nextInDay: string | undefined;
   /** All papers of that day, including this one. */
-  sameDayTotal: number;
+  dayTotal: number;
   /** The most similar papers listed up to this one's day, most similar first (see src/lib/related/). */
-  related: readonly PaperCardView[];
+  related: readonly RelatedPaperView[];
   /** What search shows, filters and sorts this paper by. */
   search: SearchRecord;
+}
+
+/** A related paper: its title and day, without the authors and counts a card shows. */
+export interface RelatedPaperView {
+  href: string;
+  /** Escaped, formulas as MathML: safe for set:html. */
+  titleHtml: string;
+  /** The listing day, as text. */
+  dateText: string;
+}
+
+function relatedPaper(paper: PaperEntry): RelatedPaperView {
+  return {
+    href: urls.paper(paper.id),
+    titleHtml: renderTitle(paper.data.title),
+    dateText: formatDay(paper.data.date),
+  };
+}
+
+function paperHref(paper: PaperEntry | undefined): string | undefined {
+  return paper && urls.paper(paper.id);
 }
 
 export function paperPageView(
@@ -333,17 +354,11 @@ export function paperPageView(
     type: 'article',
     meta: citationMeta(paper),
     math: abstract.hasMath,
-    image: paperOgImage(paper),
+    image: paperPageImage(archive, paper),
   });
-  const jsonLd = serializeJsonLd(
-    scholarlyArticle(paper, {
-      url: canonical,
-      description,
-      image: head.image,
-      about: card.topics.map((topic) => topic.title),
-    }),
-  );
+  const jsonLd = serializeJsonLd(scholarlyArticle(paper));
   const day = archive.dayGroup(paper.data.date);
+  const neighbours = dayNeighbours(archive, paper);
   const dated = (date: string | undefined) =>
     date === undefined || date === paper.data.date ? undefined : { date, text: formatDay(date) };
   return {
@@ -359,12 +374,12 @@ export function paperPageView(
     submittedBy: paper.data.submittedBy,
     bibtex: bibtex(paper, canonical),
     day: dayLink(paper.data.date) as NavLink,
-    week: weekLink(day?.week) ?? { href: urls.archive(), label: 'Archive' },
-    sameDay: sameDayPapers(archive, paper, SAME_DAY_LIMIT).map((other) => paperCard(other, COMPACT)),
-    sameDayTotal: day?.papers.length ?? 1,
+    prevInDay: paperHref(neighbours.prev),
+    nextInDay: paperHref(neighbours.next),
+    dayTotal: day?.papers.length ?? 1,
     related: relatedIds.flatMap((id) => {
       const other = archive.paper(id);
-      return other ? [paperCard(other, COMPACT)] : [];
+      return other ? [relatedPaper(other)] : [];
     }),
     search: searchRecord({
       title: paper.data.title,
@@ -372,9 +387,6 @@ export function paperPageView(
       date: paper.data.date,
       topics: card.topics,
       upvotes: paper.data.upvotes,
-      image: head.image,
-      defaultImage: defaultImage(),
-      origin: SITE.url,
     }),
   };
 }
@@ -432,8 +444,22 @@ export interface TopicView {
 /** The label of the newest page in the page links. */
 export const NEWEST_PAGE_LABEL = 'Newest';
 
+/**
+ * A topic page lists compact cards: title, authors and day. A paper is on the
+ * page of each of its topics, so an excerpt, links, counts or its other
+ * topics here would be paid again for every topic; its own page and its
+ * day's page show them.
+ */
 export function topicPageView(entry: TopicPage): TopicView {
-  return { ...topicPageFrame(entry), papers: entry.page.items.map((paper) => paperCard(paper)) };
+  return {
+    ...topicPageFrame(entry),
+    papers: entry.page.items.map((paper) => ({
+      ...paperCard(paper, COMPACT),
+      topics: [],
+      upvotes: undefined,
+      comments: undefined,
+    })),
+  };
 }
 
 /** Everything a topic page shows but its papers: cheap, and with the papers all a page's cache key needs. */
