@@ -1,9 +1,12 @@
 /**
  * The reference Hugo site for `npm run bench`: the same papers as plain
  * pages (paper, day and topic pages, RSS feeds for the home page and every
- * topic and day) and nothing else. Kept here as text and written out before
- * each run, so the project's formatter and linter, which cannot read Go
- * templates, never see them.
+ * topic and day) and nothing else. The paper pages mark their article for
+ * Pagefind as ours do (title, authors and abstract; topic, year and month
+ * filters; a date sort), so the Pagefind CLI over Hugo's output, the peer
+ * of our search step, indexes the same pages. Kept here as text and written
+ * out before each run, so the project's formatter and linter, which cannot
+ * read Go templates, never see them.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,13 +46,14 @@ enableGitInfo = false
 </html>
 `,
   'layouts/_default/single.html': `{{ define "main" }}
-<article>
+<article data-pagefind-body data-pagefind-sort="date:{{ .Date.Format "2006-01-02" }}">
 <h1>{{ .Title }}</h1>
 <p>{{ delimit .Params.authors ", " }}</p>
-<p>Listed <a href="{{ printf "/days/%s/" (.Date.Format "2006-01-02") | relURL }}">{{ .Date.Format "2 January 2006" }}</a>
-{{ range .GetTerms "topics" }} · <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
+<p data-pagefind-ignore>Listed <a href="{{ printf "/days/%s/" (.Date.Format "2006-01-02") | relURL }}">{{ .Date.Format "2 January 2006" }}</a>
+{{ range .GetTerms "topics" }} · <a href="{{ .RelPermalink }}" data-pagefind-filter="topic">{{ .LinkTitle }}</a>{{ end }}</p>
 {{ .Content }}
-<p><a href="https://arxiv.org/abs/{{ .Params.paperId }}">arXiv</a> · <a href="https://arxiv.org/pdf/{{ .Params.paperId }}">PDF</a></p>
+<p data-pagefind-ignore><a href="https://arxiv.org/abs/{{ .Params.paperId }}">arXiv</a> · <a href="https://arxiv.org/pdf/{{ .Params.paperId }}">PDF</a></p>
+<div hidden><span data-pagefind-filter="year:{{ .Date.Format "2006" }}"></span><span data-pagefind-filter="month:{{ .Date.Format "2006-01" }}"></span></div>
 </article>
 {{ end }}
 `,

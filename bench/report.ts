@@ -1,5 +1,6 @@
 /** The bench's results as Markdown, for bench/results/<date>.md and the README. */
 import type { RunResult, ScenarioResult } from './run.ts';
+import { formatSiteSize } from './site-size.ts';
 
 export interface ReportContext {
   date: Date;
@@ -14,11 +15,28 @@ export interface ReportContext {
 const s = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
 const gb = (bytes: number | undefined) => (bytes ? (bytes / 2 ** 30).toFixed(2) : '–');
 
-/** Ours (build + search index, + publishing where the scenario publishes) over Hugo's build, for the same scenario: wall time, or CPU time. */
-export function ratio(result: ScenarioResult, of: 'wallMs' | 'cpuMs' = 'wallMs'): number | undefined {
+/** What ours is compared with: Hugo's build, or (cold only) Hugo's build and then the Pagefind CLI over its output. */
+export type Peer = 'hugo' | 'hugo+pagefind';
+
+/**
+ * Ours (build + search index, + publishing where the scenario publishes) over
+ * the peer's time, for the same scenario: wall time, or CPU time.
+ */
+export function ratio(
+  result: ScenarioResult,
+  of: 'wallMs' | 'cpuMs' = 'wallMs',
+  peer: Peer = 'hugo',
+): number | undefined {
   const ours = ourTime(result, of);
+  const theirs = peerTime(result, of, peer);
+  return ours === undefined || !theirs ? undefined : ours / theirs;
+}
+
+export function peerTime(result: ScenarioResult, of: 'wallMs' | 'cpuMs', peer: Peer): number | undefined {
   const hugo = result.hugo?.[of];
-  return ours === undefined || !hugo ? undefined : ours / hugo;
+  if (peer === 'hugo') return hugo;
+  const search = result.hugoSearch?.[of];
+  return hugo === undefined || search === undefined ? undefined : hugo + search;
 }
 
 function ourTime(result: ScenarioResult, of: 'wallMs' | 'cpuMs'): number | undefined {
@@ -60,15 +78,20 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
     "machine's 1-minute load average when the scenario started: on 2 cores, above 2 means other work was",
     'slowing every figure of that row. CPU columns are user + system time (from /usr/bin/time), which',
     'other work on the machine changes much less than wall time.',
+    'Hugo builds no search index, so in the cold scenario ours is also compared with Hugo followed by the',
+    'Pagefind CLI over Hugo\'s output ("Hugo + Pagefind", "H+P"), which indexes the paper pages as ours does;',
+    '"Pagefind peak" is that Pagefind run\'s own peak.',
     '',
-    '| papers | scenario | check | astro build | search | publish | ours | Hugo | ratio | ours CPU | Hugo CPU | CPU ratio | astro peak | search peak | Hugo peak | load |',
-    '| -----: | -------- | ----: | ----------: | -------: | ------: | ---: | ---: | ----: | -------: | -------: | --------: | ---------: | ------------: | --------: | ---: |',
+    '| papers | scenario | check | astro build | search | publish | ours | Hugo | ratio | ours CPU | Hugo CPU | CPU ratio | Hugo + Pagefind | ratio to H+P | H+P CPU | CPU ratio to H+P | astro peak | search peak | Hugo peak | Pagefind peak | load |',
+    '| -----: | -------- | ----: | ----------: | -------: | ------: | ---: | ---: | ----: | -------: | -------: | --------: | --------------: | -----------: | ------: | ---------------: | ---------: | ------------: | --------: | ------------: | ---: |',
   ];
   for (const result of results) {
     for (const scenario of result.scenarios) {
       const ours = ourTime(scenario, 'wallMs');
       out.push(
-        `| ${result.n.toLocaleString('en')} | ${scenario.scenario}${result.og ? ' (with social images)' : ''} | ${s(scenario.check?.wallMs)} | ${s(scenario.astro.wallMs)} | ${s(scenario.search?.wallMs)} | ${s(scenario.publish?.wallMs)} | ${s(ours)} | ${s(scenario.hugo?.wallMs)} | ${r2(ratio(scenario))} | ${s(ourTime(scenario, 'cpuMs'))} | ${s(scenario.hugo?.cpuMs)} | ${r2(ratio(scenario, 'cpuMs'))} | ${gb(scenario.astro.peakRss)} | ${gb(scenario.search?.peakRss)} | ${gb(scenario.hugo?.peakRss)} | ${scenario.load.toFixed(1)} |`,
+        `| ${result.n.toLocaleString('en')} | ${scenario.scenario}${result.og ? ' (with social images)' : ''} | ${s(scenario.check?.wallMs)} | ${s(scenario.astro.wallMs)} | ${s(scenario.search?.wallMs)} | ${s(scenario.publish?.wallMs)} | ${s(ours)} | ${s(scenario.hugo?.wallMs)} | ${r2(ratio(scenario))} | ${s(ourTime(scenario, 'cpuMs'))} | ${s(scenario.hugo?.cpuMs)} | ${r2(ratio(scenario, 'cpuMs'))} | ` +
+          `${s(peerTime(scenario, 'wallMs', 'hugo+pagefind'))} | ${r2(ratio(scenario, 'wallMs', 'hugo+pagefind'))} | ${s(peerTime(scenario, 'cpuMs', 'hugo+pagefind'))} | ${r2(ratio(scenario, 'cpuMs', 'hugo+pagefind'))} | ` +
+          `${gb(scenario.astro.peakRss)} | ${gb(scenario.search?.peakRss)} | ${gb(scenario.hugo?.peakRss)} | ${gb(scenario.hugoSearch?.peakRss)} | ${scenario.load.toFixed(1)} |`,
       );
     }
   }
@@ -90,6 +113,7 @@ export function formatResults(results: readonly RunResult[], context: ReportCont
           ? `; Hugo ${result.hugoSize.files.toLocaleString('en')} files, ${(result.hugoSize.bytes / 2 ** 20).toFixed(0)} MB.`
           : '.'),
       '',
+      ...(result.siteSize ? [...formatSiteSize(result.siteSize), ''] : []),
       `| phase (seconds, peak GB) | ${result.scenarios.map((x) => x.scenario).join(' | ')} |`,
       `| --- | ${result.scenarios.map(() => '---:').join(' | ')} |`,
     );

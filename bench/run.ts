@@ -5,7 +5,10 @@
  * folder with the caches kept, and the same as `papers daily` does it, the
  * content checked first: on a machine of its own, published to a kept copy;
  * in place, as the shipped workflow; and linked into an empty folder), and
- * writes the figures to bench/results/<date>.md.
+ * writes the figures to bench/results/<date>.md. The cold scenario also
+ * times Hugo followed by the Pagefind CLI over its output, the peer of our
+ * build and search step, and counts the site it published per folder and
+ * per paper, against the hosts' limits (bench/site-size.ts).
  *
  *   npm run bench                                  # N = 1,000 and 10,000
  *   npm run bench -- --n 1000,10000,50000
@@ -37,6 +40,14 @@ import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measure, peakBetween, type Measured } from './measure.ts';
 import { formatResults } from './report.ts';
+import {
+  formatSiteSize,
+  readSiteFiles,
+  tallySite,
+  withExtrapolatedCards,
+  type CardEstimate,
+  type SiteSize,
+} from './site-size.ts';
 import { STORE_FILE } from '../src/integrations/store-module.ts';
 import { nextFolder } from '../src/lib/publish/publish.ts';
 import { INDEX_FOLLOWS_ENV } from '../src/lib/search/stale-index.ts';
@@ -47,6 +58,8 @@ const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
   : process.execPath;
 const OG_INTEGRATION = 'daily-papers:og-images';
 const OG_AUTO_LIMIT = 2000;
+/** Real cards rendered to measure when the run renders none (bench/card-sample.ts). */
+const CARD_SAMPLE = 2000;
 
 export type Scenario =
   'cold' | 'rebuild' | 'daily' | 'daily-fresh' | 'daily-publish' | 'daily-ci' | 'daily-link';
@@ -108,6 +121,14 @@ export interface ScenarioResult {
     summary: string;
   };
   hugo?: Timing;
+  /**
+   * The Pagefind CLI over Hugo's output, after Hugo's cold build: the peer of
+   * our build and search step (cold scenario only).
+   */
+  hugoSearch?: Timing & {
+    /** Pages Pagefind indexed: the paper pages, marked `data-pagefind-body` (bench/hugo-site.ts). */
+    pages: number;
+  };
 }
 
 export interface Timing {
@@ -137,6 +158,8 @@ export interface RunResult {
   hugoContentMs?: number;
   scenarios: ScenarioResult[];
   astroSize: SizeResult;
+  /** The cold build's site after its search step, per folder (bench/site-size.ts). */
+  siteSize?: SiteSize;
   hugoSize?: SizeResult;
 }
 
@@ -203,6 +226,10 @@ async function runSize(
     hugoContent: path.join(root, 'hugo-content'),
     hugoOut: path.join(root, 'hugo-public'),
     hugoCache: path.join(root, 'hugo-cache'),
+    hugoSearch: path.join(root, 'hugo-pagefind'),
+    // Kept between runs, above the archive's folder: the sample's cards render once.
+    cardCache: path.join(options.work, 'card-sample-cache'),
+    cardSample: path.join(root, 'card-sample'),
   };
   await rm(root, { recursive: true, force: true });
   await mkdir(dirs.astroCwd, { recursive: true });
@@ -256,6 +283,7 @@ async function runSize(
         dirs.build,
         dirs.hugoCache,
         dirs.hugoOut,
+        dirs.hugoSearch,
       ])
         await rm(dir, { recursive: true, force: true });
     }
@@ -305,6 +333,10 @@ async function runSize(
       current.search = timing(run);
       log(`N=${n} ${scenario}: search ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
     }
+    if (scenario === 'cold') {
+      result.siteSize = await siteSize(n, og, dirs, log);
+      for (const line of formatSiteSize(result.siteSize)) log(line);
+    }
     // daily-ci builds in place in the kept output folder, as `papers daily --in-place`: no publish.
     if (scenario === 'daily-publish' || scenario === 'daily-link') {
       const run = await publishStep(dirs, scenario === 'daily-link');
@@ -330,6 +362,15 @@ async function runSize(
       );
       current.hugo = timing(run);
       log(`N=${n} ${scenario}: hugo ${seconds(run.wallMs)}, peak ${mb(run.peakRss)}`);
+      if (scenario === 'cold') {
+        // Outside Hugo's folder, so its later builds and its size are Hugo's alone.
+        const search = await pagefindCli(dirs.hugoOut, dirs.hugoSearch);
+        const pages = Number(/Indexed (\d+) pages?/.exec(search.lines.map((l) => l.text).join('\n'))?.[1]);
+        current.hugoSearch = { ...timing(search), pages };
+        log(
+          `N=${n} ${scenario}: Pagefind over Hugo's ${pages} pages ${seconds(search.wallMs)}, peak ${mb(search.peakRss)}`,
+        );
+      }
     }
     result.scenarios.push(current);
     if (options.hugo) result.hugoSize = await folderSize(dirs.hugoOut);
@@ -406,13 +447,44 @@ export function siteEnv(dirs: BuildDirs, heapMb: number | undefined): NodeJS.Pro
 
 /** The search index after the build: the site's own step (`papers index`), or Pagefind's CLI. */
 function searchStep(how: 'step' | 'cli', dirs: BuildDirs, heapMb: number | undefined): Promise<Measured> {
-  if (how === 'cli')
-    return measure(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', dirs.astroOut]);
+  if (how === 'cli') return pagefindCli(dirs.astroOut);
   const args = ['index', '--out-dir', dirs.astroOut, '--astro-cache', dirs.astroCache];
   return measure(NODE, [path.join(PROJECT_ROOT, 'scripts/papers.ts'), ...args], {
     cwd: PROJECT_ROOT,
     env: siteEnv(dirs, heapMb),
   });
+}
+
+/** The Pagefind CLI over a built site; the index goes into the site unless `outputPath` says elsewhere. */
+function pagefindCli(site: string, outputPath?: string): Promise<Measured> {
+  return measure(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), [
+    '--site',
+    site,
+    ...(outputPath === undefined ? [] : ['--output-path', outputPath]),
+  ]);
+}
+
+/**
+ * The site as published, counted per folder: the cold build's output after
+ * its search step. A run without cards (`--og off`) renders a sample of
+ * real ones apart, in its own process, and counts the site's by its card policy.
+ */
+async function siteSize(
+  n: number,
+  og: boolean,
+  dirs: BuildDirs & { cardCache: string; cardSample: string },
+  log: (line: string) => void,
+): Promise<SiteSize> {
+  const size = tallySite(n, await readSiteFiles(dirs.astroOut));
+  if (og) return size;
+  const script = path.join(PROJECT_ROOT, 'bench/card-sample.ts');
+  const args = ['--out', dirs.cardSample, '--cache', dirs.cardCache, '--cards', String(CARD_SAMPLE)];
+  const run = await measure(NODE, [script, ...args], { cwd: PROJECT_ROOT, env: siteEnv(dirs, undefined) });
+  const estimate = JSON.parse(run.lines.findLast((l) => l.text.startsWith('{'))?.text ?? '') as CardEstimate;
+  log(
+    `N=${n}: card sample of ${estimate.sample.paper.files + estimate.sample.day.files} in ${seconds(run.wallMs)}`,
+  );
+  return withExtrapolatedCards(size, estimate);
 }
 
 const CHECK_SCRIPT = `

@@ -9,8 +9,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayPlan, generate } from '../../bench/generate.ts';
-import { formatResults } from '../../bench/report.ts';
-import { hugoAvailable, machine, runBench, siteEnv, v8HeapLimitMb } from '../../bench/run.ts';
+import { formatResults, peerTime, ratio } from '../../bench/report.ts';
+import { hugoAvailable, machine, runBench, siteEnv, v8HeapLimitMb, type RunResult } from '../../bench/run.ts';
+import { FOLDERS, HOSTS, siteTotal } from '../../bench/site-size.ts';
 import { listPaperFiles, validateContent } from '../../src/lib/papers/store.ts';
 import { listFiles } from '../helpers/built-site.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -76,7 +77,9 @@ describe('npm run bench', () => {
     const work = await tempDir('bench-work-');
     if (!hugo)
       console.log('hugo is not installed (apt-get install -y hugo): the bench runs without its reference');
+    const logged: string[] = [];
     const [result] = await runBench({
+      log: (line) => logged.push(line),
       sizes: [N],
       work,
       og: 'off',
@@ -125,6 +128,8 @@ describe('npm run bench', () => {
     expect(text).toContain('| search step (own process) |');
     expect(text).toMatch(new RegExp(`\\| abstracts read from their files \\| ${N} \\| \\d+ \\|`));
     expect(text).toMatch(/\| content store after the build \(MB\) \| \d+\.\d \|/);
+    checkSiteSize(result!, text, logged);
+    if (hugo) checkHugoPagefind(result!, text);
 
     // `papers daily`: built in place (pages kept, not restored), then published, and timed as a step.
     const [publish, ci, link] = [result!.scenarios[2]!, result!.scenarios[3]!, result!.scenarios[4]!];
@@ -160,3 +165,75 @@ describe('npm run bench', () => {
     );
   });
 });
+
+/** The cold site's size report: the summary line, its folders adding up to it, the hosts, the cards extrapolated. */
+function checkSiteSize(result: RunResult, text: string, logged: readonly string[]): void {
+  const size = result.siteSize!;
+  const match = new RegExp(`^site at ${N} papers: ([\\d,]+) bytes in ([\\d,]+) files$`, 'm').exec(text);
+  expect(match).not.toBeNull();
+  const number = (cell: string) => Number(cell.replaceAll(',', ''));
+  const [bytes, files] = [number(match![1]!), number(match![2]!)];
+  expect({ files, bytes }).toEqual(siteTotal(size));
+  // The folder rows add up to the line.
+  const rows = FOLDERS.map(({ label }) => {
+    const row = text.split('\n').find((line) => line.startsWith(`| ${label.replace(')', '')}`));
+    expect(row, label).toBeDefined();
+    const cells = row!.split('|').map((cell) => cell.trim());
+    return { files: number(cells[2]!), bytes: number(cells[3]!) };
+  });
+  expect(rows.reduce((sum, row) => sum + row.bytes, 0)).toBe(bytes);
+  expect(rows.reduce((sum, row) => sum + row.files, 0)).toBe(files);
+  // Pages, assets and the rest as built (the size before the search step), the search index after it.
+  expect(files - size.folders.pagefind.files - size.folders.og.files).toBe(result.astroSize.files);
+  expect(bytes - size.folders.pagefind.bytes - size.folders.og.bytes).toBe(result.astroSize.bytes);
+  expect(size.folders.pagefind.files).toBeGreaterThan(0);
+  expect(size.folders.papers.files).toBe(N);
+  // `--og off`: the cards were counted by the policy, every paper of so short an archive with its own,
+  // and the sample, all of them, rendered for real.
+  expect(size.cards.kind).toBe('extrapolated');
+  if (size.cards.kind !== 'extrapolated') return;
+  const days = dayPlan(N).length;
+  expect([size.cards.paperCards, size.cards.dayCards]).toEqual([N, days]);
+  expect([size.cards.sample.paper.files, size.cards.sample.day.files]).toEqual([N, days]);
+  expect(size.folders.og).toEqual({
+    files: N + days,
+    bytes: size.cards.sample.paper.bytes + size.cards.sample.day.bytes,
+  });
+  expect(size.cards.sample.paper.bytes / N).toBeGreaterThan(1000);
+  expect(text).toMatch(/^Cards: extrapolated, not rendered by this build/m);
+  expect(text).toContain('| host | limit | takes this site | largest archive (papers) |');
+  for (const host of HOSTS)
+    expect(text).toMatch(
+      new RegExp(
+        `^\\| ${host.name.replaceAll('+', '\\+')} \\| [^|]+ \\| yes \\| (no limit|[\\d,]+) \\|$`,
+        'm',
+      ),
+    );
+  // And printed as it was measured.
+  expect(logged).toContain(match![0]);
+}
+
+/** The cold row against Hugo followed by the Pagefind CLI over its output. */
+function checkHugoPagefind(result: RunResult, text: string): void {
+  const [cold, ...others] = result.scenarios;
+  // Pagefind indexed Hugo's paper pages and nothing else, as ours does.
+  expect(cold!.hugoSearch?.pages).toBe(N);
+  for (const other of others) expect(other.hugoSearch).toBeUndefined();
+  const wall = peerTime(cold!, 'wallMs', 'hugo+pagefind')!;
+  expect(wall).toBe(cold!.hugo!.wallMs + cold!.hugoSearch!.wallMs);
+  const lines = text.split('\n');
+  const header = lines
+    .find((line) => line.startsWith('| papers | scenario |'))!
+    .split('|')
+    .map((c) => c.trim());
+  const cell = (scenario: string, column: string) =>
+    lines
+      .find((line) => line.startsWith(`| ${N} | ${scenario} |`))!
+      .split('|')
+      .map((c) => c.trim())[header.indexOf(column)];
+  expect(cell('cold', 'Hugo + Pagefind')).toBe((wall / 1000).toFixed(1));
+  expect(cell('cold', 'ratio to H+P')).toBe(ratio(cold!, 'wallMs', 'hugo+pagefind')!.toFixed(2));
+  expect(Number(cell('cold', 'ratio to H+P'))).toBeLessThan(Number(cell('cold', 'ratio')));
+  expect(cell('daily-fresh', 'Hugo + Pagefind')).toBe('–');
+  if (cold!.hugo!.cpuMs !== undefined) expect(cell('cold', 'CPU ratio to H+P')).toMatch(/^\d+\.\d\d$/);
+}
