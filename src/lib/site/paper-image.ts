@@ -7,7 +7,7 @@
 import { SITE } from '../../config.ts';
 import { dayOgImage, paperOgImage, type OgImage } from '../og/inputs.ts';
 import { hasOwnCard, ownCardsFrom } from '../og/policy.ts';
-import type { Archive } from './archive.ts';
+import type { Archive, DayGroup } from './archive.ts';
 import type { PaperEntry } from './entry.ts';
 
 const ownCardsFromByArchive = new WeakMap<Archive, string | undefined>();
@@ -19,8 +19,17 @@ export function archiveOwnCardsFrom(archive: Archive): string | undefined {
   return ownCardsFromByArchive.get(archive);
 }
 
+/** A day's card, worked out once for the day's papers rather than once for each. */
+const dayImages = new WeakMap<DayGroup, OgImage>();
+
 export function paperPageImage(archive: Archive, paper: PaperEntry): OgImage {
   if (hasOwnCard(paper.data.date, archiveOwnCardsFrom(archive))) return paperOgImage(paper);
   const day = archive.dayGroup(paper.data.date);
-  return dayOgImage(paper.data.date, day?.papers ?? [paper]);
+  if (!day) return dayOgImage(paper.data.date, [paper]);
+  let image = dayImages.get(day);
+  if (image === undefined) {
+    image = dayOgImage(day.date, day.papers);
+    dayImages.set(day, image);
+  }
+  return image;
 }
