@@ -79,7 +79,12 @@ export interface SiteSize {
   /** The files `isFixed` says cost the same whatever the archive's size. */
   fixed: Tally;
   cards: CardSource;
+  /** Bytes of the median paper page (`papers/<id>/index.html`), 0 for none. */
+  medianPaperPage: number;
 }
+
+/** A paper page, old-style ids (`papers/hep-th/9901001/`) included. */
+const PAPER_PAGE = /^papers\/.+\/index\.html$/;
 
 const add = (a: Tally, b: Tally): Tally => ({ files: a.files + b.files, bytes: a.bytes + b.bytes });
 const minus = (a: Tally, b: Tally): Tally => ({ files: a.files - b.files, bytes: a.bytes - b.bytes });
@@ -90,14 +95,18 @@ export function tallySite(papers: number, files: Iterable<SiteFile>): SiteSize {
   const folders = Object.fromEntries(FOLDERS.map(({ key }) => [key, ZERO])) as Record<Folder, Tally>;
   let paperCards = ZERO;
   let fixed = ZERO;
+  const pages: number[] = [];
   for (const file of files) {
+    if (PAPER_PAGE.test(file.path)) pages.push(file.bytes);
     const one = { files: 1, bytes: file.bytes };
     const folder = folderOf(file.path);
     folders[folder] = add(folders[folder], one);
     if (file.path.startsWith(PAPER_CARDS)) paperCards = add(paperCards, one);
     if (isFixed(file.path)) fixed = add(fixed, one);
   }
-  return { papers, folders, paperCards, fixed, cards: { kind: 'rendered' } };
+  pages.sort((a, b) => a - b);
+  const medianPaperPage = pages[Math.floor(pages.length / 2)] ?? 0;
+  return { papers, folders, paperCards, fixed, cards: { kind: 'rendered' }, medianPaperPage };
 }
 
 /** A sample's mean card times a count. */
@@ -233,6 +242,8 @@ export function formatSiteSize(size: SiteSize): string[] {
     ),
     row(`total${extrapolated ? ' (cards extrapolated)' : ''}`, total),
     row('total without cards', minus(total, size.folders.og)),
+    '',
+    `Median paper page: ${count(size.medianPaperPage)} bytes of HTML.`,
     '',
     siteSizeLine(size.papers, total),
     '',

@@ -77,6 +77,22 @@ describe('the size of the published site', () => {
     expect(size.cards).toEqual({ kind: 'rendered' });
   });
 
+  it('finds the median paper page, old-style ids included, and prints it', () => {
+    const pages = [3000, 9000, 1000, 5000, 7000].map((bytes, i) => ({
+      path: `papers/p${i}/index.html`,
+      bytes,
+    }));
+    const oldStyle = { path: 'papers/hep-th/9901001/index.html', bytes: 8000 };
+    const others = [
+      { path: 'papers/index.html', bytes: 99_999 },
+      { path: 'days/d/index.html', bytes: 1 },
+    ];
+    const size = tallySite(6, [...pages, oldStyle, ...others]);
+    // 1000, 3000, 5000, 7000, 8000, 9000: the upper of the two middle ones.
+    expect(size.medianPaperPage).toBe(7000);
+    expect(formatSiteSize(size)).toContain('Median paper page: 7,000 bytes of HTML.');
+  });
+
   it("replaces og/ with the sample's mean cards times the policy's count", () => {
     const size = tallySite(100, site(100));
     const extrapolated = withExtrapolatedCards(size, {
