@@ -49,7 +49,11 @@ export interface SearchConfig {
 
 /** RSS feeds: /feeds/all.xml, /feeds/<topic>.xml, /feeds/daily.xml, /feeds/feeds.opml. */
 export interface FeedsConfig {
-  /** Papers in the all-papers feed and in each topic feed, newest first. */
+  /**
+   * Papers in the all-papers feed and in each topic feed, newest first, in
+   * whole days: the day the limit falls in is kept entire, so a feed holds up
+   * to `itemLimit - 1` papers plus its busiest day (src/lib/feeds/site-feeds.ts).
+   */
   itemLimit: number;
   /** Days in the daily digest feed. */
   dailyLimit: number;

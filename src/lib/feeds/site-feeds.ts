@@ -86,13 +86,27 @@ function options(feed: FeedInfo, items: RSSOptions['items'], newest: string | un
   };
 }
 
+/**
+ * The newest papers (`papers` is newest first), at least `limit` of them when
+ * there are that many, in whole days: the day the limit falls in is kept
+ * entire. A reader who polls once a day then sees every paper of every day,
+ * however busy; a feed holds at most `limit - 1` papers plus its busiest day.
+ */
+export function newestWholeDays(papers: readonly PaperEntry[], limit: number): PaperEntry[] {
+  let end = Math.min(Math.max(limit, 1), papers.length);
+  const lastDay = papers[end - 1]?.data.date;
+  while (end < papers.length && papers[end]?.data.date === lastDay) end += 1;
+  return papers.slice(0, end);
+}
+
 function newestPapers(papers: readonly PaperEntry[]) {
-  const shown = papers.slice(0, SITE.feeds.itemLimit);
+  const shown = newestWholeDays(papers, SITE.feeds.itemLimit);
   return { items: shown.map((paper) => paperItem(feedPaper(paper))), newest: shown[0]?.data.date };
 }
 
 export function allPapersFeedOptions(archive: Archive): RSSOptions {
   const papers: PaperEntry[] = [];
+  // Whole days only, so stop at the first day that reaches the limit.
   for (const day of archive.days) {
     if (papers.length >= SITE.feeds.itemLimit) break;
     papers.push(...day.papers);

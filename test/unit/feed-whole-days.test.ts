@@ -1,0 +1,39 @@
+import rss from '@astrojs/rss';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { SITE } from '../../src/config.ts';
+import { allPapersFeedOptions, newestWholeDays, topicFeedOptions } from '../../src/lib/feeds/site-feeds.ts';
+import { buildArchive } from '../../src/lib/site/archive.ts';
+import { makeDay } from '../helpers/site-papers.ts';
+
+const parser = new XMLParser({ isArray: (name) => name === 'item' });
+
+async function itemLinks(options: Parameters<typeof rss>[0]): Promise<string[]> {
+  const xml = await (await rss(options)).text();
+  return (parser.parse(xml).rss.channel.item ?? []).map((item: { link: string }) => item.link);
+}
+
+describe('the paper feeds', () => {
+  // A day busier than the feed's limit, after a quieter one, after an older one.
+  const busiest = SITE.feeds.itemLimit + 16;
+  const archive = buildArchive([
+    ...makeDay('2026-10-05', busiest, { topics: ['vision'] }),
+    ...makeDay('2026-10-02', 10, { topics: ['vision'] }),
+    ...makeDay('2026-10-01', 10, { topics: ['vision'] }),
+  ]);
+
+  it('hold the newest day whole when it is larger than the limit', async () => {
+    expect(await itemLinks(allPapersFeedOptions(archive))).toHaveLength(busiest);
+    expect(await itemLinks(topicFeedOptions(archive, 'vision'))).toHaveLength(busiest);
+  });
+
+  it('never cut a day: the day the limit falls in is kept entire', () => {
+    const newestFirst = archive.days.flatMap((day) => day.papers);
+    expect(newestWholeDays(newestFirst, 1)).toHaveLength(busiest);
+    expect(newestWholeDays(newestFirst, busiest + 1)).toHaveLength(busiest + 10);
+    expect(newestWholeDays(newestFirst, busiest + 10)).toHaveLength(busiest + 10);
+    expect(newestWholeDays(newestFirst, busiest + 11)).toHaveLength(busiest + 20);
+    expect(newestWholeDays(newestFirst, 10_000)).toHaveLength(busiest + 20);
+    expect(newestWholeDays([], 50)).toEqual([]);
+  });
+});
