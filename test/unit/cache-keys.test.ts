@@ -30,6 +30,7 @@ describe('page cache keys', () => {
     );
     const facts = {
       dayTotal: 3,
+      counted: true,
       prev: undefined,
       next: mate!,
       image: 'og/days/x.png Papers',
@@ -42,6 +43,7 @@ describe('page cache keys', () => {
     expect(paperPageKey(paper!, [other!], { ...facts, next: far })).not.toBe(key);
     expect(paperPageKey(paper!, [other!], { ...facts, prev: far })).not.toBe(key);
     expect(paperPageKey(paper!, [other!], { ...facts, dayTotal: 4 })).not.toBe(key);
+    expect(paperPageKey(paper!, [other!], { ...facts, counted: false })).not.toBe(key);
     expect(paperPageKey(paper!, [other!], { ...facts, image: 'og/papers/2610.00001.png Paper' })).not.toBe(
       key,
     );
@@ -78,6 +80,7 @@ describe('page cache keys', () => {
     const image = paperPageImage(archive, paper);
     const facts = {
       dayTotal: 2,
+      counted: false,
       prev: undefined,
       next: mate,
       image: `${image.path} ${image.alt}`,

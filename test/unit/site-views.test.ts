@@ -89,6 +89,34 @@ describe('day pages', () => {
   });
 });
 
+describe('counts a source did not give', () => {
+  // An arXiv feed or a list fetched before anyone voted: every paper has 0 or none.
+  const uncounted = makeDay('2026-10-02', 3).map((paper) => ({
+    ...paper,
+    data: { ...paper.data, upvotes: 0, comments: 0 },
+  }));
+  const counted = makeDay('2026-10-03', 3);
+  const archive = buildArchive([...uncounted, ...counted]);
+
+  it('read as unknown on the day page, which is then not said to be ranked by upvotes', () => {
+    const day = dayPageView(archive, '2026-10-02');
+    expect(day.counted).toBe(false);
+    expect(day.head.description).not.toContain('upvotes');
+    expect(day.papers.every((card) => card.upvotes === undefined && card.comments === undefined)).toBe(true);
+    const other = dayPageView(archive, '2026-10-03');
+    expect(other.counted).toBe(true);
+    expect(other.head.description).toContain('ranked by upvotes');
+    expect(other.papers[0]?.upvotes).toBe(2);
+  });
+
+  it('are left off the paper page and its search result', () => {
+    const view = paperPageView(archive, uncounted[0]!);
+    expect(view.card.upvotes).toBeUndefined();
+    expect(view.search.meta.upvotes).toBeUndefined();
+    expect(paperPageView(archive, counted[0]!).search.meta.upvotes).toBe('2');
+  });
+});
+
 describe('paper pages', () => {
   const day = makeDay('2026-10-03', 15);
   const paper = makePaper({

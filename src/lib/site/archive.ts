@@ -23,6 +23,12 @@ export interface DayGroup {
   prev: string | undefined;
   /** The nearest later day that has papers. */
   next: string | undefined;
+  /**
+   * Whether the source counted upvotes that day: some paper has one. A day
+   * whose papers all have none (an arXiv feed, a copied listing, a list
+   * fetched before anyone voted) is in id order, and its zeros mean unknown.
+   */
+  counted: boolean;
 }
 
 export interface MonthGroup {
@@ -126,14 +132,18 @@ function groupDays(sorted: readonly PaperEntry[]): DayGroup[] {
   const days: DayGroup[] = [];
   for (const paper of sorted) {
     const current = days.at(-1);
-    if (current?.date === paper.data.date) (current.papers as PaperEntry[]).push(paper);
-    else
+    const counted = (paper.data.upvotes ?? 0) > 0;
+    if (current?.date === paper.data.date) {
+      (current.papers as PaperEntry[]).push(paper);
+      current.counted ||= counted;
+    } else
       days.push({
         date: paper.data.date,
         papers: [paper],
         week: isoWeekOf(paper.data.date),
         prev: undefined,
         next: undefined,
+        counted,
       });
   }
   days.forEach((day, index) => {

@@ -83,6 +83,7 @@ export function archivePaperPageKey(
   const image = paperPageImage(archive, paper);
   return paperPageKey(paper, related, {
     dayTotal: day?.papers.length ?? 1,
+    counted: day?.counted ?? false,
     ...dayNeighbours(archive, paper),
     image: `${image.path} ${image.alt}`,
   });
@@ -91,6 +92,8 @@ export function archivePaperPageKey(
 /** What a paper's page shows of its day: the day's size and links to its neighbours in the day's list. */
 export interface PaperPageFacts {
   dayTotal: number;
+  /** Whether its day has counts: the page shows its own only then. */
+  counted: boolean;
   prev: PaperEntry | undefined;
   next: PaperEntry | undefined;
   /** The social image's path and alt text. */
@@ -111,6 +114,7 @@ export function paperPageKey(
   const keyFacts = [
     'paper',
     facts.dayTotal,
+    facts.counted ? 'counted' : 'uncounted',
     facts.image,
     facts.prev?.id,
     facts.next?.id,

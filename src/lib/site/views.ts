@@ -66,6 +66,11 @@ export interface PaperCardView {
 
 const COMPACT: CardOptions = { excerpt: false };
 
+/** A card without counts when its day had none: a zero there means unknown, not "0 upvotes". */
+function countedCard(card: PaperCardView, counted: boolean): PaperCardView {
+  return counted ? card : { ...card, upvotes: undefined, comments: undefined };
+}
+
 export function topicRef(id: string): TopicRef {
   return { id, title: topicTitle(id), href: urls.topic(id) };
 }
@@ -101,6 +106,8 @@ export interface DayView {
   dateText: string;
   /** The page's heading. */
   heading: string;
+  /** Whether the day's papers are ranked by upvotes (see DayGroup.counted), or by id. */
+  counted: boolean;
   papers: readonly PaperCardView[];
   prev: NavLink | undefined;
   next: NavLink | undefined;
@@ -120,7 +127,8 @@ function dayView(day: DayGroup, head: PageHead): DayView {
     date: day.date,
     dateText: formatDay(day.date),
     heading: `Papers of ${formatDay(day.date)}`,
-    papers: day.papers.map((paper) => paperCard(paper)),
+    counted: day.counted,
+    papers: day.papers.map((paper) => countedCard(paperCard(paper), day.counted)),
     prev: dayLink(day.prev),
     next: dayLink(day.next),
     week: { href: urls.week(day.week), label: `Top papers of ${formatWeek(day.week).toLowerCase()}` },
@@ -145,7 +153,7 @@ export function dayPageView(archive: Archive, date: string): DayView {
   if (!day) throw new Error(`no papers on ${date}`);
   const head = pageHead({
     title: `Papers of ${formatDay(date)}`,
-    description: `The ${countText(day.papers.length)} listed on ${formatDay(date)}, ranked by upvotes.`,
+    description: `The ${countText(day.papers.length)} listed on ${formatDay(date)}${day.counted ? ', ranked by upvotes' : ''}.`,
     path: urls.day(date),
     image: dayOgImage(date, day.papers),
   });
@@ -343,7 +351,9 @@ export function paperPageView(
   paper: PaperEntry,
   relatedIds: readonly string[] = [],
 ): PaperView {
-  const card = paperCard(paper, COMPACT);
+  const day = archive.dayGroup(paper.data.date);
+  const counted = day?.counted ?? false;
+  const card = countedCard(paperCard(paper, COMPACT), counted);
   const abstract = renderAbstract(paper.body ?? '');
   const description = abstractExcerpt(paper.body, DESCRIPTION_LENGTH).text || paper.data.title;
   const canonical = urls.absolute(card.href);
@@ -357,7 +367,6 @@ export function paperPageView(
     image: paperPageImage(archive, paper),
   });
   const jsonLd = serializeJsonLd(scholarlyArticle(paper));
-  const day = archive.dayGroup(paper.data.date);
   const neighbours = dayNeighbours(archive, paper);
   const dated = (date: string | undefined) =>
     date === undefined || date === paper.data.date ? undefined : { date, text: formatDay(date) };
@@ -386,7 +395,7 @@ export function paperPageView(
       authors: paper.data.authors,
       date: paper.data.date,
       topics: card.topics,
-      upvotes: paper.data.upvotes,
+      upvotes: card.upvotes,
     }),
   };
 }
