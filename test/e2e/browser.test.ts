@@ -6,6 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
@@ -157,3 +158,32 @@ async function clickRel(page: Page, rel: 'prev' | 'next'): Promise<void> {
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+describe('a feed reader’s web view', () => {
+  it('draws the formulas of an item’s content:encoded as MathML, with no stylesheet', async () => {
+    const xml = await (await fetch(`${server.url}feeds/all.xml`)).text();
+    const items = new XMLParser({ isArray: (name) => name === 'item' }).parse(xml).rss.channel.item as {
+      link: string;
+      'content:encoded'?: string;
+    }[];
+    const item = items.find((candidate) => candidate.link.endsWith(sitePath.paper('2609.10003')));
+    const content = item?.['content:encoded'];
+    expect(content).toContain('<math');
+    const page = await browser.browser.newPage();
+    try {
+      await page.setContent(`<!doctype html><html lang="en"><body>${content}</body></html>`);
+      const formulas = await page.$$eval('math', (elements) =>
+        elements.map((element) => {
+          const box = element.getBoundingClientRect();
+          return { width: box.width, height: box.height, text: element.textContent ?? '' };
+        }),
+      );
+      // α² + β, α and k, each drawn with a size of its own; the TeX annotation is not shown.
+      expect(formulas.length).toBeGreaterThanOrEqual(3);
+      for (const formula of formulas) expect(formula.width * formula.height).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.body.innerText)).not.toContain('\\alpha');
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -115,3 +115,24 @@ describe('xmlText', () => {
     expect(xmlText('a\u0000b\u0009c\u000Ad\uFFFFe\uD83D\uDE00f\uDC00')).toBe('ab\u0009c\u000Ade😀f');
   });
 });
+
+describe('math in paper items', () => {
+  it('travels as MathML in content:encoded, and as readable $...$ text in the description', async () => {
+    const xml = await feedXml([
+      paperItem(feedPaper({ abstract: 'Bounds for $\\alpha$-divergences, and $x < y$.' })),
+    ]);
+    const item = parser.parse(xml).rss.channel.item[0];
+    expect(item.description).toContain('Bounds for $\\alpha$-divergences, and $x &lt; y$.');
+    expect(item.description).not.toContain('<math');
+    const content: string = item['content:encoded'];
+    expect(content).toMatch(/<math[^>]*>.*<mi>α<\/mi>.*<\/math><\/span>-divergences/);
+    expect(content).not.toContain('$');
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+
+  it('leaves content:encoded out of an item without formulas', async () => {
+    const xml = await feedXml([paperItem(feedPaper({ abstract: 'No formulas here, only $5 and $10.' }))]);
+    expect(parser.parse(xml).rss.channel.item[0]).not.toHaveProperty('content:encoded');
+    expect(xml).not.toContain('xmlns:content');
+  });
+});

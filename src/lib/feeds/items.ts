@@ -7,7 +7,7 @@ import type { RSSFeedItem } from '@astrojs/rss';
 // HTML inside an RSS description is escaped here once, and once more by the XML builder.
 import { countText } from '../count-text.ts';
 import { formatAuthors } from '../site/authors.ts';
-import { escapeHtml } from '../site/math.ts';
+import { escapeHtml, runsToHtml, textRuns } from '../site/math.ts';
 import { escapeXml, xmlText } from './xml-text.ts';
 
 export interface FeedPaper {
@@ -53,16 +53,22 @@ export function paperItem(paper: FeedPaper): RSSFeedItem {
     paper.arxivUrl && `<a href="${escapeHtml(paper.arxivUrl)}">arXiv</a>`,
     paper.pdfUrl && `<a href="${escapeHtml(paper.pdfUrl)}">PDF</a>`,
   ].filter(Boolean);
-  const description = [
-    paper.authors.length ? `<p>${escapeHtml(paper.authors.join(', '))}</p>` : '',
-    `<p>${escapeHtml(paper.abstract)}</p>`,
-    links.length ? `<p>${links.join(' · ')}</p>` : '',
-  ].join('');
+  const html = (abstract: string) =>
+    [
+      paper.authors.length ? `<p>${escapeHtml(paper.authors.join(', '))}</p>` : '',
+      `<p>${abstract}</p>`,
+      links.length ? `<p>${links.join(' · ')}</p>` : '',
+    ].join('');
+  const formulas = textRuns(paper.abstract);
   return {
     title: xmlText(paper.title),
     link: paper.url,
     pubDate: dayToDate(paper.date),
-    description: xmlText(description),
+    // Formulas stay `$...$` in the description, which every reader shows;
+    // readers that show content:encoded get them as MathML, which browsers
+    // (and so feed readers' web views) draw with no stylesheet or script.
+    description: xmlText(html(escapeHtml(paper.abstract))),
+    ...(formulas.some((run) => run.kind === 'math') && { content: xmlText(html(runsToHtml(formulas))) }),
     categories: paper.topics.map(xmlText),
     customData: [
       `<guid isPermaLink="false">${escapeXml(paperGuid(paper.id))}</guid>`,
