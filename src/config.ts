@@ -47,7 +47,7 @@ export interface SearchConfig {
   cacheDir: string;
 }
 
-/** RSS feeds: /feeds/all.xml, /feeds/<topic>.xml, /feeds/daily.xml, /feeds/feeds.opml. */
+/** RSS feeds: /feeds/all.xml, /feeds/<topic>.xml, /feeds/daily.xml, /feeds/weekly.xml, /feeds/feeds.opml. */
 export interface FeedsConfig {
   /**
    * Papers in the all-papers feed and in each topic feed, newest first, in
@@ -57,6 +57,8 @@ export interface FeedsConfig {
   itemLimit: number;
   /** Days in the daily digest feed. */
   dailyLimit: number;
+  /** Weeks in the weekly digest feed. */
+  weeklyLimit: number;
   /**
    * An optional "subscribe by email" link shown on the about page: the sign-up
    * page of an RSS-to-email service fed by /feeds/daily.xml.
@@ -101,7 +103,7 @@ const DEFAULTS: SiteConfig = {
   base: '/',
   language: 'en',
   contentDir: 'content',
-  feeds: { itemLimit: 50, dailyLimit: 30, emailSubscribeUrl: undefined },
+  feeds: { itemLimit: 50, dailyLimit: 30, weeklyLimit: 12, emailSubscribeUrl: undefined },
   search: { cacheDir: 'node_modules/.cache/daily-papers/pagefind' },
   buildCacheDir: 'node_modules/.cache/daily-papers/build',
   publishBuildDir: 'node_modules/.cache/daily-papers/site',

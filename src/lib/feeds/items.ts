@@ -48,6 +48,10 @@ export function dayGuid(date: string): string {
   return `daily-papers:day:${date}`;
 }
 
+export function weekGuid(week: string): string {
+  return `daily-papers:week:${week}`;
+}
+
 export function paperItem(paper: FeedPaper): RSSFeedItem {
   const links = [
     paper.arxivUrl && `<a href="${escapeHtml(paper.arxivUrl)}">arXiv</a>`,
@@ -77,14 +81,15 @@ export function paperItem(paper: FeedPaper): RSSFeedItem {
   };
 }
 
+/** A paper as a list item of a digest: its linked title and first authors. */
+function paperListItem(paper: FeedPaper): string {
+  const authors = paper.authors.length ? ` — ${escapeHtml(formatAuthors(paper.authors))}` : '';
+  return `<li><a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>${authors}</li>`;
+}
+
 /** One item per day, listing its papers: what RSS-to-email services turn into a daily digest. */
 export function dayItem(day: FeedDay): RSSFeedItem {
-  const list = day.papers
-    .map((paper) => {
-      const authors = paper.authors.length ? ` — ${escapeHtml(formatAuthors(paper.authors))}` : '';
-      return `<li><a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>${authors}</li>`;
-    })
-    .join('');
+  const list = day.papers.map(paperListItem).join('');
   const count = countText(day.papers.length);
   return {
     title: xmlText(`${day.label}: ${count}`),
@@ -92,6 +97,31 @@ export function dayItem(day: FeedDay): RSSFeedItem {
     pubDate: dayToDate(day.date),
     description: xmlText(`<ul>${list}</ul>`),
     customData: `<guid isPermaLink="false">${escapeXml(dayGuid(day.date))}</guid>`,
+  };
+}
+
+export interface FeedWeek {
+  /** `2026-W40`. */
+  week: string;
+  /** `Week 40, 2026`. */
+  label: string;
+  /** Its Sunday, `YYYY-MM-DD`: the item's date, once the week is over. */
+  end: string;
+  url: string;
+  /** Papers listed that week. */
+  count: number;
+  /** Its best-ranked papers. */
+  top: readonly FeedPaper[];
+}
+
+/** One item per finished week, its top papers: what a newsletter sends. */
+export function weekItem(week: FeedWeek): RSSFeedItem {
+  return {
+    title: xmlText(`${week.label}: top papers of ${countText(week.count)}`),
+    link: week.url,
+    pubDate: dayToDate(week.end),
+    description: xmlText(`<ol>${week.top.map(paperListItem).join('')}</ol>`),
+    customData: `<guid isPermaLink="false">${escapeXml(weekGuid(week.week))}</guid>`,
   };
 }
 

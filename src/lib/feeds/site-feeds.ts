@@ -6,12 +6,12 @@ import type { RSSOptions } from '@astrojs/rss';
 import { SITE } from '../../config.ts';
 import { markdownToPlainText } from '../papers/normalize.ts';
 import type { Archive } from '../site/archive.ts';
-import { formatDay } from '../site/dates.ts';
+import { formatDay, formatWeek } from '../site/dates.ts';
 import type { PaperEntry } from '../site/entry.ts';
 import { arxivAbsUrl, arxivPdfUrl } from '../site/links.ts';
 import { urls } from '../site/urls.ts';
 import { siteTopics } from '../topics/index.ts';
-import { channelCustomData, dayItem, FEED_NAMESPACES, paperItem, type FeedPaper } from './items.ts';
+import { channelCustomData, dayItem, FEED_NAMESPACES, paperItem, weekItem, type FeedPaper } from './items.ts';
 import { opml, type FeedLink } from './opml.ts';
 
 export interface FeedInfo {
@@ -45,6 +45,16 @@ export function dailyFeed(): FeedInfo {
   };
 }
 
+export function weeklyFeed(): FeedInfo {
+  return {
+    name: 'weekly',
+    title: `${SITE.title}: weekly digest`,
+    description: `One item a week, once it is over, with its top papers; made for newsletters and RSS-to-email services.`,
+    href: urls.feed('weekly'),
+    pageHref: urls.archive(),
+  };
+}
+
 export function topicFeed(topic: string): FeedInfo {
   const info = siteTopics.topicInfo(topic);
   return {
@@ -56,9 +66,14 @@ export function topicFeed(topic: string): FeedInfo {
   };
 }
 
-/** Every feed the site publishes: all, daily, then one per topic of the taxonomy. */
+/** Every feed the site publishes: all, daily, weekly, then one per topic of the taxonomy. */
 export function everyFeed(): FeedInfo[] {
-  return [allPapersFeed(), dailyFeed(), ...siteTopics.topics().map((topic) => topicFeed(topic.id))];
+  return [
+    allPapersFeed(),
+    dailyFeed(),
+    weeklyFeed(),
+    ...siteTopics.topics().map((topic) => topicFeed(topic.id)),
+  ];
 }
 
 export function feedPaper(paper: PaperEntry): FeedPaper {
@@ -132,6 +147,29 @@ export function dailyFeedOptions(archive: Archive): RSSOptions {
     }),
   );
   return options(dailyFeed(), items, days[0]?.date);
+}
+
+/**
+ * The newest finished weeks: a week is over once the archive has a later day,
+ * so the feed depends on the content, not the clock, and never shows a week
+ * whose counts and papers are still coming in.
+ */
+export function weeklyFeedOptions(archive: Archive): RSSOptions {
+  const newestDay = archive.latest?.date;
+  const weeks = archive.weeks
+    .filter((week) => newestDay !== undefined && week.end < newestDay)
+    .slice(0, SITE.feeds.weeklyLimit);
+  const items = weeks.map((week) =>
+    weekItem({
+      week: week.week,
+      label: formatWeek(week.week),
+      end: week.end,
+      url: urls.absolute(urls.week(week.week)),
+      count: week.count,
+      top: week.top.map(feedPaper),
+    }),
+  );
+  return options(weeklyFeed(), items, weeks[0]?.end);
 }
 
 /** Feeds for the topic pages' getStaticPaths: every taxonomy topic and every hand-set one in use. */

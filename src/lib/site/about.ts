@@ -12,9 +12,9 @@ export interface AboutFeeds {
 }
 
 export function aboutFeeds(): AboutFeeds {
-  const [all, daily, ...topics] = everyFeed();
+  const [all, daily, weekly, ...topics] = everyFeed();
   return {
-    main: [all, daily].flatMap((feed) =>
+    main: [all, daily, weekly].flatMap((feed) =>
       feed ? [{ title: feed.title, href: feed.href, description: feed.description }] : [],
     ),
     topics: topics.map((feed) => ({ title: feed.title.replace(`${SITE.title}: `, ''), href: feed.href })),

@@ -9,7 +9,7 @@ import { describeIssues } from '../papers/schema.ts';
 
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Feed names taken by the site's own feeds. */
-const RESERVED_IDS = new Set(['all', 'daily', 'feeds']);
+const RESERVED_IDS = new Set(['all', 'daily', 'weekly', 'feeds']);
 
 const phraseList = z.array(z.string().trim().min(1, { error: 'expected a non-empty phrase' }), {
   error: 'expected a list of phrases',

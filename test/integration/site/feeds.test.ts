@@ -62,7 +62,13 @@ describe.each(['root', 'papersBase'] as const)('the feeds of the %s build', (var
   it('exist for everything, every topic and the daily digest, with an OPML list of them all', async () => {
     const files = await feedFiles(site().outDir);
     expect(files).toEqual(
-      expect.arrayContaining(['feeds/all.xml', 'feeds/daily.xml', 'feeds/reasoning.xml', 'feeds/other.xml']),
+      expect.arrayContaining([
+        'feeds/all.xml',
+        'feeds/daily.xml',
+        'feeds/weekly.xml',
+        'feeds/reasoning.xml',
+        'feeds/other.xml',
+      ]),
     );
     expect(files.length).toBeGreaterThanOrEqual(18);
     const opml = parser.parse(await readFile(path.join(site().outDir, 'feeds/feeds.opml'), 'utf8'));

@@ -2,8 +2,14 @@ import rss from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config.ts';
-import { allPapersFeedOptions, newestWholeDays, topicFeedOptions } from '../../src/lib/feeds/site-feeds.ts';
+import {
+  allPapersFeedOptions,
+  newestWholeDays,
+  topicFeedOptions,
+  weeklyFeedOptions,
+} from '../../src/lib/feeds/site-feeds.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
+import { urls } from '../../src/lib/site/urls.ts';
 import { makeDay } from '../helpers/site-papers.ts';
 
 const parser = new XMLParser({ isArray: (name) => name === 'item' });
@@ -35,5 +41,31 @@ describe('the paper feeds', () => {
     expect(newestWholeDays(newestFirst, busiest + 11)).toHaveLength(busiest + 20);
     expect(newestWholeDays(newestFirst, 10_000)).toHaveLength(busiest + 20);
     expect(newestWholeDays([], 50)).toEqual([]);
+  });
+});
+
+describe('the weekly digest', () => {
+  const archive = buildArchive([
+    ...makeDay('2026-09-29', 3),
+    ...makeDay('2026-10-02', 2),
+    // A Monday: week 40 is over, week 41 is not.
+    ...makeDay('2026-10-05', 4),
+  ]);
+
+  it('holds the finished weeks only, each linking its week page with a guid of its own', async () => {
+    const options = weeklyFeedOptions(archive);
+    const xml = await (await rss(options)).text();
+    const items = new XMLParser({ isArray: (name) => name === 'item' }).parse(xml).rss.channel.item;
+    expect(items).toHaveLength(1);
+    expect(items[0].link).toBe(urls.absolute(urls.week('2026-W40')));
+    expect(items[0].title).toBe('Week 40, 2026: top papers of 5 papers');
+    expect(items[0].pubDate).toBe('Sun, 04 Oct 2026 00:00:00 GMT');
+    expect(items[0].guid).toBe('daily-papers:week:2026-W40');
+    expect(String(items[0].description).match(/<li>/g)).toHaveLength(5);
+  });
+
+  it('is empty while the archive has a single week', async () => {
+    const xml = await (await rss(weeklyFeedOptions(buildArchive(makeDay('2026-10-05', 2))))).text();
+    expect(xml).not.toContain('<item>');
   });
 });

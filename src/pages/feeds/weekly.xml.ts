@@ -1,0 +1,7 @@
+import { siteArchive } from '../../site-archive.ts';
+import rss from '@astrojs/rss';
+import { weeklyFeedOptions } from '../../lib/feeds/site-feeds.ts';
+
+export async function GET() {
+  return rss(weeklyFeedOptions((await siteArchive()).archive));
+}
