@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { fetchHfDay, hfPageUrl, type FetchHfOptions } from '../../src/lib/sources/fetch-hf.ts';
+import { fetchHfDay, fetchHfWeek, hfPageUrl, type FetchHfOptions } from '../../src/lib/sources/fetch-hf.ts';
 import { rejectedInputError } from '../helpers/errors.ts';
 import {
   jsonReply,
@@ -194,3 +194,24 @@ describe('hfPageUrl', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('fetchHfWeek', () => {
+  it('pages through an ISO week with the API’s own range', async () => {
+    const { url, requests } = await serve(pagedDay(corpus));
+    const text = await fetchHfWeek(
+      '2026-W40',
+      testOptions(url('/api/daily_papers'), { pageSize: 30 }).options,
+    );
+    expect(JSON.parse(text)).toEqual(corpus);
+    expect(requests.map((request) => request.query)).toEqual([
+      { week: '2026-W40', p: '0', limit: '30' },
+      { week: '2026-W40', p: '1', limit: '30' },
+    ]);
+  });
+
+  it('refuses what is not an ISO week before asking', async () => {
+    await expect(fetchHfWeek('2026-W54', testOptions('http://127.0.0.1:9/').options)).rejects.toThrow(
+      /not an ISO week/,
+    );
+  });
+});

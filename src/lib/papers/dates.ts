@@ -27,3 +27,29 @@ export function addDays(day: string, count: number): string {
   date.setUTCDate(date.getUTCDate() + count);
   return dayOf(date);
 }
+
+/** 1 for Monday to 7 for Sunday. */
+export function isoWeekday(day: string): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+/**
+ * The ISO 8601 week of a day, `2026-W40`: weeks start on Monday and belong
+ * to the year that holds their Thursday, so 2027-01-01 can be in 2026-W53.
+ */
+export function isoWeekOf(day: string): string {
+  const thursday = addDays(day, 4 - isoWeekday(day));
+  const year = Number(thursday.slice(0, 4));
+  const firstThursday = addDays(`${pad(year, 4)}-01-04`, 4 - isoWeekday(`${pad(year, 4)}-01-04`));
+  const week = 1 + Math.round(daysBetween(firstThursday, thursday) / 7);
+  return `${pad(year, 4)}-W${pad(week, 2)}`;
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}

@@ -3,9 +3,9 @@
  * `YYYY-MM-DD` strings throughout: no clock, no time zone, no locale data, so
  * two builds anywhere print the same text.
  */
-import { addDays, isIsoDay } from '../papers/dates.ts';
+import { addDays, isIsoDay, isoWeekday, isoWeekOf } from '../papers/dates.ts';
 
-export { addDays, isIsoDay };
+export { addDays, isIsoDay, isoWeekday, isoWeekOf };
 
 const MONTHS = [
   'January',
@@ -62,25 +62,9 @@ export function formatMonth(year: number, month: number): string {
 }
 
 /** Monday = 1 ... Sunday = 7, as ISO 8601 counts. */
-export function isoWeekday(day: string): number {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-}
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/**
- * The ISO 8601 week of a day, `2026-W40`: weeks start on Monday and belong
- * to the year that holds their Thursday, so 2027-01-01 can be in 2026-W53.
- */
-export function isoWeekOf(day: string): string {
-  const thursday = addDays(day, 4 - isoWeekday(day));
-  const year = Number(thursday.slice(0, 4));
-  const firstThursday = addDays(`${pad(year, 4)}-01-04`, 4 - isoWeekday(`${pad(year, 4)}-01-04`));
-  const week = 1 + Math.round(daysBetween(firstThursday, thursday) / 7);
-  return `${pad(year, 4)}-W${pad(week, 2)}`;
 }
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
@@ -124,10 +108,6 @@ export function formatDayRange(first: string, last: string): string {
 function mondayOfUnchecked(year: number, week: number): string {
   const january4 = `${pad(year, 4)}-01-04`;
   return addDays(january4, (week - 1) * 7 - (isoWeekday(january4) - 1));
-}
-
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
 function pad(value: number, width: number): string {

@@ -1,6 +1,7 @@
 /**
- * Download one day of the Hugging Face Daily Papers list, page by page, and
- * hand it on as the single JSON array the hf parser reads from a file.
+ * Download one day (or one ISO week, the API's own range) of the Hugging
+ * Face Daily Papers list, page by page, and hand it on as the single JSON
+ * array the hf parser reads from a file.
  */
 import { isIsoDay } from '../papers/dates.ts';
 import { fetchText, type FetchOptions } from './http.ts';
@@ -26,6 +27,20 @@ export interface FetchHfOptions extends FetchOptions {
  */
 export async function fetchHfDay(date: string, options: FetchHfOptions): Promise<string> {
   if (!isIsoDay(date)) throw new InputError(`--date: "${date}" is not a day such as 2026-10-03`);
+  return fetchHfRange({ date }, options);
+}
+
+/** What one listing request names: a day, or an ISO week (`2026-W40`). */
+export type HfRange = { date: string } | { week: string };
+
+/** An ISO week of the list, as fetchHfDay fetches a day; `week` is the week of a day, as isoWeekOf gives. */
+export async function fetchHfWeek(week: string, options: FetchHfOptions): Promise<string> {
+  // A caller's mistake, not input: weeks come from isoWeekOf.
+  if (!/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(week)) throw new RangeError(`not an ISO week: ${week}`);
+  return fetchHfRange({ week }, options);
+}
+
+async function fetchHfRange(range: HfRange, options: FetchHfOptions): Promise<string> {
   const pageSize = options.pageSize ?? DEFAULT_HF_PAGE_SIZE;
   const maxPages = options.maxPages ?? DEFAULT_HF_MAX_PAGES;
   // Caller mistakes, not input problems: a page size of 0 would never end a page.
@@ -37,7 +52,7 @@ export async function fetchHfDay(date: string, options: FetchHfOptions): Promise
   const seen = new Set<string>();
 
   for (let page = 0; page < maxPages; page++) {
-    const url = hfPageUrl(options.endpoint, date, page, pageSize);
+    const url = rangePageUrl(options.endpoint, range, page, pageSize);
     const pageItems = parsePage(
       url,
       await fetchText(url, { ...options, accept: options.accept ?? 'application/json' }),
@@ -56,8 +71,13 @@ export async function fetchHfDay(date: string, options: FetchHfOptions): Promise
 }
 
 export function hfPageUrl(endpoint: string, date: string, page: number, pageSize: number): string {
+  return rangePageUrl(endpoint, { date }, page, pageSize);
+}
+
+function rangePageUrl(endpoint: string, range: HfRange, page: number, pageSize: number): string {
   const url = new URL(endpoint);
-  url.searchParams.set('date', date);
+  if ('date' in range) url.searchParams.set('date', range.date);
+  else url.searchParams.set('week', range.week);
   url.searchParams.set('p', String(page));
   url.searchParams.set('limit', String(pageSize));
   return url.toString();
