@@ -3,6 +3,7 @@ import { buildArchive } from '../../src/lib/site/archive.ts';
 import {
   archivePaperPageKey,
   factsText,
+  listedFingerprint,
   pageKey,
   paperFingerprint,
   paperPageKey,
@@ -116,5 +117,27 @@ describe('page cache keys', () => {
     expect(topicPageFrame(shorter).gapsAfter).toEqual(new Set([1]));
     expect(topicPageFrame(longer).gapsAfter).toEqual(new Set([1, 8]));
     expect(factsText(topicPageFrame(shorter))).not.toBe(factsText(topicPageFrame(longer)));
+  });
+});
+
+describe('keys of pages that list papers without their counts', () => {
+  const paper = makePaper({ id: '2610.00001', title: 'A', upvotes: 3 });
+  const recounted = { ...paper, data: { ...paper.data, upvotes: 30, comments: 4 } };
+  const retitled = { ...paper, data: { ...paper.data, title: 'A, corrected' } };
+
+  it('stay when a paper’s counts change, and change with what the list shows', () => {
+    const key = pageKey(['topic'], [paper], listedFingerprint);
+    expect(pageKey(['topic'], [recounted], listedFingerprint)).toBe(key);
+    expect(pageKey(['topic'], [retitled], listedFingerprint)).not.toBe(key);
+    // A page that shows the counts still sees them.
+    expect(pageKey(['day'], [recounted])).not.toBe(pageKey(['day'], [paper]));
+  });
+
+  it('of a paper’s page stay when a related paper’s counts change', () => {
+    const own = makePaper({ id: '2610.00009' });
+    const facts = { dayTotal: 1, counted: true, prev: undefined, next: undefined, image: '' };
+    const key = paperPageKey(own, [paper], facts);
+    expect(paperPageKey(own, [recounted], facts)).toBe(key);
+    expect(paperPageKey(own, [retitled], facts)).not.toBe(key);
   });
 });

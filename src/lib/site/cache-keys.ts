@@ -54,16 +54,36 @@ export function paperFingerprint(paper: PaperEntry): string {
   return value;
 }
 
+const listedFingerprints = new WeakMap<PaperEntry, string>();
+
+/**
+ * What a compact card or a related row shows of a paper: id, title,
+ * authors, day and topics, not its counts or abstract. A page that lists
+ * papers so keeps its key when a refresh brings new counts.
+ */
+export function listedFingerprint(paper: PaperEntry): string {
+  let value = listedFingerprints.get(paper);
+  if (value === undefined) {
+    const { title, authors, date } = paper.data;
+    value = JSON.stringify([paper.id, title, authors, date, topicsOf(paper)]);
+    listedFingerprints.set(paper, value);
+  }
+  return value;
+}
+
 /**
  * The key of a page that shows `papers` and depends on `facts` (its kind,
- * dates, neighbours: whatever else it prints).
+ * dates, neighbours: whatever else it prints). `fingerprint` says what of a
+ * paper the page shows: all of it by default, listedFingerprint for lists
+ * without counts or abstracts.
  */
 export function pageKey(
   facts: readonly (string | number | undefined)[],
   papers: Iterable<PaperEntry>,
+  fingerprint: (paper: PaperEntry) => string = paperFingerprint,
 ): string {
   const hash = createHash('sha256').update(SITE_KEY).update(JSON.stringify(facts));
-  for (const paper of papers) hash.update(paperFingerprint(paper));
+  for (const paper of papers) hash.update(fingerprint(paper));
   return hash.digest('base64');
 }
 
@@ -118,7 +138,8 @@ export function paperPageKey(
     facts.image,
     facts.prev?.id,
     facts.next?.id,
-    ...related.map((entry) => entry.id),
+    // Related rows show title and day: a related paper's new counts leave this page as it was.
+    ...related.map(listedFingerprint),
   ];
-  return pageKey(keyFacts, [paper, ...related]);
+  return pageKey(keyFacts, [paper]);
 }
