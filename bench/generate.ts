@@ -247,6 +247,41 @@ export async function generate(options: GenerateOptions): Promise<string[]> {
   return plan.map(({ date }) => date);
 }
 
+/** Days `papers daily` refreshes by default (src/lib/sources/refresh.ts). */
+export const REFRESH_DAYS = 7;
+
+/**
+ * What a refresh of the days before `date` writes, as `papers daily` does
+ * with new counts from the source: every paper of those days gets more
+ * upvotes and comments, and the day before `date` gets one paper listed
+ * late. Returns how many files it wrote.
+ */
+export async function refreshCounts(out: string, date: string, days = REFRESH_DAYS): Promise<number> {
+  const corpus = await loadCorpus();
+  const window = new Set(Array.from({ length: days }, (_, i) => dayBefore(date, i + 1)));
+  const files = (await listPaperFiles(out)).filter((file) => window.has(file.date));
+  for (const file of files) {
+    const target = path.join(out, file.relativePath);
+    const document = parsePaperDocument(await readFile(target, 'utf8'));
+    const paper = paperSchema.parse(document.data);
+    const more = 1 + (Number(paper.id.slice(-2)) % 7);
+    const counted = {
+      ...paper,
+      upvotes: (paper.upvotes ?? 0) + more,
+      comments: (paper.comments ?? 0) + (more % 2),
+    };
+    await writeFile(target, serializePaperDocument(counted, document.body));
+  }
+  const late = dayBefore(date, 1);
+  const { paper, body } = syntheticPaper(corpus, late, 900);
+  await writeFile(path.join(out, paperRelativePath(paper.id, late)), serializePaperDocument(paper, body));
+  return files.length + 1;
+}
+
+function dayBefore(date: string, count: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - count * 86_400_000).toISOString().slice(0, 10);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { n: { type: 'string' }, out: { type: 'string' }, 'add-day': { type: 'boolean' } },

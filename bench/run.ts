@@ -20,7 +20,9 @@
  * about an hour), --search step|cli|off (after the build, in its own
  * process: the site's search index step, `papers index`, its cache kept
  * between builds; or the Pagefind CLI over the output), --scenarios LIST (a subset
- * of cold,rebuild,daily,daily-fresh,daily-publish,daily-ci,daily-link, in that order), --no-hugo, --no-lib-steps,
+ * of cold,rebuild,daily,daily-refresh,daily-fresh,daily-publish,daily-ci,daily-link, in that order;
+ * daily-refresh also gives the seven days before the new one new counts and a late paper, as
+ * `papers daily`'s refresh writes them), --no-hugo, --no-lib-steps,
  * --runner-memory GB|off (default 7: the build and the search step get the
  * Node heap limit V8 picks on a machine with that much memory, a quarter of
  * it, as on a 7 GB CI runner; on a larger machine V8 lets the heap grow
@@ -35,7 +37,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generate } from './generate.ts';
+import { generate, REFRESH_DAYS, refreshCounts } from './generate.ts';
 import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
 import { measure, peakBetween, type Measured } from './measure.ts';
@@ -62,11 +64,19 @@ const OG_AUTO_LIMIT = 2000;
 const CARD_SAMPLE = 2000;
 
 export type Scenario =
-  'cold' | 'rebuild' | 'daily' | 'daily-fresh' | 'daily-publish' | 'daily-ci' | 'daily-link';
+  | 'cold'
+  | 'rebuild'
+  | 'daily'
+  | 'daily-refresh'
+  | 'daily-fresh'
+  | 'daily-publish'
+  | 'daily-ci'
+  | 'daily-link';
 export const SCENARIOS: readonly Scenario[] = [
   'cold',
   'rebuild',
   'daily',
+  'daily-refresh',
   'daily-fresh',
   'daily-publish',
   'daily-ci',
@@ -74,6 +84,7 @@ export const SCENARIOS: readonly Scenario[] = [
 ];
 const ADDS_A_DAY: ReadonlySet<Scenario> = new Set([
   'daily',
+  'daily-refresh',
   'daily-fresh',
   'daily-publish',
   'daily-ci',
@@ -298,6 +309,10 @@ async function runSize(
       lastAdded = added;
       if (options.hugo) await writeHugoContent(dirs.content, dirs.hugoContent, added);
       log(`N=${n}: added ${added}`);
+      if (scenario === 'daily-refresh' && added)
+        log(
+          `N=${n}: refreshed ${await refreshCounts(dirs.content, added)} papers of the ${REFRESH_DAYS} days before`,
+        );
     }
     // As a CI runner without the kept build folder, or `papers daily` before it had one, build:
     // Astro copies every page it keeps from its cache.
