@@ -8,6 +8,7 @@ import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { fetchHfDayRead, ingestRead } from './ingest.ts';
+import { withFolderLocks } from './run-lock.ts';
 
 export const BACKFILL_HELP = `Usage: papers backfill --from YYYY-MM-DD --to YYYY-MM-DD [options]
 
@@ -56,7 +57,22 @@ export async function runBackfill(args: string[], context: CliContext): Promise<
     throw new UsageError((error as Error).message);
   }
   const contentDir = values['content-dir'];
-  const { state } = await readIngestState(contentDir);
+  const run = { contentDir, delay, endpoint: values.endpoint, range: `${values.from}..${values.to}` };
+  return withFolderLocks([contentDir], () => ingestDays(days, run, context));
+}
+
+interface BackfillRun {
+  contentDir: string;
+  /** Pause between days, in milliseconds. */
+  delay: number;
+  endpoint: string | undefined;
+  /** `2026-01-01..2026-06-30`, for the summary. */
+  range: string;
+}
+
+/** Ingests every day of `days` not yet complete; 1 when any failed. */
+async function ingestDays(days: string[], run: BackfillRun, context: CliContext): Promise<number> {
+  const { state } = await readIngestState(run.contentDir);
   const totals = { ingested: 0, papers: 0, skipped: 0, failed: 0 };
   let fetched = 0;
   for (const [index, day] of days.entries()) {
@@ -64,16 +80,21 @@ export async function runBackfill(args: string[], context: CliContext): Promise<
       totals.skipped += 1;
       continue;
     }
-    if (fetched > 0 && delay > 0) await sleep(delay);
+    if (fetched > 0 && run.delay > 0) await sleep(run.delay);
     fetched += 1;
     context.output.progress(`[${index + 1}/${days.length}] ${day}`);
     try {
-      const read = await fetchHfDayRead(day, values.endpoint, context);
+      const read = await fetchHfDayRead(day, run.endpoint, context);
       const summary =
         read.papers.length === 0
           ? { papers: 0 }
-          : await ingestRead(read, { source: 'hf', contentDir, dryRun: false, output: context.output });
-      await recordDay(contentDir, day, summary.papers);
+          : await ingestRead(read, {
+              source: 'hf',
+              contentDir: run.contentDir,
+              dryRun: false,
+              output: context.output,
+            });
+      await recordDay(run.contentDir, day, summary.papers);
       totals.ingested += 1;
       totals.papers += summary.papers;
     } catch (error) {
@@ -83,7 +104,7 @@ export async function runBackfill(args: string[], context: CliContext): Promise<
     }
   }
   context.output.result(
-    `backfill ${values.from}..${values.to}: ${days.length} days: ${totals.ingested} ingested ` +
+    `backfill ${run.range}: ${days.length} days: ${totals.ingested} ingested ` +
       `(${totals.papers} papers), ${totals.skipped} skipped (already complete), ${totals.failed} failed`,
   );
   return totals.failed > 0 ? 1 : 0;

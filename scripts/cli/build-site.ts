@@ -16,6 +16,7 @@ import { INDEX_FOLLOWS_ENV } from '../../src/lib/search/stale-index.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { indexBuiltSite } from './index-search.ts';
+import { trackChild } from './run-lock.ts';
 
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
@@ -77,6 +78,7 @@ async function runAstroBuild(
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    trackChild(child);
     const keep = (chunk: Buffer) => {
       log.push(chunk.toString());
       context.output.progress(chunk.toString().trimEnd());

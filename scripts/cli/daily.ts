@@ -2,20 +2,24 @@
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { dayOf, isIsoDay } from '../../src/lib/papers/dates.ts';
+import { checkPlace, placeFolders, type PublishPlace } from '../../src/lib/publish/place.ts';
 import { recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
-import { fetchHfDayRead, ingestRead } from './ingest.ts';
+import { PROJECT } from './build-site.ts';
+import { fetchHfDayRead, fetchRefreshRead, ingestRead } from './ingest.ts';
 import {
-  checkedPlace,
   checkPublishOptions,
   PUBLISH_OPTIONS,
   PUBLISH_OPTIONS_HELP,
   publishOutcomeText,
+  resolvedPlace,
   validateBuildAndPublish,
   validateOrThrow,
+  type PublishValues,
 } from './publish.ts';
+import { withFolderLocks } from './run-lock.ts';
 
 export const DAILY_HELP = `Usage: papers daily [--date YYYY-MM-DD] [options]
 
@@ -32,22 +36,40 @@ as it was (with --in-place: incomplete, not to be deployed); the new day's
 files stay, so fix the problem and run "papers publish". A day without
 papers (weekends have none) is not an error: it says so and changes nothing.
 Running it twice changes nothing.
+While another papers run uses one of its folders, it stops at once and
+changes nothing (exit 1); a build or published folder that holds files
+papers did not write is refused (docs/what-can-go-wrong.md).
+
+It also fetches the days before again (--refresh-days, default 7), by ISO
+week: their counts settle and papers are listed late, so it updates the
+counts and source-owned fields of their papers (hand edits are kept) and
+adds late papers to their days. The day and the refresh are fetched before
+anything is written, so a source failure changes nothing.
 
 Options:
   --date YYYY-MM-DD   the day to publish (default: today, UTC)
+  --refresh-days N    days before it to fetch again (default 7; 0: none)
   --endpoint URL      the Hugging Face API (or PAPERS_HF_ENDPOINT)
   --no-build          ingest and validate only
 ${PUBLISH_OPTIONS_HELP}
   -h, --help          show this help
 `;
 
+/** About a week: how long Hugging Face counts keep moving and papers keep being added to a day. */
+export const DEFAULT_REFRESH_DAYS = 7;
+/** Beyond two months a refresh is a backfill: use papers backfill. */
+const MAX_REFRESH_DAYS = 60;
+
 const OPTIONS = {
   date: { type: 'string' },
   endpoint: { type: 'string' },
+  'refresh-days': { type: 'string', default: String(DEFAULT_REFRESH_DAYS) },
   'no-build': { type: 'boolean', default: false },
   ...PUBLISH_OPTIONS,
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+type DailyValues = PublishValues & { endpoint?: string | undefined };
 
 export async function runDaily(args: string[], context: CliContext): Promise<number> {
   const { values } = parseCommandArgs('daily', () => parseArgs({ args, options: OPTIONS, strict: true }));
@@ -57,34 +79,60 @@ export async function runDaily(args: string[], context: CliContext): Promise<num
   }
   const date = values.date ?? dayOf(new Date());
   if (!isIsoDay(date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${date}"`);
+  const refreshDays = Number(values['refresh-days']);
+  if (!/^\d+$/.test(values['refresh-days']) || refreshDays > MAX_REFRESH_DAYS)
+    throw new UsageError(
+      `--refresh-days: expected a whole number from 0 to ${MAX_REFRESH_DAYS}, got "${values['refresh-days']}"`,
+    );
+  // The folders are locked before anything is read: with --no-build only the content is written.
+  const place = values['no-build'] ? undefined : resolvedPlace(values, context.env);
+  if (!place) checkPublishOptions(values);
+  const folders = place ? placeFolders(place) : [values['content-dir']];
+  return withFolderLocks(folders, () => ingestAndPublish(date, refreshDays, values, place, context));
+}
+
+async function ingestAndPublish(
+  date: string,
+  refreshDays: number,
+  values: DailyValues,
+  place: PublishPlace | undefined,
+  context: CliContext,
+): Promise<number> {
   const contentDir = values['content-dir'];
   const outDir = values['out-dir'];
   // Before anything is fetched or written: a day ingested and then not published helps no one.
-  if (values['no-build']) checkPublishOptions(values);
-  else checkedPlace(values, context.env);
+  if (place) checkPlace(place, PROJECT);
 
-  const read = await fetchHfDayRead(date, values.endpoint, context).catch((error: unknown) => {
+  const unchanged = (error: unknown) => {
     if (!(error instanceof InputError)) throw error;
     throw new InputError(`${error.message}; content and ${outDir} were left as they were`);
-  });
-  if (read.papers.length === 0 && read.problems.length === 0) {
+  };
+  // Both fetched before anything is written: a source that fails halfway changes nothing.
+  const read = await fetchHfDayRead(date, values.endpoint, context).catch(unchanged);
+  const refresh =
+    refreshDays > 0
+      ? await fetchRefreshRead(date, refreshDays, values.endpoint, context).catch(unchanged)
+      : undefined;
+  const dayListed = read.papers.length > 0 || read.problems.length > 0;
+  if (!dayListed && !refresh?.papers.length) {
     context.output.result(`${date}: no papers listed (weekends have none); nothing changed`);
     return 0;
   }
-  const ingested = await ingestRead(read, {
-    source: 'hf',
-    contentDir,
-    dryRun: false,
-    output: context.output,
-  });
-  if (ingested.usable === 0) throw new InputError(`${date}: no usable paper in the source; nothing changed`);
-  await recordDay(contentDir, date, ingested.papers);
+  const ingest = (source: typeof read) =>
+    ingestRead(source, { source: 'hf', contentDir, dryRun: false, output: context.output });
+  if (dayListed) {
+    const ingested = await ingest(read);
+    if (ingested.usable === 0)
+      throw new InputError(`${date}: no usable paper in the source; nothing changed`);
+    await recordDay(contentDir, date, ingested.papers);
+  }
+  if (refresh?.papers.length) await ingest(refresh);
 
-  if (values['no-build']) {
+  if (!place) {
     await validateOrThrow(contentDir, outDir, context);
     return 0;
   }
-  const outcome = await validateBuildAndPublish(values, context);
+  const outcome = await validateBuildAndPublish(place, values['force-build'], context);
   context.output.result(publishOutcomeText(outcome, outDir, date));
   return 0;
 }

@@ -9,13 +9,15 @@ import type { PaperSource } from '../../src/lib/papers/schema.ts';
 import { parseArxivAtom } from '../../src/lib/sources/arxiv.ts';
 import { resolveEndpoint } from '../../src/lib/sources/endpoints.ts';
 import { fetchArxivIds } from '../../src/lib/sources/fetch-arxiv.ts';
-import { fetchHfDay } from '../../src/lib/sources/fetch-hf.ts';
+import { fetchHfDay, fetchHfWeek } from '../../src/lib/sources/fetch-hf.ts';
 import { parseHfDaily } from '../../src/lib/sources/hf.ts';
+import { daysBefore, listedOn, weeksOf } from '../../src/lib/sources/refresh.ts';
 import { listingDay, parseListingText } from '../../src/lib/sources/text.ts';
 import type { ParseResult } from '../../src/lib/sources/types.ts';
 import { UsageError } from './errors.ts';
 import type { Output } from './output.ts';
 import { readInputFile } from './read-input.ts';
+import { withFolderLocks } from './run-lock.ts';
 import type { CliContext } from './context.ts';
 
 export const INGEST_HELP = `Usage: papers ingest <source> [options]
@@ -72,14 +74,18 @@ export async function runIngest(args: string[], context: CliContext): Promise<nu
   if (values.date !== undefined && !isIsoDay(values.date)) {
     throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${values.date}"`);
   }
-  const read = await readSource(source, values, context);
-  const summary = await ingestRead(read, {
-    source: source as PaperSource,
-    contentDir: values['content-dir'],
-    dryRun: values['dry-run'],
-    output: context.output,
-  });
-  return summary.papers > 0 && summary.usable === 0 ? 1 : 0;
+  const ingest = async () => {
+    const read = await readSource(source, values, context);
+    const summary = await ingestRead(read, {
+      source: source as PaperSource,
+      contentDir: values['content-dir'],
+      dryRun: values['dry-run'],
+      output: context.output,
+    });
+    return summary.papers > 0 && summary.usable === 0 ? 1 : 0;
+  };
+  // A dry run only reads, and takes no lock.
+  return values['dry-run'] ? ingest() : withFolderLocks([values['content-dir']], ingest);
 }
 
 export interface IngestSummary {
@@ -120,6 +126,41 @@ export async function fetchHfDayRead(
   context: CliContext,
 ): Promise<SourceRead> {
   return readHf({ date, ...(endpointFlag !== undefined && { endpoint: endpointFlag }) }, context);
+}
+
+/**
+ * The `days` days before `date` as the Hugging Face API lists them now,
+ * fetched by ISO week (src/lib/sources/refresh.ts): their papers with the
+ * counts they have now, papers listed late among them. Each keeps its own day.
+ */
+export async function fetchRefreshRead(
+  date: string,
+  days: number,
+  endpointFlag: string | undefined,
+  context: CliContext,
+): Promise<SourceRead> {
+  const window = daysBefore(date, days);
+  const endpoint = resolveEndpoint('hf', endpointFlag, context.env);
+  const weeks = weeksOf(window);
+  const results: ParseResult[] = [];
+  for (const week of weeks) {
+    const json = await fetchHfWeek(week, {
+      endpoint,
+      ...context.fetchOptions,
+      onPage: (page, items) =>
+        context.output.progress(`refresh ${week}: fetched page ${page + 1} (${items} papers)`),
+    });
+    results.push(parseHfDaily(json, `${endpoint}?week=${week}`));
+  }
+  return {
+    papers: listedOn(
+      results.flatMap((result) => result.papers),
+      window,
+    ),
+    problems: results.flatMap((result) => result.problems),
+    date: undefined,
+    inputName: `${endpoint}?week=${weeks.join(',')}`,
+  };
 }
 
 export interface SourceRead extends ParseResult {

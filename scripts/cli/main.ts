@@ -4,6 +4,7 @@ import { DocumentError } from '../../src/lib/papers/document.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import { PublishError } from '../../src/lib/publish/publish.ts';
 import { StateError } from '../../src/lib/publish/state.ts';
+import { LockError } from '../../src/lib/run-lock/lock-file.ts';
 import { TaxonomyError } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
@@ -70,7 +71,8 @@ function reportError(error: unknown, context: CliContext): number {
     error instanceof WriteError ||
     error instanceof TaxonomyError ||
     error instanceof StateError ||
-    error instanceof PublishError
+    error instanceof PublishError ||
+    error instanceof LockError
   ) {
     context.output.warn(`papers: ${error.message}`);
     return 1;

@@ -6,8 +6,10 @@ import { countText } from '../../src/lib/count-text.ts';
 import { checkContent } from '../../src/lib/publish/check-content.ts';
 import { readStamp } from '../../src/lib/publish/fingerprint.ts';
 import {
+  checkPlace,
   optionConflict,
-  publishPlace,
+  placeFolders,
+  resolvePlace,
   type PlaceOptions,
   type PublishPlace,
 } from '../../src/lib/publish/place.ts';
@@ -16,6 +18,7 @@ import { InputError } from '../../src/lib/sources/types.ts';
 import { buildAndPublish, PROJECT, publishKeptBuild } from './build-site.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { withFolderLocks } from './run-lock.ts';
 
 export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (default: content)
   --out-dir DIR       where the published site goes (default: dist)
@@ -43,6 +46,11 @@ the published folder. If content is invalid or the build fails, the published
 folder is left as it was. Nothing is done when it is already the build of
 this content. With --in-place, the site is built in the published folder
 itself and nothing is swapped.
+
+One run at a time: while another papers run uses the content, build or
+published folder, it stops at once and changes nothing (exit 1). A build or
+published folder that holds files papers did not write is refused
+(docs/what-can-go-wrong.md).
 
 Options:
 ${PUBLISH_OPTIONS_HELP}
@@ -74,7 +82,11 @@ export async function runPublish(args: string[], context: CliContext): Promise<n
     context.output.result(PUBLISH_HELP);
     return 0;
   }
-  const outcome = await validateBuildAndPublish(values, context);
+  const place = resolvedPlace(values, context.env);
+  const outcome = await withFolderLocks(placeFolders(place), () => {
+    checkPlace(place, PROJECT);
+    return validateBuildAndPublish(place, values['force-build'], context);
+  });
   context.output.result(publishOutcomeText(outcome, values['out-dir']));
   return 0;
 }
@@ -91,16 +103,17 @@ export function publishOutcomeText(outcome: PublishOutcome, outDir: string, what
 
 /**
  * Validates the content, then builds and publishes it unless the published
- * folder, or the build folder, already holds its build (planPublish).
+ * folder, or the build folder, already holds its build (planPublish). The
+ * run holds the place's locks, and has checked it (checkPlace).
  */
 export async function validateBuildAndPublish(
-  values: PublishValues,
+  place: PublishPlace,
+  forceBuild: boolean,
   context: CliContext,
 ): Promise<PublishOutcome> {
-  const place = checkedPlace(values, context.env);
   const fingerprint = await validateOrThrow(place.contentDir, place.outDir, context);
   const stamps = { published: await readStamp(place.outDir), built: await readStamp(place.buildDir) };
-  const plan = planPublish(fingerprint, stamps, values['force-build']);
+  const plan = planPublish(fingerprint, stamps, forceBuild);
   if (plan === 'up to date') return 'up to date';
   if (plan === 'publish the kept build') {
     await publishKeptBuild(place, context);
@@ -127,10 +140,10 @@ export function checkPublishOptions(values: PublishValues): void {
   if (conflict) throw new UsageError(conflict);
 }
 
-/** Where the options say to build and publish, checked before any work is done. */
-export function checkedPlace(values: PublishValues, env: NodeJS.ProcessEnv): PublishPlace {
+/** Where the options say to build and publish: resolved, and to be checked once locked (checkPlace). */
+export function resolvedPlace(values: PublishValues, env: NodeJS.ProcessEnv): PublishPlace {
   checkPublishOptions(values);
-  return publishPlace(placeOptions(values), env, PROJECT);
+  return resolvePlace(placeOptions(values), env, PROJECT);
 }
 
 /**

@@ -10,12 +10,19 @@
  * or emptied (but for `.git`) where it cannot be set aside, and Astro copies
  * every unchanged page from its cache: a half-written or older page is never
  * kept.
+ *
+ * A folder that holds files this tool did not write is refused before
+ * anything is done (src/lib/publish/owned.ts): the steps above would delete
+ * them. `papers publish` refuses it before it builds; this is for
+ * `astro build` and `npm run build`. The folder is marked as this tool's
+ * when a build starts, and the mark is kept by the pruning at the end.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { madeFromAssets, pruneOutput, pruneSummaryText, startBuild } from '../lib/publish/prune.ts';
 import { recordLastOutput } from '../lib/publish/last-output.ts';
+import { checkOwnedFolder, markOwned, OWNED_MARK } from '../lib/publish/owned.ts';
 import { clearStaleOutput, clearedOutputText } from '../lib/publish/set-aside.ts';
 import { staleIndexWarning } from '../lib/search/stale-index.ts';
 
@@ -27,7 +34,7 @@ export interface OutDirOptions {
 const GIT = '.git';
 
 export function outDirKept(options: OutDirOptions): AstroIntegration {
-  const leave = new Set([GIT, ...options.ownedElsewhere]);
+  const leave = new Set([GIT, OWNED_MARK, ...options.ownedElsewhere]);
   let outDir: string | undefined;
   let cacheDir: string | undefined;
   let since: number | undefined;
@@ -44,12 +51,14 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         if (outDir === undefined || cacheDir === undefined) return;
+        checkOwnedFolder(outDir, 'the output folder');
         const cleared = clearStaleOutput(outDir, new Set([GIT]), cacheDir);
         if (cleared) {
           removal = cleared.removal;
           logger.info(clearedOutputText(cleared));
         }
         mkdirSync(outDir, { recursive: true });
+        markOwned(outDir);
         await recordLastOutput(cacheDir, outDir);
         since = startBuild(outDir);
       },

@@ -121,7 +121,8 @@ await build(config);
 
 const VITEST_ENV = new Set(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'TEST']);
 
-function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.ProcessEnv {
+/** This process's environment without what Vitest adds to it, for a child that builds the site. */
+export function withoutVitestEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     // Vitest marks its workers (VITEST, VITEST_POOL_ID, NODE_ENV=test) and
@@ -131,8 +132,12 @@ function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.Process
     if (key.startsWith('VITEST') || VITEST_ENV.has(key)) continue;
     env[key] = value;
   }
+  return env;
+}
+
+function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.ProcessEnv {
   return {
-    ...env,
+    ...withoutVitestEnv(),
     PAPERS_CONTENT_DIR: path.resolve(PROJECT_ROOT, options.contentDir),
     BASE_PATH: options.base ?? '/',
     SITE_URL: options.siteUrl ?? DEFAULT_FIXTURE_SITE_URL,

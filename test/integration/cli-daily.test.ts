@@ -8,7 +8,8 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFil
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeFingerprint, publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
-import { papers } from '../helpers/cli.ts';
+import { markOwned } from '../../src/lib/publish/owned.ts';
+import { papers, siteEnv as workspaceEnv } from '../helpers/cli.ts';
 import { jsonReply, startFixtureServer, type Reply } from '../helpers/fixture-server.ts';
 import { folderStamps } from '../helpers/built-site.ts';
 import { fileTexts } from '../helpers/file-tree.ts';
@@ -22,7 +23,7 @@ async function dayItems(count: number, listedOn = '2026-10-03'): Promise<unknown
   return items.slice(0, count).map((item) => ({ ...item, publishedAt: `${listedOn}T00:00:00.000Z` }));
 }
 
-/** A content folder with the taxonomy and nothing else, and a published site to protect. */
+/** A content folder with the taxonomy and nothing else, and a published site (marked as papers's) to protect. */
 async function workspace() {
   const root = await tempDir();
   const content = path.join(root, 'content');
@@ -31,6 +32,7 @@ async function workspace() {
   await copyFile(path.join(ROOT, 'content/topics.yaml'), path.join(content, 'topics.yaml'));
   await mkdir(dist);
   await writeFile(path.join(dist, 'index.html'), '<p>last good build</p>');
+  markOwned(dist);
   return { root, content, dist, build: path.join(root, 'build') };
 }
 
@@ -54,12 +56,7 @@ function places(ws: Workspace): string[] {
 
 /** The site's settings, and caches of the workspace's own rather than the project's. */
 function siteEnv(ws: Workspace): Record<string, string> {
-  return {
-    SITE_URL: 'https://example.org',
-    PAPERS_PAGEFIND_CACHE: path.join(ws.root, 'caches/pagefind'),
-    PAPERS_BUILD_CACHE: path.join(ws.root, 'caches/build'),
-    PAPERS_OG_CACHE: path.join(ws.root, 'caches/og'),
-  };
+  return workspaceEnv(ws.root);
 }
 
 function daily(ws: Workspace, endpoint: string, ...extra: string[]) {
@@ -72,6 +69,7 @@ function daily(ws: Workspace, endpoint: string, ...extra: string[]) {
 describe('papers daily', () => {
   it('publishes a normal day: content, then a full build swapped in; a second run changes nothing', async () => {
     const ws = await workspace();
+    const lastGood = await fileTexts(ws.dist);
     let dayOne = new Map<string, string>();
     let builtDayOne = new Map<string, string>();
     const items = await dayItems(4);
@@ -90,7 +88,7 @@ describe('papers daily', () => {
         );
         expect(published).toEqual(await fileTexts(ws.build));
         // The site it replaced is kept beside it, for the next publish to bring up to date.
-        expect(await fileTexts(`${ws.dist}.next`)).toEqual({ 'index.html': '<p>last good build</p>' });
+        expect(await fileTexts(`${ws.dist}.next`)).toEqual(lastGood);
         dayOne = await folderStamps(ws.dist);
         builtDayOne = await folderStamps(ws.build);
         const contentBefore = await fileTexts(ws.content);
@@ -151,6 +149,7 @@ describe('papers daily', () => {
     const ws = await workspace();
     await mkdir(ws.build);
     await writeFile(path.join(ws.build, 'index.html'), '<p>built</p>');
+    markOwned(ws.build);
     const stamp = await publishFingerprint(ws.content, siteEnv(ws), await codeFingerprint(ROOT));
     await writeFile(path.join(ws.build, STAMP_FILE), `${stamp}\n`);
     await rm(ws.dist, { recursive: true });
@@ -277,6 +276,70 @@ describe('papers daily', () => {
     expect({ content: await fileTexts(ws.content), dist: await fileTexts(ws.dist) }).toEqual(before);
   });
 
+  it('refreshes the week before: new counts, a paper listed late, hand corrections kept', async () => {
+    const ws = await workspace();
+    // Papers other than today's three: the fixture's 11th and 12th.
+    const [early, late] = (await dayItems(12, '2026-10-01')).slice(10);
+    const counted = (item: unknown, upvotes: number) => {
+      const record = item as { paper: Record<string, unknown> };
+      return { ...record, paper: { ...record.paper, upvotes } };
+    };
+    let weekItems: unknown[] = [counted(early, 5)];
+    const weeks: string[] = [];
+    const today = await dayItems(3);
+    const run = () =>
+      withServer(
+        (request) => {
+          if (request.query['week']) {
+            weeks.push(request.query['week']);
+            // The week's list: two of its papers on 2026-10-01, and today's, which the refresh leaves alone.
+            return jsonReply(Number(request.query['p']) === 0 ? [...weekItems, ...today] : []);
+          }
+          return jsonReply(Number(request.query['p']) === 0 ? today : []);
+        },
+        (endpoint) => daily(ws, endpoint, '--no-build'),
+      );
+    expect((await run()).code).toBe(0);
+    // 26 September to 2 October: weeks 39 and 40, one request each.
+    expect(weeks).toEqual(['2026-W39', '2026-W40']);
+    const dayDir = path.join(ws.content, 'papers/2026/10/01');
+    const [earlyFile] = await readdir(dayDir);
+    const earlyPath = path.join(dayDir, earlyFile!);
+    expect(await readFile(earlyPath, 'utf8')).toMatch(/^upvotes: 5$/m);
+    // A person corrects the title; the source then counts more votes and lists a paper late.
+    await writeFile(
+      earlyPath,
+      (await readFile(earlyPath, 'utf8')).replace(/^title: .*$/m, 'title: Corrected by hand'),
+    );
+    weekItems = [counted(early, 42), counted(late, 7)];
+    const second = await run();
+    expect(second.code).toBe(0);
+    const refreshed = await readFile(earlyPath, 'utf8');
+    expect(refreshed).toMatch(/^upvotes: 42$/m);
+    expect(refreshed).toMatch(/^title: Corrected by hand$/m);
+    expect(await readdir(dayDir)).toHaveLength(2);
+    // Today's papers stay on today, once.
+    expect(await readdir(path.join(ws.content, 'papers/2026/10/03'))).toHaveLength(3);
+  });
+
+  it('refreshes nothing with --refresh-days 0, and refuses a count that is not one', async () => {
+    const ws = await workspace();
+    const queries: string[] = [];
+    await withServer(
+      (request) => {
+        queries.push(Object.keys(request.query).sort().join(','));
+        return jsonReply([]);
+      },
+      async (endpoint) => {
+        expect((await daily(ws, endpoint, '--refresh-days', '0')).code).toBe(0);
+        const refused = await daily(ws, endpoint, '--refresh-days', 'seven');
+        expect(refused.code).not.toBe(0);
+        expect(refused.stderr).toMatch(/--refresh-days: expected a whole number from 0 to 60, got "seven"/);
+      },
+    );
+    expect(queries).toEqual(['date,limit,p']);
+  });
+
   it('treats a day without papers as normal: exit 0, nothing changed', async () => {
     const ws = await workspace();
     const before = { content: await fileTexts(ws.content), dist: await fileTexts(ws.dist) };
@@ -296,6 +359,7 @@ describe('papers daily', () => {
 
   it('refuses to build when content is invalid, naming the file', async () => {
     const ws = await workspace();
+    const before = await fileTexts(ws.dist);
     await mkdir(path.join(ws.content, 'papers/2026/10/01'), { recursive: true });
     await writeFile(path.join(ws.content, 'papers/2026/10/01/2610.00001.md'), '---js\n1\n---\nx\n');
     const items = await dayItems(1);
@@ -310,7 +374,7 @@ describe('papers daily', () => {
         expect(result.stderr).toMatch(/1 content problem \(see above\); .* was left as it was$/);
       },
     );
-    expect(await fileTexts(ws.dist)).toEqual({ 'index.html': '<p>last good build</p>' });
+    expect(await fileTexts(ws.dist)).toEqual(before);
   });
 });
 

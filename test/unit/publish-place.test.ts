@@ -1,9 +1,22 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { optionConflict, publishPlace, type PlaceOptions } from '../../src/lib/publish/place.ts';
+import {
+  checkPlace,
+  optionConflict,
+  placeFolders,
+  resolvePlace,
+  type PlaceOptions,
+} from '../../src/lib/publish/place.ts';
 import { PublishError } from '../../src/lib/publish/publish.ts';
 
 const PROJECT = '/work/project';
+
+/** The place the options name, checked as a run checks it once it holds the locks. */
+function publishPlace(options: PlaceOptions, env: NodeJS.ProcessEnv, root: string) {
+  const place = resolvePlace(options, env, root);
+  checkPlace(place, root);
+  return place;
+}
 const base: PlaceOptions = {
   contentDir: '/work/project/content',
   outDir: '/work/project/dist',
@@ -31,6 +44,18 @@ describe('where papers publish builds and publishes', () => {
       buildDir: '/work/project/dist',
       inPlace: true,
     });
+  });
+
+  it('locks the content, build and published folders, each once', () => {
+    expect(placeFolders(publishPlace(base, {}, PROJECT))).toEqual([
+      '/work/project/content',
+      '/work/project/node_modules/.cache/daily-papers/site',
+      '/work/project/dist',
+    ]);
+    expect(placeFolders(publishPlace({ ...base, inPlace: true }, {}, PROJECT))).toEqual([
+      '/work/project/content',
+      '/work/project/dist',
+    ]);
   });
 
   it('refuses a build folder inside the published one, and one that is the content', () => {

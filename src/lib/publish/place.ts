@@ -1,11 +1,13 @@
 /**
  * Where `papers publish` and `papers daily` build and publish, from their
  * options: the build folder kept between runs (publish.ts), or the published
- * folder itself with `inPlace`. Checked before any work is done.
+ * folder itself with `inPlace`. Resolved first, to know which folders to
+ * lock; checked once they are locked, before any work is done.
  */
 import path from 'node:path';
 import { resolveConfig } from '../../config.ts';
-import { checkBuildFolder, checkPublishPlaces } from './publish.ts';
+import { checkOwnedFolder } from './owned.ts';
+import { checkBuildFolder, checkPublishPlaces, nextFolder } from './publish.ts';
 
 export interface PublishPlace {
   contentDir: string;
@@ -36,23 +38,43 @@ export function optionConflict(options: PlaceOptions): string | undefined {
 }
 
 /**
- * The place the options name, with the build folder resolved; throws a
- * PublishError when a folder could take content, code or another folder
- * with it (checkBuildFolder, checkPublishPlaces). Call optionConflict first.
+ * The place the options name, with the build folder resolved; nothing is
+ * read. Call optionConflict first, and checkPlace once the run holds the
+ * place's locks (placeFolders).
  */
-export function publishPlace(
+export function resolvePlace(
   options: PlaceOptions,
   env: NodeJS.ProcessEnv,
   projectRoot: string,
 ): PublishPlace {
   const { contentDir, outDir, link, inPlace } = options;
-  checkBuildFolder(outDir, '--out-dir', contentDir, projectRoot);
   if (inPlace) return { contentDir, outDir, buildDir: path.resolve(outDir), link: false, inPlace };
   const buildDir =
     options.buildDir !== undefined
       ? path.resolve(options.buildDir)
       : path.resolve(projectRoot, resolveConfig(env).publishBuildDir);
-  checkBuildFolder(buildDir, '--build-dir', contentDir, projectRoot);
-  checkPublishPlaces(buildDir, outDir);
   return { contentDir, outDir, buildDir, link, inPlace };
+}
+
+/** The folders a publish reads or writes, which a run locks for its whole length (src/lib/run-lock/). */
+export function placeFolders(place: PublishPlace): string[] {
+  return [...new Set([place.contentDir, place.buildDir, place.outDir].map((folder) => path.resolve(folder)))];
+}
+
+/**
+ * Throws a PublishError when a folder of the place could take content, code
+ * or another folder with it (checkBuildFolder, checkPublishPlaces), or holds
+ * files papers did not write (owned.ts): the build folder, the published
+ * folder and the copy of it a publish brings up to date (`<out>.next`).
+ */
+export function checkPlace(place: PublishPlace, projectRoot: string): void {
+  const { contentDir, outDir, buildDir } = place;
+  checkBuildFolder(outDir, '--out-dir', contentDir, projectRoot);
+  if (!place.inPlace) {
+    checkBuildFolder(buildDir, '--build-dir', contentDir, projectRoot);
+    checkPublishPlaces(buildDir, outDir);
+    checkOwnedFolder(buildDir, '--build-dir');
+    checkOwnedFolder(nextFolder(outDir), 'the copy of the site kept beside --out-dir');
+  }
+  checkOwnedFolder(outDir, '--out-dir');
 }
