@@ -1,4 +1,4 @@
-/** The bench's results as Markdown, for bench/results/<date>.md and the README. */
+/** The bench's results as Markdown, for bench/results/<date>.md. */
 import type { RunResult, ScenarioResult } from './run.ts';
 import { formatSiteSize } from './site-size.ts';
 

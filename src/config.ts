@@ -38,7 +38,7 @@ export interface SiteConfig {
   publishBuildDir: string;
 }
 
-/** Search (Pagefind, an index per month of the newest year and per earlier year): see the README's Search section. */
+/** Search (Pagefind, an index per month of the newest year and per earlier year): see docs/search.md. */
 export interface SearchConfig {
   /**
    * Where each piece's index is kept between builds, so a build re-indexes

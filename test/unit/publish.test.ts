@@ -69,8 +69,8 @@ describe('_headers', () => {
     expect(patterns).not.toContain('/papers/*');
   });
 
-  it('are the ones the README tells S3 users to upload with', async () => {
-    const readme = await readFile('README.md', 'utf8');
+  it('are the ones the deploy guide tells S3 users to upload with', async () => {
+    const readme = await readFile('docs/deploy.md', 'utf8');
     const syncs = [
       ...readme.matchAll(/aws s3 sync dist\/(\S*) ((?:[^\n]|\\\n)*?)--cache-control '([^']+)'/g),
     ];

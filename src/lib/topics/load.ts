@@ -15,7 +15,9 @@ export async function loadTaxonomy(contentDir: string): Promise<Taxonomy> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new TaxonomyError(`${file}: no such file; every site needs a topic taxonomy (see README, Topics)`);
+    throw new TaxonomyError(
+      `${file}: no such file; every site needs a topic taxonomy (see docs/site.md, Topics)`,
+    );
   }
   return parseTaxonomy(text, file);
 }
