@@ -1,6 +1,7 @@
 /**
- * Real Chromium for the browser tests: Debian's `chromium` package driven by
- * playwright-core (no browser download; CI installs the package, see .ci/run).
+ * Real Chromium for the browser tests, driven by playwright-core with no
+ * browser download: Debian's `chromium` where installed, else the build that
+ * ships inside the @sparticuz/chromium npm package.
  *
  *   await withBrowser(async ({ openPage }) => {
  *     const page = await openPage(url, { width: 375, colorScheme: 'dark' });
@@ -35,13 +36,22 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/**
+ * Debian's Chromium where it is installed (or CHROMIUM_PATH), else the one
+ * @sparticuz/chromium ships inside its npm package, so `npm test` needs
+ * nothing but npm.
+ */
+async function chromiumExecutable(): Promise<{ path: string; args: string[] }> {
+  if (existsSync(CHROMIUM_PATH)) return { path: CHROMIUM_PATH, args: CHROMIUM_ARGS };
+  const { default: packaged } = await import('@sparticuz/chromium');
+  // Its --single-process suits one page in a serverless function; the tests open many contexts.
+  const args = packaged.args.filter((arg) => arg !== '--single-process');
+  return { path: await packaged.executablePath(), args: [...args, ...CHROMIUM_ARGS] };
+}
+
 export async function launchBrowser(): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium)`,
-    );
-  }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const executable = await chromiumExecutable();
+  const browser = await chromium.launch({ executablePath: executable.path, args: executable.args });
   return {
     browser,
     openPage: (url, options) => openPage(browser, url, options),
