@@ -117,9 +117,11 @@ describe.concurrent('search on the root build', () => {
 
       await page.getByLabel('Order').selectOption('newest');
       await page.waitForURL(/sort=newest/);
-      const newest = await results(page);
       const byDate = [...written].sort((a, b) => b.date.localeCompare(a.date));
-      expect(newest.hrefs).toEqual(byDate.map((paper) => paperHref(root, paper.id)));
+      // The URL changes at once; the list is drawn again when the sorted search returns.
+      await expect
+        .poll(async () => (await results(page)).hrefs, { timeout: 10_000 })
+        .toEqual(byDate.map((paper) => paperHref(root, paper.id)));
     } finally {
       await page.close();
     }
