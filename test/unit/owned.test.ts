@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headersFile } from '../../src/lib/publish/headers.ts';
+import { cacheRules, headersFile } from '../../src/lib/publish/headers.ts';
 import { checkOwnedFolder, folderKind, markOwned, OWNED_MARK } from '../../src/lib/publish/owned.ts';
 import { BUILD_MARKER } from '../../src/lib/publish/prune.ts';
 import { PublishError } from '../../src/lib/publish/publish.ts';
@@ -29,6 +29,9 @@ describe('which folders papers may take', () => {
     for (const base of ['/', '/papers/']) {
       const built = await folder({ 'index.html': '<p>site</p>', _headers: headersFile(base) });
       expect(folderKind(built), base).toBe('earlier build');
+      // The _headers of versions before the BibTeX files, which had only the Cache-Control rules.
+      const older = await folder({ 'index.html': '<p>site</p>', _headers: cacheRules(base) });
+      expect(folderKind(older), base).toBe('earlier build');
     }
     expect(folderKind(await folder({ 'index.html': '', [BUILD_MARKER]: '' }))).toBe('earlier build');
   });

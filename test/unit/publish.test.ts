@@ -8,7 +8,7 @@ import {
   contentFingerprint,
   publishFingerprint,
 } from '../../src/lib/publish/fingerprint.ts';
-import { headersFile } from '../../src/lib/publish/headers.ts';
+import { BIBTEX_TYPE, headersFile } from '../../src/lib/publish/headers.ts';
 import {
   checkBuildFolder,
   checkPublishPlaces,
@@ -67,6 +67,13 @@ describe('_headers', () => {
     expect(text).toContain('/papers/feeds/*\n  Cache-Control: public, max-age=900');
     const patterns = text.split('\n').filter((line) => line.startsWith('/'));
     expect(patterns).not.toContain('/papers/*');
+    expect(new Set(patterns).size).toBe(patterns.length);
+  });
+
+  it('serve the BibTeX files as UTF-8 text', () => {
+    const text = headersFile('/papers/');
+    expect(text).toContain('/papers/days/*.bib\n  Content-Type: text/plain; charset=utf-8\n');
+    expect(text).toContain('/papers/weeks/*.bib\n  Content-Type: text/plain; charset=utf-8\n');
   });
 
   it('are the ones the deploy guide tells S3 users to upload with', async () => {
@@ -81,8 +88,14 @@ describe('_headers', () => {
     );
     expect(told).toEqual(new Map([...rules, ['', 'public, max-age=0, must-revalidate']]));
     // The upload of the rest leaves out every folder with its own rule.
-    const rest = syncs.find(([, folder]) => folder === '')?.[2] ?? '';
+    const rest =
+      syncs.find(([, folder, options]) => folder === '' && !options?.includes('--include'))?.[2] ?? '';
     for (const [folder] of rules) expect(rest).toContain(`--exclude '${folder}*'`);
+    // The BibTeX files, left out of the rest, go up with the type _headers gives them.
+    expect(rest).toContain("--exclude '*.bib'");
+    const bib = syncs.find(([, , options]) => options?.includes("--include 'days/*.bib'"))?.[2] ?? '';
+    expect(bib).toContain("--include 'weeks/*.bib'");
+    expect(bib).toContain(`--content-type '${BIBTEX_TYPE}'`);
   });
 });
 

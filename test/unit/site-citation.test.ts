@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bibtex, bibtexKey, bibtexText, citationMeta, escapeBibtex } from '../../src/lib/site/citation.ts';
+import {
+  bibtex,
+  bibtexBundle,
+  bibtexKey,
+  bibtexText,
+  citationMeta,
+  escapeBibtex,
+} from '../../src/lib/site/citation.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 
 /** Whether every brace in a BibTeX entry is matched (escaped braces do not count). */
@@ -84,6 +91,49 @@ describe('BibTeX', () => {
     expect(bibtexKey(makePaper({ id: '2610.00007', authors: [], title: 'A B C', date: '2026-01-01' }))).toBe(
       'anonymous2026261000007',
     );
+  });
+});
+
+describe('BibTeX files', () => {
+  const pageUrl = (paper: { id: string }) => `https://example.org/papers/${paper.id}/`;
+
+  it("hold each paper's entry in the order given, with a letter after a repeated key", () => {
+    const papers = ['2610.00001', '2610.00002', '2610.00003', '2610.00004'].map((id, index) =>
+      makePaper({
+        id,
+        authors: [index === 3 ? 'Ada Other' : 'Jane Wang'],
+        title: 'Large Models',
+        date: '2026-10-03',
+      }),
+    );
+    const file = bibtexBundle(papers, pageUrl);
+    expect([...file.matchAll(/^@misc\{([^,]+),$/gm)].map((match) => match[1])).toEqual([
+      'wang2026large',
+      'wang2026largeb',
+      'wang2026largec',
+      'other2026large',
+    ]);
+    // Apart from the key, each entry is the one its page shows.
+    expect(file).toContain(bibtex(papers[0]!, pageUrl(papers[0]!)));
+    expect(file).toContain(
+      bibtex(papers[1]!, pageUrl(papers[1]!)).replace('wang2026large,', 'wang2026largeb,'),
+    );
+    expect(file.endsWith('}\n')).toBe(true);
+    expect(file.split('\n\n')).toHaveLength(4);
+  });
+
+  it('never gives a key a letter that another paper has as its own key', () => {
+    const papers = [
+      makePaper({ id: '2610.00001', authors: ['Wang'], title: 'Large', date: '2026-10-03' }),
+      makePaper({ id: '2610.00002', authors: ['Wang'], title: 'Largeb', date: '2026-10-03' }),
+      makePaper({ id: '2610.00003', authors: ['Wang'], title: 'Large', date: '2026-10-03' }),
+    ];
+    const keys = [...bibtexBundle(papers, pageUrl).matchAll(/^@misc\{([^,]+),$/gm)].map((match) => match[1]);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it('are empty for no papers', () => {
+    expect(bibtexBundle([], pageUrl)).toBe('');
   });
 });
 

@@ -115,6 +115,21 @@ describe('counts a source did not give', () => {
     expect(view.search.meta.upvotes).toBeUndefined();
     expect(paperPageView(archive, counted[0]!).search.meta.upvotes).toBe('2');
   });
+
+  it('read as unknown in the top papers of the week and the month', () => {
+    const month = archive.months[0]!;
+    for (const top of [weekPageView(archive.weeks[0]!).top, monthPageView(month).top]) {
+      for (const card of top) {
+        const fromUncounted = uncounted.some((paper) => card.href.includes(paper.id));
+        expect(card.upvotes === undefined, card.href).toBe(fromUncounted);
+      }
+      expect(top.some((card) => card.upvotes === undefined)).toBe(true);
+    }
+    expect(weekPageView(archive.weeks[0]!).counted).toBe(true);
+    const alone = weekPageView(buildArchive(uncounted).weeks[0]!);
+    expect(alone.counted).toBe(false);
+    expect(alone.head.description).not.toContain('upvoted');
+  });
 });
 
 describe('paper pages', () => {

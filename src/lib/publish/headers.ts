@@ -12,7 +12,22 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Social images change only when a paper's text does; a day is a safe compromise. */
 export const IMAGES = 'public, max-age=86400';
 
+/** BibTeX files (src/lib/site/bibtex-files.ts) shown as text, in UTF-8: hosts guess no type for `.bib`. */
+export const BIBTEX_TYPE = 'text/plain; charset=utf-8';
+
 export function headersFile(base: string): string {
+  const types: [string, string][] = [
+    [`${base}days/*.bib`, BIBTEX_TYPE],
+    [`${base}weeks/*.bib`, BIBTEX_TYPE],
+  ];
+  return `${cacheRules(base)}${types.map(([pattern, value]) => `${pattern}\n  Content-Type: ${value}\n`).join('')}`;
+}
+
+/**
+ * The Cache-Control rules alone: the whole file up to version 0.1 of the
+ * site, which src/lib/publish/owned.ts still recognises.
+ */
+export function cacheRules(base: string): string {
   const rules: [string, string][] = [
     [`${base}_astro/*`, IMMUTABLE],
     [`${base}pagefind/*`, SHORT_LIVED],

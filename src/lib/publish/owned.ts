@@ -23,7 +23,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { headersFile } from './headers.ts';
+import { cacheRules, headersFile } from './headers.ts';
 import { BUILD_MARKER } from './prune.ts';
 import { PublishError } from './publish.ts';
 
@@ -80,7 +80,7 @@ function isOwnHeadersFile(file: string): boolean {
   if (!stat?.isFile() || stat.size > 4096) return false;
   const text = readFileSync(file, 'utf8');
   const base = /^(.*)_astro\/\*\n/.exec(text)?.[1];
-  return base !== undefined && text === headersFile(base);
+  return base !== undefined && (text === headersFile(base) || text === cacheRules(base));
 }
 
 function isFile(file: string): boolean {

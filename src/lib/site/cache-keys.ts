@@ -71,6 +71,19 @@ export function listedFingerprint(paper: PaperEntry): string {
   return value;
 }
 
+const citedFingerprints = new WeakMap<PaperEntry, string>();
+
+/** What a BibTeX entry shows of a paper (src/lib/site/citation.ts): not its abstract, topics or counts. */
+export function citedFingerprint(paper: PaperEntry): string {
+  let value = citedFingerprints.get(paper);
+  if (value === undefined) {
+    const { title, authors, date, published, primaryCategory, categories } = paper.data;
+    value = JSON.stringify([paper.id, title, authors, date, published, primaryCategory, categories]);
+    citedFingerprints.set(paper, value);
+  }
+  return value;
+}
+
 /**
  * The key of a page that shows `papers` and depends on `facts` (its kind,
  * dates, neighbours: whatever else it prints). `fingerprint` says what of a

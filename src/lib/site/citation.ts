@@ -95,9 +95,18 @@ function citationYear(paper: CitablePaper): string {
   return (paper.data.published ?? paper.data.date).slice(0, 4);
 }
 
-/** A `@misc` entry in the form arXiv itself exports. */
-export function bibtex(paper: CitablePaper, pageUrl: string): string {
-  const arxiv = isArxivId(paper.id);
+/**
+ * Whether a paper's entry is the one arXiv itself exports for it: only a
+ * paper with an arXiv id has one; any other gets a plain `@misc` with the
+ * site's URL, which must not be labelled as arXiv's.
+ */
+export function citesArxiv(paper: CitablePaper): boolean {
+  return isArxivId(paper.id);
+}
+
+/** A `@misc` entry in the form arXiv itself exports (`key` defaults to bibtexKey). */
+export function bibtex(paper: CitablePaper, pageUrl: string, key = bibtexKey(paper)): string {
+  const arxiv = citesArxiv(paper);
   const fields: [string, string][] = [
     // Double braces keep capitalisation ("BERT", "GPT") as written.
     ['title', `{${bibtexText(paper.data.title)}}`],
@@ -114,7 +123,39 @@ export function bibtex(paper: CitablePaper, pageUrl: string): string {
     .filter(([, value]) => value !== '')
     .map(([name, value]) => `  ${name} = {${value}},`)
     .join('\n');
-  return `@misc{${bibtexKey(paper)},\n${body}\n}`;
+  return `@misc{${key},\n${body}\n}`;
+}
+
+/**
+ * One .bib file of papers (a day's or a week's), in the order given, each
+ * entry as its page shows it. Two papers of a file can share a key
+ * (`wang2026large`); a repeated key gets a letter (`wang2026largeb`, as
+ * Google Scholar does), so a reference manager imports every entry.
+ */
+export function bibtexBundle(
+  papers: readonly CitablePaper[],
+  pageUrl: (paper: CitablePaper) => string,
+): string {
+  const used = new Set<string>();
+  const entries = papers.map((paper) => {
+    const base = bibtexKey(paper);
+    let key = base;
+    for (let repeat = 1; used.has(key); repeat++) key = `${base}${keySuffix(repeat)}`;
+    used.add(key);
+    return bibtex(paper, pageUrl(paper), key);
+  });
+  return entries.length === 0 ? '' : `${entries.join('\n\n')}\n`;
+}
+
+/** 1 -> b, 2 -> c, …, 25 -> z, 26 -> ba: letters after the bare key, which stands for "a". */
+function keySuffix(repeat: number): string {
+  let suffix = '';
+  let rest = repeat;
+  do {
+    suffix = String.fromCharCode(97 + (rest % 26)) + suffix;
+    rest = Math.floor(rest / 26);
+  } while (rest > 0);
+  return suffix;
 }
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,9 @@ export interface SiteUrls {
   month(year: number, month: number): string;
   day(date: string): string;
   week(isoWeek: string): string;
+  /** The BibTeX file of a day's or a week's papers: `/days/2026-10-03.bib`, `/weeks/2026-W40.bib`. */
+  dayBibtex(date: string): string;
+  weekBibtex(isoWeek: string): string;
   paper(id: string): string;
   topics(): string;
   /** The topic's own URL (its newest papers), or its page `n` counted from the oldest: `/topics/<topic>/<n>/`. */
@@ -54,6 +57,8 @@ export function createUrls(settings: UrlSettings): SiteUrls {
     month: (year, month) => page('archive', String(year), pad2(month)),
     day: (date) => page('days', date),
     week: (isoWeek) => page('weeks', isoWeek),
+    dayBibtex: (date) => `${base}days/${encodeSegment(date)}.bib`,
+    weekBibtex: (isoWeek) => `${base}weeks/${encodeSegment(isoWeek)}.bib`,
     // Old-style ids (`hep-th/9901001`) keep their slash: /papers/hep-th/9901001/.
     paper: (id) => page('papers', ...id.split('/')),
     topics: () => page('topics'),

@@ -20,7 +20,7 @@ import { countText } from '../count-text.ts';
 import { dayNeighbours, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
 import { shortenAuthors, type ShortAuthors } from './authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
-import { bibtex, citationMeta } from './citation.ts';
+import { bibtex, citationMeta, citesArxiv } from './citation.ts';
 import { dayParts, formatDay, formatDayRange, formatMonth, formatWeek } from './dates.ts';
 import type { PaperEntry } from './entry.ts';
 import { pageHead, type PageHead } from './head.ts';
@@ -71,6 +71,16 @@ function countedCard(card: PaperCardView, counted: boolean): PaperCardView {
   return counted ? card : { ...card, upvotes: undefined, comments: undefined };
 }
 
+/** Cards for papers of `days`, each without counts where its day had none. */
+function countedCards(
+  papers: readonly PaperEntry[],
+  days: readonly DayGroup[],
+  options?: CardOptions,
+): PaperCardView[] {
+  const counted = new Set(days.filter((day) => day.counted).map((day) => day.date));
+  return papers.map((paper) => countedCard(paperCard(paper, options), counted.has(paper.data.date)));
+}
+
 export function topicRef(id: string): TopicRef {
   return { id, title: topicTitle(id), href: urls.topic(id) };
 }
@@ -114,6 +124,8 @@ export interface DayView {
   week: NavLink;
   month: NavLink;
   archive: NavLink;
+  /** The day's papers as one BibTeX file. */
+  bibtex: NavLink;
 }
 
 function dayLink(date: string | undefined): NavLink | undefined {
@@ -134,6 +146,7 @@ function dayView(day: DayGroup, head: PageHead): DayView {
     week: { href: urls.week(day.week), label: `Top papers of ${formatWeek(day.week).toLowerCase()}` },
     month: { href: urls.month(year, month), label: formatMonth(year, month) },
     archive: { href: urls.archive(), label: 'All days in the archive' },
+    bibtex: { href: urls.dayBibtex(day.date), label: 'BibTeX of the day' },
   };
 }
 
@@ -168,10 +181,14 @@ export interface WeekView {
   heading: string;
   rangeText: string;
   count: number;
+  /** Whether any day of the week had counts: its top papers are ranked by upvotes only then. */
+  counted: boolean;
   top: readonly PaperCardView[];
   days: readonly { link: NavLink; date: string; count: number }[];
   prev: NavLink | undefined;
   next: NavLink | undefined;
+  /** All the week's papers (not only the top ones) as one BibTeX file. */
+  bibtex: NavLink;
 }
 
 function weekLink(week: string | undefined): NavLink | undefined {
@@ -184,14 +201,17 @@ export function weekPageView(week: WeekGroup): WeekView {
   return {
     head: pageHead({
       title: `Top papers of ${formatWeek(week.week).toLowerCase()}`,
-      description: `The most upvoted of the ${countText(week.count)} listed ${rangeText}.`,
+      description: week.days.some((day) => day.counted)
+        ? `The most upvoted of the ${countText(week.count)} listed ${rangeText}.`
+        : `The ${countText(week.count)} listed ${rangeText}.`,
       path: urls.week(week.week),
       section: 'archive',
     }),
     heading: heading.charAt(0).toUpperCase() + heading.slice(1),
     rangeText,
     count: week.count,
-    top: week.top.map((paper) => paperCard(paper)),
+    counted: week.days.some((day) => day.counted),
+    top: countedCards(week.top, week.days),
     days: week.days.map((day) => ({
       link: dayLink(day.date) as NavLink,
       date: day.date,
@@ -199,6 +219,7 @@ export function weekPageView(week: WeekGroup): WeekView {
     })),
     prev: weekLink(week.prev),
     next: weekLink(week.next),
+    bibtex: { href: urls.weekBibtex(week.week), label: `BibTeX of all ${countText(week.count)}` },
   };
 }
 
@@ -291,7 +312,7 @@ export function monthPageView(month: MonthGroup): MonthView {
         .slice(0, MONTH_DAY_TOP)
         .map((paper) => ({ href: urls.paper(paper.id), titleHtml: renderTitle(paper.data.title) })),
     })),
-    top: month.top.map((paper) => paperCard(paper, COMPACT)),
+    top: countedCards(month.top, month.days, COMPACT),
     prev: month.prev && monthLink(month.prev),
     next: month.next && monthLink(month.next),
   };
@@ -313,6 +334,8 @@ export interface PaperView {
   categories: readonly string[];
   submittedBy: string | undefined;
   bibtex: string;
+  /** Whether `bibtex` is arXiv's own entry for the paper; otherwise a plain one with this site's URL. */
+  citesArxiv: boolean;
   day: NavLink;
   /** Links to the papers before and after this one in its day's list. */
   prevInDay: string | undefined;
@@ -382,6 +405,7 @@ export function paperPageView(
     categories: paper.data.categories,
     submittedBy: paper.data.submittedBy,
     bibtex: bibtex(paper, canonical),
+    citesArxiv: citesArxiv(paper),
     day: dayLink(paper.data.date) as NavLink,
     prevInDay: paperHref(neighbours.prev),
     nextInDay: paperHref(neighbours.next),

@@ -1,0 +1,22 @@
+import { siteArchive } from '../../site-archive.ts';
+import type { APIContext, GetStaticPaths } from 'astro';
+import type { PaperEntry } from '../../lib/site/entry.ts';
+import { bibtexFile, weekBibtexPapers } from '../../lib/site/bibtex-files.ts';
+import { BIBTEX_TYPE } from '../../lib/publish/headers.ts';
+import { citedFingerprint, pageKey } from '../../lib/site/cache-keys.ts';
+
+export const getStaticPaths = (async () => {
+  const archive = (await siteArchive()).archive;
+  return archive.weeks.map((week) => {
+    const papers = weekBibtexPapers(week);
+    return {
+      params: { week: week.week },
+      props: { papers },
+      cacheKey: pageKey(['week.bib'], papers, citedFingerprint),
+    };
+  });
+}) satisfies GetStaticPaths;
+
+export function GET({ props }: APIContext<{ papers: PaperEntry[] }>) {
+  return new Response(bibtexFile(props.papers), { headers: { 'Content-Type': BIBTEX_TYPE } });
+}
