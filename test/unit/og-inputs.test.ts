@@ -94,6 +94,12 @@ describe('what pages print about an image', () => {
     );
   });
 
+  it('ends the alt text with one full stop after "et al."', () => {
+    const authors = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'];
+    const alt = paperOgImage(paper('2610.00001', { title: 'T', authors })).alt;
+    expect(alt).toMatch(/ et al\.$/);
+  });
+
   it('gives path and alt text for a day', () => {
     const image = dayOgImage('2026-10-03', [paper('2610.00001'), paper('2610.00002', { upvotes: 2 })]);
     expect(image.path).toBe('og/days/2026-10-03.png');

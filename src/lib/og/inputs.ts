@@ -87,7 +87,8 @@ export function paperOgImage(paper: PaperLike): OgImage {
   const by = authors ? `, by ${authors}` : '';
   return {
     path: paperImagePath(paper.id),
-    alt: `${titleToText(paper.data.title)}${by}.`,
+    // "et al." already ends the sentence.
+    alt: `${titleToText(paper.data.title)}${by}`.replace(/(?<!\.)$/, '.'),
     width: OG_WIDTH,
     height: OG_HEIGHT,
     type: OG_TYPE,
