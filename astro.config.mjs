@@ -15,7 +15,8 @@ export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline <style>: the Content-Security-Policy in _headers allows only the site's own stylesheets.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Pages whose getStaticPaths entry has the same cacheKey (src/lib/site/cache-keys.ts)
   // and the same code as at the last build are kept: left in dist/ (see outDirKept below), or
   // copied from the cache in cacheDir when dist/ is new.

@@ -7,9 +7,13 @@
  *   const server = await serveStatic(dist, { base: '/papers/' });
  *   await page.goto(`${server.url}days/2026-10-05/`); // server.url ends with the base
  *   await server.close();
+ *
+ * With `{ headersFile: true }` it also sends the headers the site's
+ * `_headers` file gives each path, as Netlify and Cloudflare Pages do: every
+ * matching rule applies, `*` matches any characters.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { listenLocally } from './local-server.ts';
@@ -58,13 +62,47 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** A rule of a `_headers` file: a path pattern and the headers it sets. */
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/** Parses a `_headers` file (Netlify's and Cloudflare Pages' format). */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, (character) => `\\${character}`));
+      rules.push({ pattern: new RegExp(`^${source.join('.*')}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const rule = rules.at(-1);
+    if (!rule || colon < 0)
+      throw new Error(`_headers: a header line outside a rule or without a colon: "${line}"`);
+    rule.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
 export async function serveStatic(
   root: string,
-  { base = '/' }: { base?: string } = {},
+  { base = '/', headersFile = false }: { base?: string; headersFile?: boolean } = {},
 ): Promise<StaticServer> {
   const rootDir = path.resolve(root);
   const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const rules = headersFile ? parseHeadersFile(await readFile(path.join(rootDir, '_headers'), 'utf8')) : [];
   const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://host.invalid').pathname;
+    for (const rule of rules) {
+      if (!rule.pattern.test(pathname)) continue;
+      for (const [name, value] of rule.headers) response.setHeader(name, value);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -137,7 +175,9 @@ async function sendFile(
   headOnly: boolean,
 ): Promise<void> {
   const { size } = await stat(file);
-  response.writeHead(status, { 'content-type': contentTypeOf(file), 'content-length': size });
+  // A type from _headers wins, as on the hosts that read it.
+  const type = response.getHeader('content-type') ?? contentTypeOf(file);
+  response.writeHead(status, { 'content-type': type, 'content-length': size });
   if (headOnly) {
     response.end();
     return;

@@ -66,8 +66,20 @@ describe('_headers', () => {
     expect(text).toContain('/papers/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
     expect(text).toContain('/papers/feeds/*\n  Cache-Control: public, max-age=900');
     const patterns = text.split('\n').filter((line) => line.startsWith('/'));
-    expect(patterns).not.toContain('/papers/*');
     expect(new Set(patterns).size).toBe(patterns.length);
+    // Every file gets the security headers; no header is set by two rules that can match one file.
+    const catchAll = text.slice(text.indexOf('/papers/*\n'));
+    expect(catchAll).toMatch(/^\/papers\/\*\n {2}Content-Security-Policy: /);
+    expect(catchAll).not.toContain('Cache-Control');
+    expect(catchAll).not.toMatch(/^ {2}Content-Type:/m);
+  });
+
+  it("give every file a Content-Security-Policy that lets search compile Pagefind's WebAssembly", () => {
+    const policy = /Content-Security-Policy: (.+)/.exec(headersFile('/'))?.[1] ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(headersFile('/')).toContain('X-Content-Type-Options: nosniff');
   });
 
   it('serve the BibTeX files as UTF-8 text', () => {

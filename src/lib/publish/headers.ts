@@ -15,12 +15,45 @@ export const IMAGES = 'public, max-age=86400';
 /** BibTeX files (src/lib/site/bibtex-files.ts) shown as text, in UTF-8: hosts guess no type for `.bib`. */
 export const BIBTEX_TYPE = 'text/plain; charset=utf-8';
 
+/**
+ * What pages may load: only this site's own files. Search is the one page
+ * with a script; Pagefind compiles its WebAssembly ('wasm-unsafe-eval').
+ * No inline script or stylesheet exists to allow (astro.config.mjs inlines no
+ * stylesheet; JSON-LD is data, not script). KaTeX positions typeset math with
+ * `style` attributes, and its stylesheet embeds a font as a `data:` URL.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers for every file: the policy above, no MIME sniffing, and no full URLs sent to other sites. */
+export const SECURITY_HEADERS: readonly [string, string][] = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+];
+
 export function headersFile(base: string): string {
   const types: [string, string][] = [
     [`${base}days/*.bib`, BIBTEX_TYPE],
     [`${base}weeks/*.bib`, BIBTEX_TYPE],
   ];
-  return `${cacheRules(base)}${types.map(([pattern, value]) => `${pattern}\n  Content-Type: ${value}\n`).join('')}`;
+  const security = SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}\n`).join('');
+  return [
+    cacheRules(base),
+    ...types.map(([pattern, value]) => `${pattern}\n  Content-Type: ${value}\n`),
+    // Last, as src/lib/publish/owned.ts reads the base path from the first rule.
+    `${base}*\n${security}`,
+  ].join('');
 }
 
 /**
