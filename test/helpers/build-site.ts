@@ -42,6 +42,8 @@ const PAPERS_CLI = path.join(PROJECT_ROOT, 'scripts/papers.ts');
 
 /** The fixture archive the integration and browser tests build. */
 export const FIXTURE_CONTENT_DIR = path.join(PROJECT_ROOT, 'test/fixtures/site-content');
+/** The sample site's content: real papers, among them a day of 50 (what the design is judged on). */
+export const SAMPLE_CONTENT_DIR = path.join(PROJECT_ROOT, 'content');
 
 export interface FixtureBuildOptions {
   /** Content folder (holding `papers/`), absolute or relative to the project. */

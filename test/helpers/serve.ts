@@ -176,7 +176,7 @@ async function sendFile(
 ): Promise<void> {
   const { size } = await stat(file);
   // A type from _headers wins, as on the hosts that read it.
-  const type = response.getHeader('content-type') ?? contentTypeOf(file);
+  const type = String(response.getHeader('content-type') ?? contentTypeOf(file));
   response.writeHead(status, { 'content-type': type, 'content-length': size });
   if (headOnly) {
     response.end();

@@ -17,7 +17,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildFixtureSite, DEFAULT_FIXTURE_SITE_URL, FIXTURE_CONTENT_DIR } from '../helpers/build-site.ts';
+import {
+  buildFixtureSite,
+  DEFAULT_FIXTURE_SITE_URL,
+  FIXTURE_CONTENT_DIR,
+  SAMPLE_CONTENT_DIR,
+} from '../helpers/build-site.ts';
+
+interface VariantSettings {
+  base: string;
+  /** The fixture archive unless given. */
+  contentDir?: string;
+}
 
 export const FIXTURE_VARIANTS = {
   /** Served at the root of https://example.org. */
@@ -26,7 +37,9 @@ export const FIXTURE_VARIANTS = {
   papersBase: { base: '/papers/' },
   /** `root` again, from scratch: builds must be reproducible byte for byte. */
   rootRepeat: { base: '/' },
-} as const;
+  /** The sample site (content/): real days, for the tests of the reading design. */
+  sample: { base: '/', contentDir: SAMPLE_CONTENT_DIR },
+} satisfies Record<string, VariantSettings>;
 
 export type FixtureVariant = keyof typeof FIXTURE_VARIANTS;
 
@@ -47,24 +60,26 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'papers-fixture-sites-'));
   const entries = await Promise.all(
-    Object.entries(FIXTURE_VARIANTS).map(async ([variant, { base }]): Promise<[string, FixtureBuild]> => {
-      const build: FixtureBuild = {
-        base,
-        siteUrl: DEFAULT_FIXTURE_SITE_URL,
-        outDir: path.join(tempRoot, variant),
-      };
-      try {
-        await buildFixtureSite({
-          contentDir: FIXTURE_CONTENT_DIR,
+    Object.entries(FIXTURE_VARIANTS as Record<string, VariantSettings>).map(
+      async ([variant, { base, contentDir }]): Promise<[string, FixtureBuild]> => {
+        const build: FixtureBuild = {
           base,
-          siteUrl: build.siteUrl,
-          outDir: build.outDir,
-        });
-      } catch (error) {
-        build.error = error instanceof Error ? error.message : String(error);
-      }
-      return [variant, build];
-    }),
+          siteUrl: DEFAULT_FIXTURE_SITE_URL,
+          outDir: path.join(tempRoot, variant),
+        };
+        try {
+          await buildFixtureSite({
+            contentDir: contentDir ?? FIXTURE_CONTENT_DIR,
+            base,
+            siteUrl: build.siteUrl,
+            outDir: build.outDir,
+          });
+        } catch (error) {
+          build.error = error instanceof Error ? error.message : String(error);
+        }
+        return [variant, build];
+      },
+    ),
   );
   project.provide('fixtureSites', Object.fromEntries(entries) as Record<FixtureVariant, FixtureBuild>);
   return async () => {

@@ -3,6 +3,7 @@ import {
   daysInMonth,
   formatDay,
   formatDayRange,
+  formatNearbyDay,
   formatMonth,
   formatWeek,
   isIsoWeek,
@@ -78,5 +79,12 @@ describe('site dates', () => {
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(daysInMonth(2026, 2)).toBe(28);
     expect(daysInMonth(2026, 10)).toBe(31);
+  });
+});
+
+describe('formatNearbyDay', () => {
+  it('leaves out the year of a day in the same year, and keeps it across a new year', () => {
+    expect(formatNearbyDay('2026-09-29', '2026-10-02')).toBe('29 Sep');
+    expect(formatNearbyDay('2025-12-31', '2026-01-02')).toBe('31 Dec 2025');
   });
 });

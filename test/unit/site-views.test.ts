@@ -70,10 +70,33 @@ describe('day pages', () => {
     expect(head.section).toBe('home');
     expect(day?.date).toBe('2026-10-03');
     expect(day?.papers).toHaveLength(3);
-    expect(day?.prev).toEqual({ href: urls.day('2026-10-01'), label: '1 October 2026' });
+    expect(day?.prev).toEqual({ href: urls.day('2026-10-01'), label: '1 Oct' });
     expect(day?.next).toBeUndefined();
-    expect(day?.week.href).toBe(urls.week('2026-W40'));
-    expect(day?.month.href).toBe(urls.month(2026, 10));
+    expect(day?.tabs).toEqual([
+      { label: 'Day', href: urls.day('2026-10-03'), current: true },
+      { label: 'Week', href: urls.week('2026-W40'), current: false },
+      { label: 'Month', href: urls.month(2026, 10), current: false },
+    ]);
+  });
+
+  it("show at most three topics a card, and the day's topics and the week's top papers beside the list", () => {
+    const day = makeDay('2026-10-03', 3).map((paper, index) => ({
+      ...paper,
+      data: { ...paper.data, topics: index === 0 ? ['agents', 'vision', 'audio', 'robotics'] : ['vision'] },
+    }));
+    const earlier = makeDay('2026-09-29', 2); // Tuesday of the same ISO week
+    const archive = buildArchive([...earlier, ...day]);
+    const view = dayPageView(archive, '2026-10-03');
+    expect(view.papers.map((card) => card.topics.length)).toEqual(expect.arrayContaining([3]));
+    expect(Math.max(...view.papers.map((card) => card.topics.length))).toBe(3);
+    // The paper's own page keeps all four.
+    const first = day[0]!;
+    expect(paperPageView(archive, first).card.topics.map((topic) => topic.id)).toHaveLength(4);
+    expect(view.side.topics[0]).toMatchObject({ id: 'vision', count: 3 });
+    expect(view.side.topics.find((topic) => topic.id === 'agents')?.count).toBe(1);
+    // makeDay papers have upvotes, so the week is ranked: its top papers span both days.
+    expect(view.side.weekTop.length).toBe(5);
+    expect(view.side.week.href).toBe(urls.week('2026-W40'));
   });
 
   it('has no day for an empty archive', () => {
@@ -112,8 +135,8 @@ describe('counts a source did not give', () => {
   it('are left off the paper page and its search result', () => {
     const view = paperPageView(archive, uncounted[0]!);
     expect(view.card.upvotes).toBeUndefined();
-    expect(view.search.meta.upvotes).toBeUndefined();
-    expect(paperPageView(archive, counted[0]!).search.meta.upvotes).toBe('2');
+    expect(view.search.filters.upvotes).toBeUndefined();
+    expect(paperPageView(archive, counted[0]!).search.filters.upvotes).toEqual(['2']);
   });
 
   it('read as unknown in the top papers of the week and the month', () => {

@@ -90,6 +90,8 @@ export interface Archive {
   topics: readonly TopicGroup[];
   dayGroup(date: string): DayGroup | undefined;
   monthGroup(year: number, month: number): MonthGroup | undefined;
+  /** An ISO week (`2026-W40`) that has papers. */
+  weekGroup(week: string): WeekGroup | undefined;
   paper(id: string): PaperEntry | undefined;
 }
 
@@ -113,15 +115,18 @@ export function buildArchive(papers: readonly PaperEntry[], options: ArchiveOpti
   const months = groupMonths(days);
   const monthByKey = new Map(months.map((month) => [month.key, month]));
 
+  const weeks = groupWeeks(days);
+  const weekByName = new Map(weeks.map((week) => [week.week, week]));
   return {
     total: papers.length,
     days,
     latest: days[0],
     months,
     years: groupYears(months),
-    weeks: groupWeeks(days),
+    weeks,
     topics: groupTopics(sorted, topicsOf),
     dayGroup: (date) => dayByDate.get(date),
+    weekGroup: (week) => weekByName.get(week),
     monthGroup: (year, month) => monthByKey.get(`${year}-${String(month).padStart(2, '0')}`),
     paper: (id) => byId.get(id),
   };

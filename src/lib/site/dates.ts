@@ -56,6 +56,16 @@ export function formatDay(day: string): string {
   return `${date} ${monthName(month)} ${year}`;
 }
 
+/**
+ * `29 Sep`, or `29 Sep 2025` when `day` is not in the year of `from`: a
+ * neighbouring day in a navigation row, short enough to fit a phone.
+ */
+export function formatNearbyDay(day: string, from: string): string {
+  const { year, month, day: date } = dayParts(day);
+  const short = `${date} ${monthName(month).slice(0, 3)}`;
+  return year === dayParts(from).year ? short : `${short} ${year}`;
+}
+
 /** `October 2026`. */
 export function formatMonth(year: number, month: number): string {
   return `${monthName(month)} ${year}`;

@@ -21,7 +21,7 @@ import { dayNeighbours, type Archive, type DayGroup, type MonthGroup, type WeekG
 import { shortenAuthors, type ShortAuthors } from './authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
 import { bibtex, citationMeta, citesArxiv } from './citation.ts';
-import { dayParts, formatDay, formatDayRange, formatMonth, formatWeek } from './dates.ts';
+import { dayParts, formatDay, formatDayRange, formatMonth, formatNearbyDay, formatWeek } from './dates.ts';
 import type { PaperEntry } from './entry.ts';
 import { pageHead, type PageHead } from './head.ts';
 import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
@@ -34,6 +34,10 @@ import { urls } from './urls.ts';
 
 /** How many of a day's papers the month page names under each day. */
 export const MONTH_DAY_TOP = 3;
+/** Topics a card in a list shows; the paper's page shows them all. */
+export const CARD_TOPICS = 3;
+/** Papers of the week in a day page's side column. */
+export const SIDE_WEEK_TOP = 5;
 
 export interface NavLink {
   href: string;
@@ -71,6 +75,11 @@ function countedCard(card: PaperCardView, counted: boolean): PaperCardView {
   return counted ? card : { ...card, upvotes: undefined, comments: undefined };
 }
 
+/** A card in a list of papers: its first CARD_TOPICS topics. */
+function listCard(card: PaperCardView): PaperCardView {
+  return card.topics.length <= CARD_TOPICS ? card : { ...card, topics: card.topics.slice(0, CARD_TOPICS) };
+}
+
 /** Cards for papers of `days`, each without counts where its day had none. */
 function countedCards(
   papers: readonly PaperEntry[],
@@ -78,7 +87,9 @@ function countedCards(
   options?: CardOptions,
 ): PaperCardView[] {
   const counted = new Set(days.filter((day) => day.counted).map((day) => day.date));
-  return papers.map((paper) => countedCard(paperCard(paper, options), counted.has(paper.data.date)));
+  return papers.map((paper) =>
+    listCard(countedCard(paperCard(paper, options), counted.has(paper.data.date))),
+  );
 }
 
 export function topicRef(id: string): TopicRef {
@@ -121,32 +132,89 @@ export interface DayView {
   papers: readonly PaperCardView[];
   prev: NavLink | undefined;
   next: NavLink | undefined;
-  week: NavLink;
-  month: NavLink;
-  archive: NavLink;
+  /** Day, Week and Month: the periods this day is in, the day itself current. */
+  tabs: readonly PeriodTab[];
   /** The day's papers as one BibTeX file. */
   bibtex: NavLink;
+  /** What helps to scan the day, beside the list on wide screens and after it on narrow ones. */
+  side: DaySide;
+}
+
+/** One of the Day / Week / Month tabs of a page's navigation row. */
+export interface PeriodTab {
+  label: string;
+  href: string;
+  /** The tab of the page being shown. */
+  current: boolean;
+}
+
+export interface DaySide {
+  /** The day's topics, most papers first. */
+  topics: readonly (TopicRef & { count: number })[];
+  /** The week's most upvoted papers; empty when the week had no counts. */
+  weekTop: readonly { href: string; titleHtml: string }[];
+  week: NavLink;
+}
+
+function periodTabs(current: 'day' | 'week' | 'month', day: string, week: string): PeriodTab[] {
+  const { year, month } = dayParts(day);
+  return [
+    { label: 'Day', href: urls.day(day), current: current === 'day' },
+    { label: 'Week', href: urls.week(week), current: current === 'week' },
+    { label: 'Month', href: urls.month(year, month), current: current === 'month' },
+  ];
+}
+
+/** The tabs of a month's page: its latest day, that day's week, and the month itself. */
+function latestTabs(days: readonly DayGroup[]): PeriodTab[] {
+  const latest = days.reduce((a, b) => (b.date > a.date ? b : a));
+  return periodTabs('month', latest.date, latest.week);
+}
+
+/** The week's papers a day page shows beside its own (see DaySide). */
+export function sideWeekTop(archive: Archive, day: DayGroup): readonly PaperEntry[] {
+  const week = archive.weekGroup(day.week);
+  return week && week.days.some((other) => other.counted) ? week.top.slice(0, SIDE_WEEK_TOP) : [];
+}
+
+function daySide(archive: Archive, day: DayGroup): DaySide {
+  const counts = new Map<string, number>();
+  for (const paper of day.papers) for (const id of topicsOf(paper)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const order = new Map(archive.topics.map((group, index) => [group.topic, index]));
+  return {
+    topics: [...counts]
+      .sort(([a, m], [b, n]) => n - m || (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      .map(([id, count]) => ({ ...topicRef(id), count })),
+    weekTop: sideWeekTop(archive, day).map((paper) => ({
+      href: urls.paper(paper.id),
+      titleHtml: renderTitle(paper.data.title),
+    })),
+    week: { href: urls.week(day.week), label: `Top papers of ${formatWeek(day.week).toLowerCase()}` },
+  };
+}
+
+/** A neighbouring day in a navigation row, labelled short (`29 Sep`). */
+function nearbyDayLink(date: string | undefined, from: string): NavLink | undefined {
+  return date === undefined ? undefined : { href: urls.day(date), label: formatNearbyDay(date, from) };
 }
 
 function dayLink(date: string | undefined): NavLink | undefined {
   return date === undefined ? undefined : { href: urls.day(date), label: formatDay(date) };
 }
 
-function dayView(day: DayGroup, head: PageHead): DayView {
-  const { year, month } = dayParts(day.date);
+function dayView(archive: Archive, day: DayGroup, head: PageHead): DayView {
   return {
     head,
     date: day.date,
     dateText: formatDay(day.date),
     heading: `Papers of ${formatDay(day.date)}`,
     counted: day.counted,
-    papers: day.papers.map((paper) => countedCard(paperCard(paper), day.counted)),
-    prev: dayLink(day.prev),
-    next: dayLink(day.next),
-    week: { href: urls.week(day.week), label: `Top papers of ${formatWeek(day.week).toLowerCase()}` },
-    month: { href: urls.month(year, month), label: formatMonth(year, month) },
-    archive: { href: urls.archive(), label: 'All days in the archive' },
+    papers: day.papers.map((paper) => listCard(countedCard(paperCard(paper), day.counted))),
+    prev: nearbyDayLink(day.prev, day.date),
+    next: nearbyDayLink(day.next, day.date),
+    tabs: periodTabs('day', day.date, day.week),
     bibtex: { href: urls.dayBibtex(day.date), label: 'BibTeX of the day' },
+    side: daySide(archive, day),
   };
 }
 
@@ -158,7 +226,7 @@ export function homeView(archive: Archive): { head: PageHead; day: DayView | und
     section: 'home',
     ...(latest && { image: dayOgImage(latest.date, latest.papers) }),
   });
-  return { head, day: latest && dayView(latest, head) };
+  return { head, day: latest && dayView(archive, latest, head) };
 }
 
 export function dayPageView(archive: Archive, date: string): DayView {
@@ -170,7 +238,7 @@ export function dayPageView(archive: Archive, date: string): DayView {
     path: urls.day(date),
     image: dayOgImage(date, day.papers),
   });
-  return dayView(day, head);
+  return dayView(archive, day, head);
 }
 
 // ---------------------------------------------------------------------------
@@ -187,6 +255,8 @@ export interface WeekView {
   days: readonly { link: NavLink; date: string; count: number }[];
   prev: NavLink | undefined;
   next: NavLink | undefined;
+  /** Day (the week's latest day), Week (this one) and Month (that day's). */
+  tabs: readonly PeriodTab[];
   /** All the week's papers (not only the top ones) as one BibTeX file. */
   bibtex: NavLink;
 }
@@ -219,6 +289,7 @@ export function weekPageView(week: WeekGroup): WeekView {
     })),
     prev: weekLink(week.prev),
     next: weekLink(week.next),
+    tabs: periodTabs('week', week.days.at(-1)?.date ?? week.end, week.week),
     bibtex: { href: urls.weekBibtex(week.week), label: `BibTeX of all ${countText(week.count)}` },
   };
 }
@@ -285,6 +356,8 @@ export interface MonthView {
   top: readonly PaperCardView[];
   prev: NavLink | undefined;
   next: NavLink | undefined;
+  /** Day (the month's latest day), Week (that day's) and Month (this one). */
+  tabs: readonly PeriodTab[];
 }
 
 export function monthPageView(month: MonthGroup): MonthView {
@@ -315,6 +388,7 @@ export function monthPageView(month: MonthGroup): MonthView {
     top: countedCards(month.top, month.days, COMPACT),
     prev: month.prev && monthLink(month.prev),
     next: month.next && monthLink(month.next),
+    tabs: latestTabs(month.days),
   };
 }
 
