@@ -5,13 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { SITE } from './config.ts';
 import { collectionEntryId } from './lib/papers/collection.ts';
 import { leanGlobLoader } from './lib/papers/lean-loader.ts';
+import { PAPER_FILES_GLOB } from './lib/papers/paths.ts';
 import { paperSchema } from './lib/papers/schema.ts';
 
 const papers = defineCollection({
   // Without Markdown rendering, and without parsing files that did not change: see lean-loader.ts.
   loader: leanGlobLoader(
     glob({
-      pattern: 'papers/**/[!.]*.md',
+      // Exactly the files papers validate and the fingerprint read: see PAPER_FILES_GLOB.
+      pattern: PAPER_FILES_GLOB,
       base: contentBase(SITE.contentDir),
       generateId: collectionEntryId,
       // Abstracts stay in their files until a page needs one: see src/lib/papers/bodies.ts.

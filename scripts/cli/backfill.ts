@@ -2,12 +2,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
+import { countText } from '../../src/lib/count-text.ts';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
-import { fetchHfDayRead, ingestRead } from './ingest.ts';
+import { fetchHfDayRead, ingestRead, removeLeftovers } from './ingest.ts';
 import { withFolderLocks } from './run-lock.ts';
 
 export const BACKFILL_HELP = `Usage: papers backfill --from YYYY-MM-DD --to YYYY-MM-DD [options]
@@ -15,7 +16,9 @@ export const BACKFILL_HELP = `Usage: papers backfill --from YYYY-MM-DD --to YYYY
 Ingests every day of a range from Hugging Face, one request burst at a time
 with a pause between days. Days already complete (recorded in
 <content-dir>/.ingest-state.json) are skipped, so an interrupted run resumes
-where it stopped; a day that failed is tried again on the next run.
+where it stopped. A day that failed, or that had items that could not be used
+(partial: the others are written), is not recorded and is tried again on the
+next run; either makes the exit code 1.
 
 Options:
   --from, --to DAY    the range, both included
@@ -70,10 +73,14 @@ interface BackfillRun {
   range: string;
 }
 
-/** Ingests every day of `days` not yet complete; 1 when any failed. */
+/** What became of a day: every item used, some, or none (counted with the source failing). */
+type DayOutcome = 'ingested' | 'partial' | 'failed';
+
+/** Ingests every day of `days` not yet complete; 1 when any failed or was partial. */
 async function ingestDays(days: string[], run: BackfillRun, context: CliContext): Promise<number> {
+  await removeLeftovers(run.contentDir, context.output);
   const { state } = await readIngestState(run.contentDir);
-  const totals = { ingested: 0, papers: 0, skipped: 0, failed: 0 };
+  const totals = { ingested: 0, papers: 0, skipped: 0, partial: 0, failed: 0 };
   let fetched = 0;
   for (const [index, day] of days.entries()) {
     if (state.days[day] !== undefined) {
@@ -84,19 +91,9 @@ async function ingestDays(days: string[], run: BackfillRun, context: CliContext)
     fetched += 1;
     context.output.progress(`[${index + 1}/${days.length}] ${day}`);
     try {
-      const read = await fetchHfDayRead(day, run.endpoint, context);
-      const summary =
-        read.papers.length === 0
-          ? { papers: 0 }
-          : await ingestRead(read, {
-              source: 'hf',
-              contentDir: run.contentDir,
-              dryRun: false,
-              output: context.output,
-            });
-      await recordDay(run.contentDir, day, summary.papers);
-      totals.ingested += 1;
-      totals.papers += summary.papers;
+      const { outcome, papers } = await ingestDay(day, run, context);
+      totals[outcome] += 1;
+      totals.papers += papers;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       totals.failed += 1;
@@ -104,8 +101,42 @@ async function ingestDays(days: string[], run: BackfillRun, context: CliContext)
     }
   }
   context.output.result(
-    `backfill ${run.range}: ${days.length} days: ${totals.ingested} ingested ` +
-      `(${totals.papers} papers), ${totals.skipped} skipped (already complete), ${totals.failed} failed`,
+    `backfill ${run.range}: ${days.length} days: ${totals.ingested} ingested (${totals.papers} papers), ` +
+      `${totals.skipped} skipped (already complete), ${totals.partial} partial, ${totals.failed} failed`,
   );
-  return totals.failed > 0 ? 1 : 0;
+  return totals.failed + totals.partial > 0 ? 1 : 0;
+}
+
+/**
+ * Fetches and writes one day, and records it complete only when every item
+ * the source listed could be used: a day with invalid items is fetched again
+ * by the next run, when the source may have fixed them. `papers`: those written.
+ */
+async function ingestDay(
+  day: string,
+  run: BackfillRun,
+  context: CliContext,
+): Promise<{ outcome: DayOutcome; papers: number }> {
+  const read = await fetchHfDayRead(day, run.endpoint, context);
+  const listed = read.papers.length + read.problems.length;
+  if (listed === 0) {
+    await recordDay(run.contentDir, day, 0);
+    return { outcome: 'ingested', papers: 0 };
+  }
+  const summary = await ingestRead(read, {
+    source: 'hf',
+    contentDir: run.contentDir,
+    dryRun: false,
+    output: context.output,
+  });
+  if (summary.skipped === 0) {
+    await recordDay(run.contentDir, day, summary.papers);
+    return { outcome: 'ingested', papers: summary.usable };
+  }
+  const outcome = summary.usable === 0 ? 'failed' : 'partial';
+  context.output.warn(
+    `${day}: ${outcome}: ${summary.skipped} of ${countText(listed, 'item')} could not be used (see above); ` +
+      'the day is fetched again on the next run',
+  );
+  return { outcome, papers: summary.usable };
 }

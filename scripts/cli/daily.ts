@@ -8,13 +8,14 @@ import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { PROJECT } from './build-site.ts';
-import { fetchHfDayRead, fetchRefreshRead, ingestRead } from './ingest.ts';
+import { fetchHfDayRead, fetchRefreshRead, ingestRead, removeLeftovers } from './ingest.ts';
 import {
   checkPublishOptions,
   PUBLISH_OPTIONS,
   PUBLISH_OPTIONS_HELP,
   publishOutcomeText,
   resolvedPlace,
+  restorePublished,
   validateBuildAndPublish,
   validateOrThrow,
   type PublishValues,
@@ -100,8 +101,12 @@ async function ingestAndPublish(
 ): Promise<number> {
   const contentDir = values['content-dir'];
   const outDir = values['out-dir'];
-  // Before anything is fetched or written: a day ingested and then not published helps no one.
-  if (place) checkPlace(place, PROJECT);
+  if (place) {
+    restorePublished(place, context);
+    // Before anything is fetched or written: a day ingested and then not published helps no one.
+    checkPlace(place, PROJECT);
+  }
+  await removeLeftovers(contentDir, context.output);
 
   const unchanged = (error: unknown) => {
     if (!(error instanceof InputError)) throw error;
@@ -124,7 +129,8 @@ async function ingestAndPublish(
     const ingested = await ingest(read);
     if (ingested.usable === 0)
       throw new InputError(`${date}: no usable paper in the source; nothing changed`);
-    await recordDay(contentDir, date, ingested.papers);
+    // A day with items that could not be used is left for papers backfill to fetch again.
+    if (ingested.skipped === 0) await recordDay(contentDir, date, ingested.papers);
   }
   if (refresh?.papers.length) await ingest(refresh);
 

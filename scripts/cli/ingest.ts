@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { isIsoDay } from '../../src/lib/papers/dates.ts';
-import { writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
+import { removeLeftoverTemporaries, writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
 import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
 import type { PaperSource } from '../../src/lib/papers/schema.ts';
 import { parseArxivAtom } from '../../src/lib/sources/arxiv.ts';
@@ -75,6 +75,7 @@ export async function runIngest(args: string[], context: CliContext): Promise<nu
     throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${values.date}"`);
   }
   const ingest = async () => {
+    if (!values['dry-run']) await removeLeftovers(values['content-dir'], context.output);
     const read = await readSource(source, values, context);
     const summary = await ingestRead(read, {
       source: source as PaperSource,
@@ -82,10 +83,23 @@ export async function runIngest(args: string[], context: CliContext): Promise<nu
       dryRun: values['dry-run'],
       output: context.output,
     });
-    return summary.papers > 0 && summary.usable === 0 ? 1 : 0;
+    // Items that were all invalid are a failure, a day without papers is not.
+    return summary.usable === 0 && summary.skipped > 0 ? 1 : 0;
   };
   // A dry run only reads, and takes no lock.
   return values['dry-run'] ? ingest() : withFolderLocks([values['content-dir']], ingest);
+}
+
+/**
+ * Removes the temporary files a killed run left in the content folder
+ * (atomic.ts), and says so. Call it holding the folder's lock.
+ */
+export async function removeLeftovers(contentDir: string, output: Output): Promise<void> {
+  const removed = await removeLeftoverTemporaries(contentDir);
+  if (removed.length > 0)
+    output.warn(
+      `removed ${countText(removed.length, 'temporary file')} a stopped run left in ${contentDir}: ${removed.join(', ')}`,
+    );
 }
 
 export interface IngestSummary {
@@ -253,7 +267,7 @@ function reportPlan(plan: IngestPlan, read: SourceRead, dryRun: boolean, output:
       );
     }
   }
-  if (read.papers.length === 0) {
+  if (read.papers.length === 0 && read.problems.length === 0) {
     output.result(`${read.inputName}: no papers for this day; nothing written`);
     return;
   }

@@ -13,7 +13,8 @@ import {
   type PlaceOptions,
   type PublishPlace,
 } from '../../src/lib/publish/place.ts';
-import { planPublish } from '../../src/lib/publish/publish.ts';
+import { planPublish, PublishError } from '../../src/lib/publish/publish.ts';
+import { restoreStoppedSwap } from '../../src/lib/publish/swap.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import { buildAndPublish, PROJECT, publishKeptBuild } from './build-site.ts';
 import type { CliContext } from './context.ts';
@@ -84,11 +85,33 @@ export async function runPublish(args: string[], context: CliContext): Promise<n
   }
   const place = resolvedPlace(values, context.env);
   const outcome = await withFolderLocks(placeFolders(place), () => {
+    restorePublished(place, context);
     checkPlace(place, PROJECT);
     return validateBuildAndPublish(place, values['force-build'], context);
   });
   context.output.result(publishOutcomeText(outcome, values['out-dir']));
   return 0;
+}
+
+/**
+ * Puts back the published site a publish killed while it swapped folders
+ * left beside the published folder (swap.ts), and says so. First thing once
+ * the folders are locked: a run that then fails must not leave no site.
+ */
+export function restorePublished(place: PublishPlace, context: CliContext): void {
+  let from: string | undefined;
+  try {
+    from = restoreStoppedSwap(place.outDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new PublishError(
+      `${place.outDir} is missing and the last published site, left beside it by a publish that was stopped, cannot be moved back (${code}): rename the newest ${place.outDir}.old-<pid> folder to ${place.outDir}`,
+    );
+  }
+  if (from !== undefined)
+    context.output.warn(
+      `${place.outDir} was missing (a publish was stopped while it swapped folders): put the last published site back from ${from}`,
+    );
 }
 
 /** Nothing done; the build folder's last build published; a new build published. */

@@ -4,6 +4,7 @@
  * and replaced whole, so a build stopped halfway leaves the old file or the
  * new one.
  */
+import { randomBytes } from 'node:crypto';
 import {
   constants,
   copyFileSync,
@@ -92,12 +93,14 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
-let temporaryCount = 0;
-
-/** Writes a file whole or not at all: a concurrent reader never sees half of it. */
+/**
+ * Writes a file whole or not at all: a concurrent reader never sees half of
+ * it. The temporary name has random bytes, as pids repeat across containers
+ * that share a cache.
+ */
 export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${temporaryCount++}.tmp`;
+  const temporary = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, data);
     await rename(temporary, file);

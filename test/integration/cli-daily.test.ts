@@ -410,7 +410,7 @@ describe('papers backfill', () => {
       expect(first.code).toBe(1);
       expect(first.stderr).toMatch(/^2026-10-03: failed: GET .*HTTP 404 Not Found$/);
       expect(first.stdout.split('\n').at(-1)).toBe(
-        'backfill 2026-10-01..2026-10-03: 3 days: 2 ingested (2 papers), 0 skipped (already complete), 1 failed',
+        'backfill 2026-10-01..2026-10-03: 3 days: 2 ingested (2 papers), 0 skipped (already complete), 0 partial, 1 failed',
       );
       const state = JSON.parse(await readFile(path.join(ws.content, '.ingest-state.json'), 'utf8'));
       expect(state).toEqual({ version: 1, days: { '2026-10-01': 2, '2026-10-02': 0 } });
@@ -420,10 +420,64 @@ describe('papers backfill', () => {
       const second = await papers(args, { PAPERS_HF_ENDPOINT: endpoint });
       expect(second).toMatchObject({ code: 0 });
       expect(second.stdout).toContain(
-        '3 days: 1 ingested (3 papers), 2 skipped (already complete), 0 failed',
+        '3 days: 1 ingested (3 papers), 2 skipped (already complete), 0 partial, 0 failed',
       );
       expect(requested).toEqual(['2026-10-03']);
       expect(Object.keys(await fileTexts(path.join(ws.content, 'papers'))).sort()).toHaveLength(5);
+    });
+  });
+
+  it('does not record a day whose items were all or partly invalid, and fetches it again', async () => {
+    const ws = await workspace();
+    /** Each day's own papers (2, 2 and 1), of which the first `invalid[day]` have no title. */
+    const ranges: Record<string, [number, number]> = {
+      '2026-10-01': [0, 2],
+      '2026-10-02': [2, 4],
+      '2026-10-03': [4, 5],
+    };
+    let invalid: Record<string, number> = { '2026-10-01': 2, '2026-10-02': 1 };
+    const listed: Record<string, unknown[]> = {};
+    for (const date of Object.keys(ranges)) listed[date] = (await dayItems(5, date)).slice(...ranges[date]!);
+    const day = (date: string) =>
+      (listed[date] ?? []).map((item, index) => {
+        if (index >= (invalid[date] ?? 0)) return item;
+        const { title: _title, ...rest } = item as Record<string, unknown>;
+        return { ...rest, paper: { ...(rest['paper'] as object), title: null } };
+      });
+    const requested: string[] = [];
+    const reply = (request: { query: Record<string, string> }): Reply => {
+      const date = request.query['date'] ?? '';
+      requested.push(date);
+      return jsonReply(day(date));
+    };
+    const args = ['backfill', '--from', '2026-10-01', '--to', '2026-10-03', '--delay-ms', '0'];
+    const run = (endpoint: string) =>
+      papers([...args, '--content-dir', ws.content], { PAPERS_HF_ENDPOINT: endpoint });
+    await withServer(reply, async (endpoint) => {
+      const first = await run(endpoint);
+      expect(first.code).toBe(1);
+      const warnings = first.stderr.split('\n').filter((line) => !line.startsWith('skipped '));
+      expect(warnings).toEqual([
+        '2026-10-01: failed: 2 of 2 items could not be used (see above); the day is fetched again on the next run',
+        '2026-10-02: partial: 1 of 2 items could not be used (see above); the day is fetched again on the next run',
+      ]);
+      expect(first.stdout.split('\n').at(-1)).toBe(
+        'backfill 2026-10-01..2026-10-03: 3 days: 1 ingested (2 papers), 0 skipped (already complete), 1 partial, 1 failed',
+      );
+      const state = JSON.parse(await readFile(path.join(ws.content, '.ingest-state.json'), 'utf8'));
+      expect(state).toEqual({ version: 1, days: { '2026-10-03': 1 } });
+
+      // The source fixed its items: the two days are fetched again, and now complete.
+      invalid = {};
+      requested.length = 0;
+      const second = await run(endpoint);
+      expect(second).toMatchObject({ code: 0, stderr: '' });
+      expect(requested).toEqual(['2026-10-01', '2026-10-02']);
+      expect(second.stdout.split('\n').at(-1)).toBe(
+        'backfill 2026-10-01..2026-10-03: 3 days: 2 ingested (4 papers), 1 skipped (already complete), 0 partial, 0 failed',
+      );
+      const after = JSON.parse(await readFile(path.join(ws.content, '.ingest-state.json'), 'utf8'));
+      expect(after.days).toEqual({ '2026-10-01': 2, '2026-10-02': 2, '2026-10-03': 1 });
     });
   });
 

@@ -126,6 +126,25 @@ describe('papers ingest hf --file', () => {
     ]);
   });
 
+  it('fails when no item could be used, rather than saying the day had no papers', async () => {
+    const content = await tempDir();
+    const input = await tempDir();
+    const items = (await hfItems()).slice(0, 2).map((item) => ({ ...item, paper: { title: 'no id' } }));
+    const result = await papers([
+      'ingest',
+      'hf',
+      '--file',
+      await writeJson(input, 'day.json', items),
+      '--content-dir',
+      content,
+    ]);
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: 'no day: 0 new, 0 updated, 0 unchanged, 2 skipped; wrote 0 files',
+    });
+    expect(result.stderr.split('\n')).toHaveLength(2);
+  });
+
   it('writes nothing for a day with no papers, and says so', async () => {
     const content = await tempDir();
     const input = await tempDir();
@@ -427,5 +446,20 @@ describe('papers validate', () => {
       ].sort(),
     );
     expect(result.stdout).toBe('4 paper files checked: 6 problems');
+  });
+
+  it('names a file at another depth under papers/, which the build does not read', async () => {
+    const content = await tempDir();
+    await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
+    const paper = await readFile(path.join(content, 'papers/2026/10/03/2610.01092.md'), 'utf8');
+    await mkdir(path.join(content, 'papers/2026/10/03/sub'));
+    await writeFile(path.join(content, 'papers/2026/10/03/sub/2610.01092.md'), paper);
+    const result = await papers(['validate', '--content-dir', content]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '50 paper files checked: 1 problem',
+      stderr:
+        'papers/2026/10/03/sub/2610.01092.md: not a paper file: under papers/ only papers/YYYY/MM/DD/<id>.md is read; move it to its day folder, or out of papers/',
+    });
   });
 });

@@ -3,13 +3,15 @@
  * far as a file can be: it parses, runs on a schedule and on demand, pins
  * its actions, cannot overlap itself, and calls only commands that exist.
  */
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MAIN_HELP } from '../../scripts/cli/main.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { DEFAULT_CACHE_DIR as OG_CACHE_DIR } from '../../src/lib/og/cache.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -96,5 +98,42 @@ describe('the daily workflow', () => {
     const upload = steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with?.['path']).toBe('dist');
     expect(JSON.stringify(flow)).not.toMatch(/always\(\)|continue-on-error/);
+  });
+
+  // A run killed while it wrote content leaves temporary files (src/lib/papers/atomic.ts) until the next run.
+  it('never commits the temporary files a killed run left in content', async () => {
+    const repo = await tempDir();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
+      });
+    git('init', '--quiet');
+    const files = [
+      'content/.ingest-state.json',
+      'content/..ingest-state.json.4242-0.tmp',
+      'content/papers/2026/10/03/2610.01092.md',
+      'content/papers/2026/10/03/.2610.01093.md.4242-1.tmp',
+      'content/papers/2026/10/03/.2610.01094.md.4242-1f3a9c0b7e21.tmp',
+    ];
+    for (const file of files) {
+      await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
+      await writeFile(path.join(repo, file), 'x');
+    }
+    // The repository's ignore files, as the workflow's checkout has them.
+    for (const ignore of ['.gitignore', 'content/.gitignore'])
+      await copyFile(path.join(ROOT, ignore), path.join(repo, ignore)).catch(() => undefined);
+    const commit = Object.values((await workflow()).jobs)
+      .flatMap((job) => job.steps)
+      .flatMap((step) => (step.run ? step.run.split('\n') : []))
+      .filter((line) => /^\s*git add\b/.test(line));
+    expect(commit).not.toEqual([]);
+    for (const line of commit) execFileSync('sh', ['-c', line], { cwd: repo });
+    const staged = git('diff', '--cached', '--name-only').trim().split('\n');
+    expect(staged.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(staged).toEqual(
+      expect.arrayContaining(['content/.ingest-state.json', 'content/papers/2026/10/03/2610.01092.md']),
+    );
   });
 });

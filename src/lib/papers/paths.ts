@@ -6,6 +6,14 @@ import { isIsoDay } from './dates.ts';
 
 export const PAPERS_DIR = 'papers';
 
+/**
+ * The paper files the build's content collection reads (src/content.config.ts),
+ * relative to the content folder: `papers/YYYY/MM/DD/<name>.md`, hidden names
+ * left out. dayFromRelativePath accepts exactly these paths, so validation,
+ * the fingerprint and the build read one set of files (issue 20).
+ */
+export const PAPER_FILES_GLOB = `${PAPERS_DIR}/[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[!.]*.md`;
+
 /** `to` relative to `from`, with `/` between folders on every system (content paths, site paths). */
 export function posixRelative(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');
@@ -48,9 +56,15 @@ export function canonicalPath(folder: string): string {
   }
 }
 
-/** The listing day a file's folder names (`papers/2026/10/03/x.md` -> `2026-10-03`). */
+/**
+ * The listing day a paper file's folder names (`papers/2026/10/03/x.md` ->
+ * `2026-10-03`), for a path relative to the content folder; undefined for
+ * any other path, at any other depth included (PAPER_FILES_GLOB).
+ */
 export function dayFromRelativePath(relative: string): string | undefined {
-  const match = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\.md$/.exec(relative.split(path.sep).join('/'));
+  const match = /^papers\/(\d{4})\/(\d{2})\/(\d{2})\/[^./][^/]*\.md$/.exec(
+    relative.split(path.sep).join('/'),
+  );
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 

@@ -25,28 +25,69 @@ export interface PaperFile {
   relativePath: string;
 }
 
-/** Every `papers/YYYY/MM/DD/*.md` file, sorted by path. Other files are ignored. */
-export async function listPaperFiles(contentDir: string): Promise<PaperFile[]> {
+/** What the content folder's `papers/` holds. */
+export interface ContentFiles {
+  /** Every paper file (`papers/YYYY/MM/DD/<name>.md`), sorted by path. */
+  papers: PaperFile[];
+  /**
+   * Every other file or link under `papers/` but hidden ones (a name or
+   * folder starting with `.`): relative paths, sorted. The build reads none
+   * of them (PAPER_FILES_GLOB), so they are errors, not content.
+   */
+  strays: Stray[];
+}
+
+export interface Stray {
+  relativePath: string;
+  /** A symbolic link, which the build would follow and the checks would not. */
+  link: boolean;
+}
+
+/**
+ * The paper files under `papers/` and everything else there, in one listing:
+ * what validation checks, the fingerprint hashes and the build reads
+ * (PAPER_FILES_GLOB) is `papers`, and only that.
+ */
+export async function listContentFiles(contentDir: string): Promise<ContentFiles> {
   const root = path.join(contentDir, PAPERS_DIR);
   let entries: Dirent[];
   try {
     entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { papers: [], strays: [] };
     throw error;
   }
-  const paths = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => posixRelative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-  const files: PaperFile[] = [];
-  for (const entry of paths) {
-    const relativePath = path.posix.join(PAPERS_DIR, entry);
-    const date = dayFromRelativePath(relativePath);
-    if (!date || path.posix.basename(relativePath).startsWith('.')) continue;
-    files.push({ id: fileNameToId(path.posix.basename(relativePath)), date, relativePath });
+  const papers: PaperFile[] = [];
+  const strays: Stray[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const relativePath = path.posix.join(
+      PAPERS_DIR,
+      posixRelative(root, path.join(entry.parentPath, entry.name)),
+    );
+    if (relativePath.split('/').some((part) => part.startsWith('.'))) continue;
+    const date = entry.isFile() ? dayFromRelativePath(relativePath) : undefined;
+    if (date) papers.push({ id: fileNameToId(path.posix.basename(relativePath)), date, relativePath });
+    else strays.push({ relativePath, link: entry.isSymbolicLink() });
   }
-  return files;
+  const byPath = (a: { relativePath: string }, b: { relativePath: string }) =>
+    a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
+  return { papers: papers.sort(byPath), strays: strays.sort(byPath) };
+}
+
+/** Every paper file (`papers/YYYY/MM/DD/<name>.md`), sorted by path; listContentFiles for the others. */
+export async function listPaperFiles(contentDir: string): Promise<PaperFile[]> {
+  return (await listContentFiles(contentDir)).papers;
+}
+
+/** Why a stray file is an error, and what to do, in a sentence. */
+export function strayProblem(stray: Stray): string {
+  if (stray.link)
+    return `${stray.relativePath}: a symbolic link; paper files must be plain files in papers/YYYY/MM/DD/: replace it with the file it points to`;
+  return (
+    `${stray.relativePath}: not a paper file: under papers/ only papers/YYYY/MM/DD/<id>.md is read; ` +
+    'move it to its day folder, or out of papers/'
+  );
 }
 
 export type ReadResult = { ok: true; paper: Paper; body: string } | { ok: false; problems: string[] };
@@ -100,7 +141,8 @@ export interface ValidationReport {
 }
 
 /**
- * Checks every paper file, and that no id is listed on two days. A file
+ * Checks every paper file, that no id is listed on two days, and that
+ * `papers/` holds nothing else (listContentFiles). A file
  * `known` valid is not parsed again while its bytes are the same, nor read
  * while its stamp is (checked-files.ts).
  */
@@ -108,8 +150,9 @@ export async function validateContent(
   contentDir: string,
   known: KnownFiles = NOTHING_KNOWN,
 ): Promise<ValidationReport> {
-  const files = await listPaperFiles(contentDir);
-  const report: ValidationReport = { files: files.length, problems: [], checked: {}, read: 0, hashed: 0 };
+  const { papers: files, strays } = await listContentFiles(contentDir);
+  const problems = strays.map(strayProblem);
+  const report: ValidationReport = { files: files.length, problems, checked: {}, read: 0, hashed: 0 };
   const firstPathById = new Map<string, string>();
   for (const file of files) {
     checkFile(contentDir, file, known, report);

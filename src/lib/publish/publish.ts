@@ -13,14 +13,14 @@
  * the build folder while `<out>` is still served: a CI runner that uploads
  * `<out>` and is thrown away.
  */
-import { existsSync, lstatSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { countText } from '../count-text.ts';
 import { isInside } from '../papers/paths.ts';
 import { linkFolder, mirrorFolder, type MirrorSummary } from './mirror.ts';
 import { setAsideAndRemove } from './set-aside.ts';
 import { CODE_PATHS } from './fingerprint.ts';
-import { OLD_MARK, swapKeepingOld } from './swap.ts';
+import { leftoversOfStoppedSwaps, restoreStoppedSwap, swapKeepingOld } from './swap.ts';
 
 export type PublishSummary = { how: 'linked'; files: number } | ({ how: 'mirrored' } & MirrorSummary);
 
@@ -106,6 +106,8 @@ export async function publishBuild(
   checkPublishPlaces(buildDir, outDir);
   const out = path.resolve(outDir);
   const next = nextFolder(out);
+  // A stopped swap's old folder may be the only published site: it goes back, not away.
+  restoreStoppedSwap(out);
   const removals = leftoversOfStoppedSwaps(out).map(removeInBackground);
   let summary: PublishSummary;
   if (options.link) {
@@ -128,16 +130,6 @@ export function nextFolder(outDir: string): string {
 export function publishSummaryText(summary: PublishSummary): string {
   if (summary.how === 'linked') return `linked ${countText(summary.files, 'file')}`;
   return `copied ${countText(summary.copied, 'file')}, removed ${summary.removed} and kept ${summary.kept}`;
-}
-
-/** `<out>.old-<pid>` folders a swap stopped halfway left (swap.ts). */
-function leftoversOfStoppedSwaps(out: string): string[] {
-  const prefix = `${path.basename(out)}${OLD_MARK}`;
-  const parent = path.dirname(out);
-  const entries = existsSync(parent) ? readdirSync(parent, { withFileTypes: true }) : [];
-  return entries
-    .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
-    .map((entry) => path.join(parent, entry.name));
 }
 
 /** Sets `folder` aside and removes it in the background, or removes it now where it cannot be set aside. */
