@@ -41,6 +41,9 @@ describe('the search page', () => {
         { piece: '2026-09', url: urls.asset('pagefind/2026-09/') },
         { piece: '2025', url: urls.asset('pagefind/2025/') },
       ],
+      pageSize: 20,
+      paperUrl: urls.paper('0000.00000'),
+      arxivUrl: 'https://arxiv.org/abs/0000.00000',
     });
     expect(view.head.noindex).toBe(true);
   });

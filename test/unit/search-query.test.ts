@@ -10,6 +10,7 @@ import {
   searchStateQuery,
   summaryText,
   piecesToSearch,
+  reconcilePeriod,
   type SearchState,
 } from '../../src/lib/search/query.ts';
 
@@ -28,6 +29,22 @@ describe('the search in the URL', () => {
     });
     expect(parseSearchState('')).toEqual(EMPTY_STATE);
     expect(parseSearchState(new URLSearchParams({ q: '  Ada   Lovelace ' })).q).toBe('Ada Lovelace');
+  });
+
+  it('never holds a year and a month that contradict each other: the month’s year wins', () => {
+    expect(parseSearchState('?year=2025&month=2026-10')).toMatchObject({ year: '2026', month: '2026-10' });
+    expect(parseSearchState('?month=2026-10')).toMatchObject({ year: '2026', month: '2026-10' });
+    expect(reconcilePeriod({ year: '2025', month: '2026-10' }, 'month')).toEqual({
+      year: '2026',
+      month: '2026-10',
+    });
+    expect(reconcilePeriod({ year: '2025', month: '2026-10' }, 'year')).toEqual({ year: '2025', month: '' });
+    expect(reconcilePeriod({ year: '2026', month: '2026-10' }, 'year')).toEqual({
+      year: '2026',
+      month: '2026-10',
+    });
+    expect(reconcilePeriod({ year: '', month: '2026-10' }, 'year')).toEqual({ year: '', month: '' });
+    expect(reconcilePeriod({ year: '2026', month: '' }, 'month')).toEqual({ year: '2026', month: '' });
   });
 
   it('drops values that make no sense', () => {
@@ -74,10 +91,10 @@ describe('a search', () => {
     const asked = (overrides: Partial<SearchState>) =>
       piecesToSearch(state(overrides), pieces).map((piece) => [piece.piece, piece.filters]);
     expect(asked({})).toEqual([
-      ['2026-10', { month: '2026-10' }],
-      ['2026-09', { month: '2026-09' }],
-      ['2025', { year: '2025' }],
-      ['2024', { year: '2024' }],
+      ['2026-10', { piece: '2026-10' }],
+      ['2026-09', { piece: '2026-09' }],
+      ['2025', { piece: '2025' }],
+      ['2024', { piece: '2024' }],
     ]);
     expect(asked({ year: '2026' }).map(([piece]) => piece)).toEqual(['2026-10', '2026-09']);
     expect(asked({ month: '2026-09' }).map(([piece]) => piece)).toEqual(['2026-09']);
@@ -85,12 +102,22 @@ describe('a search', () => {
     expect(asked({ year: '2025', month: '2024-03' })).toEqual([]);
   });
 
-  it('says how many papers it found', () => {
+  it('says how many papers it found, and within which filters', () => {
     expect(summaryText(1, state({ q: 'decoding' }))).toBe('1 paper found for “decoding”.');
-    expect(summaryText(3, state({ topic: 'vision' }))).toBe('3 papers found.');
+    expect(summaryText(3, state({ topic: 'vision' }), { topic: 'Computer vision' })).toBe(
+      '3 papers found in Computer vision.',
+    );
+    expect(
+      summaryText(35, state({ q: 'benchmark', topic: 'language-models', year: '2026' }), {
+        topic: 'Language models',
+      }),
+    ).toBe('35 papers found for “benchmark” in Language models, 2026.');
+    expect(summaryText(2, state({ q: 'x', year: '2026', month: '2026-10' }), { month: 'October 2026' })).toBe(
+      '2 papers found for “x” in October 2026.',
+    );
     expect(summaryText(0, state({ q: 'zzz' }))).toBe('No papers found for “zzz”. Try other words.');
     expect(summaryText(0, state({ q: 'zzz', year: '2025' }))).toBe(
-      'No papers found for “zzz”. Try fewer filters or other words.',
+      'No papers found for “zzz” in 2025. Try fewer filters or other words.',
     );
   });
 });

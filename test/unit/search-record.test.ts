@@ -20,30 +20,29 @@ function input(overrides: Partial<RecordInput> = {}): RecordInput {
 }
 
 describe('a paper’s search record', () => {
-  it('holds the result’s metadata, its filters and its sort keys', () => {
+  it('holds the facts a result shows as filters, and its sort keys', () => {
     expect(searchRecord(input())).toEqual({
-      meta: {
-        title: 'Speculative Decoding, Revisited: $k$ drafts',
-        authors: 'A, B, C et al.',
-        date: '2026-10-05',
-        topics: 'Language models, Efficiency',
-        upvotes: '12',
+      meta: { title: 'Speculative Decoding, Revisited: $k$ drafts' },
+      filters: {
+        topic: ['language-models', 'efficiency'],
+        year: ['2026'],
+        month: ['2026-10'],
+        day: ['2026-10-05'],
+        upvotes: ['12'],
       },
-      filters: { topic: ['language-models', 'efficiency'], year: ['2026'], month: ['2026-10'] },
       sort: { date: '2026-10-05', upvotes: '12' },
     });
   });
 
   it('sorts a paper without upvotes as 0 and shows none', () => {
     const record = searchRecord(input({ upvotes: undefined }));
-    expect(record.meta.upvotes).toBeUndefined();
+    expect(record.filters.upvotes).toBeUndefined();
     expect(record.sort.upvotes).toBe('0');
   });
 
-  it('leaves a plain title to the page’s heading, and names no image (results load no cards)', () => {
-    const meta = searchRecord(input({ title: 'Plain: a title' })).meta;
-    expect(meta).not.toHaveProperty('title');
-    expect(meta).not.toHaveProperty('image');
+  it('puts nothing but the title in metadata, which Pagefind searches: no day, count or image', () => {
+    expect(searchRecord(input({ title: 'Plain: a title' })).meta).toEqual({});
+    expect(Object.keys(searchRecord(input()).meta)).toEqual(['title']);
   });
 
   it('is written as attributes whose free text Pagefind never parses, a few to an element', () => {
@@ -53,20 +52,24 @@ describe('a paper’s search record', () => {
     const all = attributes.flatMap((element) => Object.entries(element));
     expect(all).toContainEqual(['data-pagefind-filter', 'topic:efficiency']);
     expect(all).toContainEqual(['data-pagefind-filter', 'month:2026-10']);
+    expect(all).toContainEqual(['data-pagefind-filter', 'day:2026-10-05']);
+    expect(all).toContainEqual(['data-pagefind-filter', 'upvotes:12']);
     expect(all).toContainEqual(['data-pagefind-sort', 'upvotes:12']);
-    // Days and counts are inline; free text never is.
-    expect(all).toContainEqual(['data-pagefind-meta', 'date:2026-10-05']);
-    expect(all).toContainEqual(['data-pagefind-meta', 'authors[data-value]']);
-    // Five metas (three of them free text, with a data-value), four filters and two sorts on five elements.
-    expect(attributes).toHaveLength(5);
-    expect(all).toHaveLength(5 + 3 + 4 + 2);
+    // One meta (free text, with a data-value), six filters and two sorts on six elements.
+    expect(attributes).toHaveLength(6);
+    expect(all).toHaveLength(2 + 6 + 2);
   });
 
   it('comes with every paper page', () => {
     const paper = makePaper({ id: '2610.00042', date: '2025-12-31', topics: ['vision'], upvotes: 3 });
     const view = paperPageView(buildArchive([paper]), paper);
-    expect(view.search.filters).toEqual({ topic: ['vision'], year: ['2025'], month: ['2025-12'] });
-    expect(view.search.meta.date).toBe('2025-12-31');
+    expect(view.search.filters).toEqual({
+      topic: ['vision'],
+      year: ['2025'],
+      month: ['2025-12'],
+      day: ['2025-12-31'],
+      upvotes: ['3'],
+    });
   });
 });
 

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compareIds } from '../site/ranking.ts';
+import { UNINDEXED_SELECTORS } from './fields.ts';
 
 /** The folder of all search bundles inside the built site. */
 export const SEARCH_DIR = 'pagefind';
@@ -21,9 +22,9 @@ export const SEARCH_DIR = 'pagefind';
 /**
  * Bumped when what goes into an index changes in a way the pages' HTML does
  * not show (the indexer's options, the wrapper document), so old caches are
- * not reused.
+ * not reused. The selectors Pagefind leaves out are part of the key too.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** `pagefind/2026-10/`, `pagefind/2025/`, relative to the site's root. */
 export function bundleDir(segment: string): string {
@@ -89,7 +90,7 @@ export function planSegments(pages: readonly IndexedPage[], settings: PlanSettin
 
 function segmentKey(segment: string, pages: readonly IndexedPage[], settings: PlanSettings): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: INDEX_FORMAT, segment, ...settings }));
+  hash.update(JSON.stringify({ format: INDEX_FORMAT, segment, unindexed: UNINDEXED_SELECTORS, ...settings }));
   for (const page of pages) hash.update(`\n${page.file}\u0000${page.hash}`);
   return hash.digest('hex').slice(0, 32);
 }

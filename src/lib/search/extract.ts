@@ -6,7 +6,7 @@
  * re-indexed, even though its pages' related-paper lists and navigation do
  * change as the archive grows.
  */
-import { FILTER } from './record.ts';
+import { FILTER } from './fields.ts';
 
 const BODY_ATTRIBUTE = 'data-pagefind-body';
 const BODY_IN_ATTRIBUTES = /(?:^|\s)data-pagefind-body(?=[\s=/]|$)/i;

@@ -35,6 +35,7 @@ import {
   type SegmentPlan,
 } from './bundles.ts';
 import { indexedPart, pagefindDocument, periodOfPart } from './extract.ts';
+import { UNINDEXED_SELECTORS } from './fields.ts';
 import {
   KNOWN_PAGES_FILE,
   knownPagesText,
@@ -201,7 +202,10 @@ async function writeSegmentIndex(
   options: SearchIndexOptions,
   entry: string,
 ): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: options.language,
+    excludeSelectors: [...UNINDEXED_SELECTORS],
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const temporary = `${entry}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {

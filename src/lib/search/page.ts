@@ -5,13 +5,18 @@
 import { SITE } from '../../config.ts';
 import type { Archive } from '../site/archive.ts';
 import { formatMonth } from '../site/dates.ts';
+import { arxivAbsUrl } from '../site/links.ts';
 import { pageHead, type PageHead } from '../site/head.ts';
 import { compareIds } from '../site/ranking.ts';
 import { urls } from '../site/urls.ts';
 import { countText } from '../count-text.ts';
 import { topicTitle } from '../topics/index.ts';
 import { bundleDir, searchSegments } from './bundles.ts';
+import { ID_PLACEHOLDER } from './arxiv-query.ts';
 import { SORT_ORDERS, type SortOrder } from './query.ts';
+
+/** Results a search shows at first and adds with "Show more results". */
+const PAGE_SIZE = 20;
 
 export interface Choice {
   value: string;
@@ -24,6 +29,11 @@ export interface SearchClientConfig {
   baseUrl: string;
   /** Newest first (see bundles.ts); the first bundle is the one whose pagefind.js is loaded. */
   bundles: readonly { piece: string; url: string }[];
+  /** Results shown at first and added by "Show more results". */
+  pageSize: number;
+  /** A paper's page and its arXiv page, for the id in `arxiv-query.ts`'s `ID_PLACEHOLDER`. */
+  paperUrl: string;
+  arxivUrl: string;
 }
 
 export interface SearchPageView {
@@ -74,6 +84,9 @@ export function searchPageView(archive: Archive): SearchPageView {
           months: [...year.months].reverse().map((month) => month.key),
         })),
       ).map(({ segment }) => ({ piece: segment, url: urls.asset(bundleDir(segment)) })),
+      pageSize: PAGE_SIZE,
+      paperUrl: urls.paper(ID_PLACEHOLDER),
+      arxivUrl: arxivAbsUrl(ID_PLACEHOLDER) ?? '',
     },
     totalText: countText(archive.total),
     browse: { archive: urls.archive(), topics: urls.topics(), home: urls.home() },

@@ -5,7 +5,7 @@
  * shared. Runs in the browser: no Node imports here.
  */
 import { countText } from '../count-text.ts';
-import { FILTER, SORT } from './record.ts';
+import { FILTER, PIECE_FILTER, SORT } from './fields.ts';
 
 export const SORT_ORDERS = ['relevance', 'newest', 'upvotes'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
@@ -33,7 +33,11 @@ const VALID = {
   month: /^\d{4}-(0[1-9]|1[0-2])$/,
 };
 
-/** The state of a query string (`?q=...` or a URLSearchParams); values that make no sense are dropped. */
+/**
+ * The state of a query string (`?q=...` or a URLSearchParams); values that
+ * make no sense are dropped, and a year that contradicts the month gives way
+ * to the month's.
+ */
 export function parseSearchState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const value = (name: string) => (params.get(name) ?? '').trim();
@@ -42,13 +46,29 @@ export function parseSearchState(search: string | URLSearchParams): SearchState 
     return VALID[name].test(text) ? text : '';
   };
   const sort = value('sort');
+  const month = valid('month');
   return {
     q: value('q').replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH).trim(),
     topic: valid('topic'),
-    year: valid('year'),
-    month: valid('month'),
+    year: month ? month.slice(0, 4) : valid('year'),
+    month,
     sort: (SORT_ORDERS as readonly string[]).includes(sort) ? (sort as SortOrder) : 'relevance',
   };
+}
+
+/**
+ * The year and month after the reader changed one of them, so the two never
+ * contradict each other: a month sets its year, a year clears a month of
+ * another year.
+ */
+export function reconcilePeriod(
+  state: Pick<SearchState, 'year' | 'month'>,
+  changed: 'year' | 'month',
+): Pick<SearchState, 'year' | 'month'> {
+  if (changed === 'month')
+    return { year: state.month ? state.month.slice(0, 4) : state.year, month: state.month };
+  const keepsMonth = state.year && state.month.startsWith(`${state.year}-`);
+  return { year: state.year, month: keepsMonth ? state.month : '' };
 }
 
 /** `?q=...&topic=...`, leaving out what is empty or the default; `` for the empty state. */
@@ -91,8 +111,9 @@ export function pagefindSort(order: SortOrder): Record<string, 'desc'> | undefin
 
 /**
  * The pieces of the index (bundles.ts: `2026-10`, `2025`) a sorted search
- * asks one by one, newest first, each with the filter that keeps Pagefind's
- * answer to that piece: all of them, or those a year or month filter allows.
+ * asks one by one, newest first, each kept to its own papers by the piece
+ * filter the search page adds (fields.ts): all of them, or those a year or
+ * month filter allows.
  */
 export function piecesToSearch(
   state: SearchState,
@@ -105,16 +126,27 @@ export function piecesToSearch(
       if (!state.month) return true;
       return piece.length > 4 ? piece === state.month : state.month.startsWith(`${year}-`);
     })
-    .map((piece) => ({
-      piece,
-      filters: piece.length > 4 ? { [FILTER.month]: piece } : { [FILTER.year]: piece },
-    }));
+    .map((piece) => ({ piece, filters: { [PIECE_FILTER]: piece } }));
 }
 
-/** The status line after a search: `3 papers found for “decoding”.` */
-export function summaryText(total: number, state: SearchState): string {
+/** What the reader sees of the active filters: the chosen topic's and month's names. */
+export interface FilterLabels {
+  topic?: string | undefined;
+  month?: string | undefined;
+}
+
+/** `in Language models, October 2026`, or empty without filters. */
+function scopeText(state: SearchState, labels: FilterLabels): string {
+  const topic = state.topic ? (labels.topic ?? state.topic) : '';
+  const period = state.month ? (labels.month ?? state.month) : state.year;
+  const scope = [topic, period].filter(Boolean).join(', ');
+  return scope ? ` in ${scope}` : '';
+}
+
+/** The status line after a search: `3 papers found for “decoding” in Language models, 2026.` */
+export function summaryText(total: number, state: SearchState, labels: FilterLabels = {}): string {
   const words = state.q ? ` for “${state.q}”` : '';
-  if (total > 0) return `${countText(total)} found${words}.`;
-  const filtered = Boolean(state.topic || state.year || state.month);
-  return `No papers found${words}. Try ${filtered ? 'fewer filters or ' : ''}other words.`;
+  const scope = scopeText(state, labels);
+  if (total > 0) return `${countText(total)} found${words}${scope}.`;
+  return `No papers found${words}${scope}. Try ${scope ? 'fewer filters or ' : ''}other words.`;
 }

@@ -4,14 +4,15 @@
  * sorted by. Paper.astro prints these as `data-pagefind-*` attributes inside
  * the page's `data-pagefind-body` element, so the indexer
  * (src/lib/search/indexer.ts) reads them with the text they describe.
+ *
+ * The indexed text is the abstract and the keywords only, so excerpts come
+ * from the abstract. The title and authors are searched as metadata (see
+ * fields.ts): Pagefind takes the title from the page's `<h1>` and the authors
+ * from the page's author line (`data-pagefind-meta="authors"`), both in an
+ * ignored header, so they are written once.
  */
-import { formatAuthors } from '../site/authors.ts';
 import { textRuns } from '../site/math.ts';
-
-/** Filter names, shared by the pages, the indexer and the search page's script. */
-export const FILTER = { topic: 'topic', year: 'year', month: 'month' } as const;
-/** Sort keys. */
-export const SORT = { date: 'date', upvotes: 'upvotes' } as const;
+import { FILTER, SORT } from './fields.ts';
 
 /** The metadata of one result, as Pagefind returns it (`result.data().meta`). */
 export interface ResultMeta {
@@ -20,24 +21,19 @@ export interface ResultMeta {
    * Pagefind takes any other title from the page's `<h1>`, which is the same text.
    */
   title?: string;
-  /** `A, B, C et al.` */
-  authors: string;
-  /** Listing day, `YYYY-MM-DD`. */
-  date: string;
-  /** Topic titles, comma separated. */
-  topics: string;
-  /** Hugging Face upvotes, when the source counts them. */
-  upvotes?: string;
+  /** Every author, `A, B and C`: from the page's author line, not from the record. */
+  authors?: string;
 }
 
 export interface SearchRecord {
-  meta: ResultMeta;
-  filters: Record<(typeof FILTER)[keyof typeof FILTER], readonly string[]>;
+  meta: Pick<ResultMeta, 'title'>;
+  filters: Partial<Record<(typeof FILTER)[keyof typeof FILTER], readonly string[]>>;
   sort: Record<(typeof SORT)[keyof typeof SORT], string>;
 }
 
 export interface RecordInput {
   title: string;
+  /** Searched from the page's author line; not part of the record. */
   authors: readonly string[];
   /** `YYYY-MM-DD` */
   date: string;
@@ -46,23 +42,18 @@ export interface RecordInput {
 }
 
 export function searchRecord(input: RecordInput): SearchRecord {
-  const upvotes = input.upvotes ?? 0;
   return {
-    meta: {
-      ...(textRuns(input.title).some((run) => run.kind === 'math') ? { title: input.title } : {}),
-      authors: formatAuthors(input.authors),
-      date: input.date,
-      topics: input.topics.map((topic) => topic.title).join(', '),
-      ...(input.upvotes === undefined ? {} : { upvotes: String(input.upvotes) }),
-    },
+    meta: textRuns(input.title).some((run) => run.kind === 'math') ? { title: input.title } : {},
     filters: {
       topic: input.topics.map((topic) => topic.id),
       year: [input.date.slice(0, 4)],
       month: [input.date.slice(0, 7)],
+      day: [input.date],
+      ...(input.upvotes === undefined ? {} : { upvotes: [String(input.upvotes)] }),
     },
     // Pagefind leaves a page out of a sorted search when it lacks the key, so
     // a paper without upvotes sorts as 0 rather than vanishing.
-    sort: { date: input.date, upvotes: String(upvotes) },
+    sort: { date: input.date, upvotes: String(input.upvotes ?? 0) },
   };
 }
 
@@ -73,10 +64,10 @@ const INLINE_VALUE = /^[\w.-]+$/;
 export type RecordAttributes = Record<string, string>;
 
 /**
- * The record as attributes of a few empty elements. Free text (titles, names) goes
+ * The record as attributes of a few empty elements. Free text (a title) goes
  * in a `data-value` attribute that Pagefind reads with the `key[attribute]`
- * form, so commas and colons in it are never parsed; filter and sort values,
- * and metadata that are days or counts, are written inline (`year:2026`).
+ * form, so commas and colons in it are never parsed; filter and sort values
+ * are written inline (`year:2026`).
  */
 export function recordAttributes(record: SearchRecord): RecordAttributes[] {
   const meta = Object.entries(record.meta).map(([key, value]) =>
