@@ -78,8 +78,18 @@ function printExplanation(paper: ClassifiablePaper, taxonomy: Taxonomy, context:
   const inTopics = sorted.filter((v) => result.topics.includes(v.topic));
   const below = sorted.filter((v) => !result.topics.includes(v.topic));
   for (const verdict of inTopics) context.output.result(describe(verdict));
-  if (below.length > 0) {
+  const best = inTopics.find((verdict) => Number.isFinite(verdict.score))?.score ?? 0;
+  const passed = below.filter((verdict) => verdict.score >= taxonomy.threshold);
+  if (passed.length > 0) {
+    const share = Math.round(taxonomy.secondary * 100);
+    context.output.result(
+      `left out: over the threshold, but under ${share}% of the best score (${best}) or past the ${taxonomy.maxTopics} topics a paper gets:`,
+    );
+    for (const verdict of passed) context.output.result(describe(verdict));
+  }
+  const under = below.filter((verdict) => verdict.score < taxonomy.threshold);
+  if (under.length > 0) {
     context.output.result(`below the threshold of ${taxonomy.threshold}:`);
-    for (const verdict of below) context.output.result(describe(verdict));
+    for (const verdict of under) context.output.result(describe(verdict));
   }
 }

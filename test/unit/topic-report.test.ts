@@ -44,7 +44,7 @@ describe('the topic report', () => {
       const logger = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
       await hooks['astro:build:done']?.({ logger });
       expect(lines).toEqual([
-        '2 papers: 1 (50.0%) in a specific topic, 1 in "other"; "papers topics --explain <id>" shows why',
+        '2 papers: 1 (50.0%) in a specific topic, 1 in "other", 1.00 topics a paper; "papers topics --explain <id>" shows why',
       ]);
     } finally {
       await rm(content, { recursive: true, force: true });

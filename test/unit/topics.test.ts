@@ -119,7 +119,6 @@ describe('the default taxonomy on the real corpus', () => {
     ['intriguing-properties-of-adversarial-examples', 'robustness'],
     ['do-logarithmic-proximity-measures-outperform-plain-ones-in-graph-clustering', 'graphs'],
     ['2610.01092', 'robotics'],
-    ['2610.01092', 'generative-media'],
     ['entropy-adaptive-decoding-dynamic-model-switching-for-efficient-inference', 'efficiency'],
     ['does-circuit-analysis-interpretability-scale-evidence-from-multiple-choice', 'interpretability'],
     ['linc-a-neurosymbolic-approach-for-logical-reasoning-by-combining-language-models', 'reasoning'],
@@ -129,5 +128,65 @@ describe('the default taxonomy on the real corpus', () => {
     const found = papers.find((p) => p.id === id || p.id.startsWith(id));
     expect(found, id).toBeDefined();
     expect(classify(found!, taxonomy).topics).toContain(topic);
+  });
+});
+
+describe('a selective classifier', () => {
+  const taxonomy = parseTaxonomy(
+    `threshold: 2
+secondary: 0.5
+maxTopics: 2
+topics:
+  - { id: vision, title: Vision, description: d, match: { words: [image, segmentation] } }
+  - { id: audio, title: Audio, description: d, match: { words: [speech, audio] } }
+  - { id: robots, title: Robots, description: d, match: { words: [robot, manipulation] } }
+  - { id: agents, title: Agents, description: d, match: { words: [agent] } }
+`,
+    'selective.yaml',
+  );
+  const paper = (title: string, abstract = '', keywords: string[] = [], topics: string[] = []) => ({
+    title,
+    abstract,
+    keywords,
+    categories: [],
+    topics,
+  });
+
+  it('puts the best topic first and leaves out one under half its score', () => {
+    // vision: "image" in the title, 3; audio: "speech" and "audio" in the abstract, 2, over half of 3.
+    expect(classify(paper('Image analysis', 'speech and audio'), taxonomy).topics).toEqual([
+      'vision',
+      'audio',
+    ]);
+    // vision: "image" and "segmentation" in the title, 6; audio's 2 is under half of it.
+    expect(classify(paper('Image segmentation at scale', 'speech and audio'), taxonomy).topics).toEqual([
+      'vision',
+    ]);
+  });
+
+  it('gives a paper at most maxTopics topics, hand-set ones on top', () => {
+    const busy = paper('Image speech robot agent', '');
+    expect(classify(busy, taxonomy).topics).toHaveLength(2);
+    expect(classify({ ...busy, topics: ['agents'] }, taxonomy).topics).toEqual(['agents', 'vision', 'audio']);
+  });
+
+  it('reads a keyword as a phrase of its own, between the title and the abstract in weight', () => {
+    const verdicts = classify(paper('A study', '', ['multi-agent planning']), taxonomy).verdicts;
+    expect(verdicts.find((v) => v.topic === 'agents')).toMatchObject({
+      score: 2,
+      evidence: [{ where: 'keyword', rule: 'agent', weight: 2 }],
+    });
+  });
+
+  it('keeps every topic over the threshold without the settings (the defaults)', () => {
+    const open = parseTaxonomy(
+      `topics:
+  - { id: vision, title: Vision, description: d, match: { words: [image] } }
+  - { id: audio, title: Audio, description: d, match: { words: [speech] } }
+  - { id: robots, title: Robots, description: d, match: { words: [robot] } }
+`,
+      'open.yaml',
+    );
+    expect(classify(paper('Image speech robot'), open).topics).toEqual(['vision', 'audio', 'robots']);
   });
 });

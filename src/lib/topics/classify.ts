@@ -2,7 +2,10 @@
  * Which topics a paper belongs to, and why. Evidence adds up per topic: a
  * phrase in the title counts 3, a matching keyword or arXiv category 2, each
  * distinct phrase in the abstract 1; a topic needs the taxonomy's threshold
- * (2 by default), so one passing mention in an abstract is not enough.
+ * (2 by default), so one passing mention in an abstract is not enough. Of
+ * the topics that reach it, the best comes first, and a further one needs
+ * `secondary` times the best one's score, up to `maxTopics`: a paper is
+ * filed where it belongs, not everywhere it touches.
  */
 import { words, type Taxonomy, type Topic } from './taxonomy.ts';
 
@@ -39,17 +42,30 @@ export interface Classification {
 }
 
 /** Where each rule of one topic matched, by the rule's index in `topic.rules`. */
-type RuleHits = Map<number, 'title' | 'abstract'>;
+type RuleHits = Map<number, 'title' | 'keyword' | 'abstract'>;
 
 export function classify(paper: ClassifyInput, taxonomy: Taxonomy): Classification {
   const hits = ruleHits(paper, taxonomy);
   const verdicts = taxonomy.topics
     .map((topic, index) => verdictFor(topic, paper, hits[index]))
     .filter((verdict) => verdict.evidence.length > 0);
-  const matched = verdicts.filter((v) => v.score >= taxonomy.threshold).map((v) => v.topic);
+  const matched = selected(verdicts, taxonomy).map((v) => v.topic);
   const topics = [...new Set([...paper.topics, ...matched])];
   if (topics.length > 0) return { topics, verdicts, fellBack: false };
   return { topics: [taxonomy.fallback.id], verdicts, fellBack: true };
+}
+
+/** The verdicts that make a topic, best first (ties in taxonomy order). */
+function selected(verdicts: readonly TopicVerdict[], taxonomy: Taxonomy): TopicVerdict[] {
+  const passing = verdicts
+    .filter((v) => Number.isFinite(v.score) && v.score >= taxonomy.threshold)
+    .map((verdict, order) => ({ verdict, order }))
+    .sort((a, b) => b.verdict.score - a.verdict.score || a.order - b.order)
+    .map(({ verdict }) => verdict);
+  const best = passing[0]?.score ?? 0;
+  return passing
+    .filter((verdict, index) => index === 0 || verdict.score >= taxonomy.secondary * best)
+    .slice(0, taxonomy.maxTopics);
 }
 
 interface RuleRef {
@@ -95,16 +111,18 @@ function ruleHits(paper: ClassifyInput, taxonomy: Taxonomy): (RuleHits | undefin
   const index = phraseIndex(taxonomy);
   // Most topics match nothing in a given paper: their entry stays empty.
   const hits: (RuleHits | undefined)[] = [];
-  const mark = (ref: RuleRef, where: 'title' | 'abstract') => {
+  const mark = (ref: RuleRef, where: 'title' | 'keyword' | 'abstract') => {
     let topicHits = hits[ref.topic];
     if (!topicHits) hits[ref.topic] = topicHits = new Map();
     if (!topicHits.has(ref.rule)) topicHits.set(ref.rule, where);
   };
-  // The title first: a rule that matches both counts once, as a title match.
+  // The title first, then each keyword (a phrase of the source's own), then the abstract:
+  // a rule that matches in several counts once, where it weighs most.
   for (const [where, text] of [
-    ['title', paper.title],
-    ['abstract', paper.abstract],
-  ] as const) {
+    ['title', paper.title] as const,
+    ...paper.keywords.map((keyword) => ['keyword', keyword] as const),
+    ['abstract', paper.abstract] as const,
+  ]) {
     forEachPhrase(text, taxonomy.longestPhrase, (phrase) => {
       for (const ref of index.phrases.get(phrase) ?? []) mark(ref, where);
     });

@@ -21,8 +21,15 @@ export function topicCoverage(papers: readonly ClassifyInput[], taxonomy: Taxono
   return { papers: papers.length, unmatched, counts };
 }
 
+/** Topics a paper is in, on average (the fallback counts as one): how selective the taxonomy is. */
+export function topicsPerPaper(coverage: TopicCoverage): number {
+  let placements = 0;
+  for (const count of coverage.counts.values()) placements += count;
+  return coverage.papers ? placements / coverage.papers : 0;
+}
+
 export function coverageSummary(coverage: TopicCoverage, fallbackId: string): string {
   const specific = coverage.papers - coverage.unmatched;
   const share = coverage.papers ? ((100 * specific) / coverage.papers).toFixed(1) : '0.0';
-  return `${coverage.papers} papers: ${specific} (${share}%) in a specific topic, ${coverage.unmatched} in "${fallbackId}"`;
+  return `${coverage.papers} papers: ${specific} (${share}%) in a specific topic, ${coverage.unmatched} in "${fallbackId}", ${topicsPerPaper(coverage).toFixed(2)} topics a paper`;
 }

@@ -42,6 +42,14 @@ const taxonomySchema = z.strictObject({
    * 3, a keyword or category 2, each distinct phrase in the abstract 1.
    */
   threshold: z.number().positive().default(2),
+  /**
+   * A paper's further topics need at least this share of its best topic's
+   * score (besides the threshold): a paper about one thing that mentions
+   * another in passing stays in one topic.
+   */
+  secondary: z.number().min(0).max(1).default(0),
+  /** The most topics the classifier gives a paper (topics set by hand come on top). */
+  maxTopics: z.int().positive().default(Number.MAX_SAFE_INTEGER),
   /** The topic for papers that match nothing. */
   fallback: z
     .strictObject({
@@ -83,6 +91,9 @@ export interface Topic {
 
 export interface Taxonomy {
   threshold: number;
+  /** See the schema: the share of the best score a further topic needs, and the most topics a paper gets. */
+  secondary: number;
+  maxTopics: number;
   /** The most words in any phrase: how long the n-grams of a text must be. */
   longestPhrase: number;
   topics: Topic[];
@@ -108,7 +119,7 @@ export function parseTaxonomy(yamlText: string, fileName: string): Taxonomy {
       `${fileName}: ${topicPath(first?.field ?? '', raw)}: ${first?.expected}, got ${first?.got}`,
     );
   }
-  const { threshold, fallback } = parsed.data;
+  const { threshold, secondary, maxTopics, fallback } = parsed.data;
   const topics = parsed.data.topics.map((topic) => compileTopic(topic, fileName));
   const byId = new Map<string, Pick<Topic, 'id' | 'title' | 'description'>>();
   for (const topic of [...topics, fallback]) {
@@ -124,7 +135,7 @@ export function parseTaxonomy(yamlText: string, fileName: string): Taxonomy {
     1,
     ...topics.flatMap((t) => t.rules.map((r) => (r.kind === 'word' ? r.key.split(' ').length : 1))),
   );
-  return { threshold, longestPhrase, topics, fallback, byId };
+  return { threshold, secondary, maxTopics, longestPhrase, topics, fallback, byId };
 }
 
 /** `topics.3.match.words.0` -> `topic "vision" (topics[3]), match.words[0]`. */
