@@ -291,7 +291,8 @@ describe('papers daily', () => {
       withServer(
         (request) => {
           if (request.query['week']) {
-            weeks.push(request.query['week']);
+            // Each week once: its first page (the next, empty, one ends the list).
+            if (request.query['p'] === '0') weeks.push(request.query['week']);
             // The week's list: two of its papers on 2026-10-01, and today's, which the refresh leaves alone.
             return jsonReply(Number(request.query['p']) === 0 ? [...weekItems, ...today] : []);
           }
@@ -390,7 +391,8 @@ describe('papers backfill', () => {
     const requested: string[] = [];
     const script = (request: { query: Record<string, string> }): Reply => {
       const date = request.query['date'] ?? '';
-      requested.push(date);
+      // Each day once: its first page (the next one ends the list).
+      if (request.query['p'] === '0') requested.push(date);
       if (date === '2026-10-03' && failThirdDay) return { status: 404 };
       return jsonReply(byDay[date] ?? []);
     };
@@ -447,7 +449,8 @@ describe('papers backfill', () => {
     const requested: string[] = [];
     const reply = (request: { query: Record<string, string> }): Reply => {
       const date = request.query['date'] ?? '';
-      requested.push(date);
+      // Each day once: its first page (the next one ends the list).
+      if (request.query['p'] === '0') requested.push(date);
       return jsonReply(day(date));
     };
     const args = ['backfill', '--from', '2026-10-01', '--to', '2026-10-03', '--delay-ms', '0'];

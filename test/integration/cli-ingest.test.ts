@@ -267,7 +267,7 @@ describe('papers ingest over HTTP', () => {
 
   it('retries a 500 and then succeeds', async () => {
     const items = (await hfItems()).slice(0, 2);
-    const server = await startFixtureServer([{ status: 500 }, jsonReply(items)]);
+    const server = await startFixtureServer([{ status: 500 }, jsonReply(items), jsonReply([])]);
     try {
       const content = await tempDir();
       const result = await papers([
@@ -281,7 +281,7 @@ describe('papers ingest over HTTP', () => {
         content,
       ]);
       expect(result.stdout).toBe('2026-10-03: 2 new, 0 updated, 0 unchanged; wrote 2 files');
-      expect(server.requests).toHaveLength(2);
+      expect(server.requests).toHaveLength(3);
     } finally {
       await server.close();
     }
@@ -446,6 +446,35 @@ describe('papers validate', () => {
       ].sort(),
     );
     expect(result.stdout).toBe('4 paper files checked: 6 problems');
+  });
+
+  it('refuses control and bidi override characters written by hand, naming file and field', async () => {
+    const content = await tempDir();
+    await mkdir(path.join(content, 'papers/2026/10/03'), { recursive: true });
+    await writeFile(
+      path.join(content, 'papers/2026/10/03/2610.00001.md'),
+      [
+        '---',
+        'id: "2610.00001"',
+        'title: "Red \\e[31mtitle\\0"',
+        'authors: ["Ann \u202eevil"]',
+        'date: "2026-10-03"',
+        'source: hf',
+        '---',
+        '',
+        'An abstract.',
+        '',
+      ].join('\n'),
+    );
+    const result = await papers(['validate', '--content-dir', content]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').sort()).toEqual(
+      [
+        'papers/2026/10/03/2610.00001.md: field "authors.0": expected text without control, bidi override or noncharacter characters (found U+202E), got "Ann \\u202eevil"',
+        'papers/2026/10/03/2610.00001.md: field "title": expected text without control, bidi override or noncharacter characters (found U+001B), got "Red \\u001b[31mtitle\\u0000"',
+      ].sort(),
+    );
+    expect(result.stdout).toBe('1 paper file checked: 2 problems');
   });
 
   it('names a file at another depth under papers/, which the build does not read', async () => {

@@ -67,24 +67,40 @@ describe('fetchHfDay', () => {
     const text = await fetchHfDay(DAY, options);
     expect(JSON.parse(text)).toEqual(corpus);
     expect(text).toBe(JSON.stringify(corpus, null, 2));
-    expect(requests.map((request) => request.path)).toEqual(Array(3).fill('/api/daily_papers'));
+    expect(requests.map((request) => request.path)).toEqual(Array(4).fill('/api/daily_papers'));
     expect(requests.map((request) => request.query)).toEqual([
       { date: DAY, p: '0', limit: '20' },
       { date: DAY, p: '1', limit: '20' },
       { date: DAY, p: '2', limit: '20' },
+      { date: DAY, p: '3', limit: '20' },
     ]);
     expect(pages).toEqual([
       [0, 20],
       [1, 40],
       [2, 50],
+      [3, 50],
     ]);
   });
 
-  it('asks for 100 a page by default, so one request covers a usual day', async () => {
+  it('asks for 100 a page by default, so a usual day is one page and the empty one after it', async () => {
     const { url, requests } = await serve(pagedDay(corpus));
     const text = await fetchHfDay(DAY, testOptions(url('/api/daily_papers')).options);
     expect(JSON.parse(text)).toHaveLength(50);
-    expect(requests.map((request) => request.query)).toEqual([{ date: DAY, p: '0', limit: '100' }]);
+    expect(requests.map((request) => request.query)).toEqual([
+      { date: DAY, p: '0', limit: '100' },
+      { date: DAY, p: '1', limit: '100' },
+    ]);
+  });
+
+  it('pages on past a page shorter than the limit when the server caps its pages lower', async () => {
+    const cap = 15;
+    const { url, requests } = await serve((request) => {
+      const page = Number(request.query['p']);
+      return jsonReply(corpus.slice(page * cap, (page + 1) * cap));
+    });
+    const text = await fetchHfDay(DAY, testOptions(url('/api'), { pageSize: 20 }).options);
+    expect(JSON.parse(text)).toEqual(corpus);
+    expect(requests.map((request) => request.query['p'])).toEqual(['0', '1', '2', '3', '4']);
   });
 
   it('sends the User-Agent and asks for JSON', async () => {
@@ -123,13 +139,25 @@ describe('fetchHfDay', () => {
     expect(JSON.parse(text)).toEqual(['a', 'b', 'c', 'd'].map(fakeItem));
   });
 
-  it('stops after maxPages', async () => {
+  it('reports reaching maxPages with new papers on every page as an error naming the cap', async () => {
     const { url, requests } = await serve((request) =>
       jsonReply([fakeItem(`${request.query['p']}-1`), fakeItem(`${request.query['p']}-2`)]),
     );
-    const text = await fetchHfDay(DAY, testOptions(url('/api'), { pageSize: 2, maxPages: 3 }).options);
-    expect(JSON.parse(text)).toHaveLength(6);
+    const error = await rejectedInputError(
+      fetchHfDay(DAY, testOptions(url('/api'), { pageSize: 2, maxPages: 3 }).options),
+    );
+    expect(error.message).toBe(
+      `GET ${hfPageUrl(url('/api'), DAY, 2, 2)}: still new papers after 3 pages ` +
+        '(the page cap, maxPages 3); stopped with 6 papers rather than follow a server that never ends its list',
+    );
     expect(requests).toHaveLength(3);
+  });
+
+  it('reports the default page cap for an endless server that caps its pages', async () => {
+    const { url, requests } = await serve((request) => jsonReply([fakeItem(`${request.query['p']}-only`)]));
+    const error = await rejectedInputError(fetchHfDay(DAY, testOptions(url('/api')).options));
+    expect(error.message).toContain('still new papers after 20 pages (the page cap, maxPages 20)');
+    expect(requests).toHaveLength(20);
   });
 
   it('retries a failed page', async () => {
@@ -138,10 +166,11 @@ describe('fetchHfDay', () => {
       { status: 503, headers: { 'retry-after': '2' } },
       jsonReply(corpus.slice(20, 40)),
       jsonReply(corpus.slice(40)),
+      jsonReply([]),
     ]);
     const { options, sleeps } = testOptions(url('/api'), { pageSize: 20 });
     expect(JSON.parse(await fetchHfDay(DAY, options))).toEqual(corpus);
-    expect(requests.map((request) => request.query['p'])).toEqual(['0', '1', '1', '2']);
+    expect(requests.map((request) => request.query['p'])).toEqual(['0', '1', '1', '2', '3']);
     expect(sleeps).toEqual([2000]);
   });
 
@@ -206,6 +235,7 @@ describe('fetchHfWeek', () => {
     expect(requests.map((request) => request.query)).toEqual([
       { week: '2026-W40', p: '0', limit: '30' },
       { week: '2026-W40', p: '1', limit: '30' },
+      { week: '2026-W40', p: '2', limit: '30' },
     ]);
   });
 

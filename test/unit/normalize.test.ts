@@ -63,6 +63,10 @@ describe('characters', () => {
     expect(removeInvisibleCharacters('\uFEFFTrans\u200Bfor\u00ADmer\u2060s')).toBe('Transformers');
   });
 
+  it('drops the noncharacters U+FFFE and U+FFFF, which the schema refuses', () => {
+    expect(removeInvisibleCharacters('a\uFFFEb\uFFFFc')).toBe('abc');
+  });
+
   it('drops bidi embeddings, overrides and isolates but keeps the marks', () => {
     expect(removeInvisibleCharacters('a\u202Eevil\u202C b\u2067x\u2069 c\u200Fd\u200E')).toBe(
       'aevil bx c\u200Fd\u200E',

@@ -36,7 +36,8 @@ export function removeControlCharacters(s: string): string {
 
 // Zero-width space, word joiner, soft hyphen and BOM only get in the way of
 // search and de-duplication ("Trans\u200Bformer" must equal "Transformer").
-const INVISIBLE = /[\u200B\u2060\u00AD\uFEFF]/g;
+// The noncharacters U+FFFE and U+FFFF are never text, and the schema refuses them.
+const INVISIBLE = /[\u200B\u2060\u00AD\uFEFF\uFFFE\uFFFF]/g;
 // Explicit bidi embeddings, overrides and isolates can reorder the text
 // around them (the "Trojan source" trick); abstracts have no need for them.
 // The harmless marks LRM, RLM and ALM are kept.

@@ -48,7 +48,33 @@ const httpUrl = z
   .string({ error: 'expected an http(s) URL' })
   .refine(isHttpUrl, { error: 'expected an http(s) URL' });
 
-const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });
+/**
+ * Characters no hand-written text may hold (ingest removes them, see
+ * normalize.ts): C0 controls but tab, newline and CR; DEL and the C1
+ * controls; the noncharacters U+FFFE and U+FFFF; and the bidi embeddings,
+ * overrides and isolates, which reorder what follows them on the page and in
+ * the terminal.
+ */
+const UNSAFE_CHARACTER = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/u;
+
+/** The first unsafe character of `value` as `U+XXXX`, or undefined. */
+export function findUnsafeCharacter(value: string): string | undefined {
+  const found = UNSAFE_CHARACTER.exec(value)?.[0];
+  return found === undefined ? undefined : codePointName(found);
+}
+
+function codePointName(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+const text = z
+  .string({ error: 'expected text' })
+  .refine((value) => findUnsafeCharacter(value) === undefined, {
+    error: (issue) =>
+      `expected text without control, bidi override or noncharacter characters (found ${findUnsafeCharacter(String(issue.input))})`,
+  })
+  .trim()
+  .min(1, { error: 'expected non-empty text' });
 
 const count = z
   .number({ error: 'expected a whole number' })
@@ -163,8 +189,16 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
   if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return escapeUnsafe(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
+}
+
+/** JSON.stringify escapes C0 controls but not C1, bidi or U+FFFE: escape those too, for the terminal. */
+function escapeUnsafe(quoted: string): string {
+  return quoted.replace(
+    new RegExp(UNSAFE_CHARACTER.source, 'gu'),
+    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -8,7 +8,7 @@ import { fetchText, type FetchOptions } from './http.ts';
 import { InputError } from './types.ts';
 
 export const DEFAULT_HF_PAGE_SIZE = 100;
-/** 2000 papers at the default size: far above any real day, so hitting it means a looping server. */
+/** Far above any real day, even at a server-side cap below the page size: reaching it is an error (a looping server). */
 export const DEFAULT_HF_MAX_PAGES = 20;
 
 export interface FetchHfOptions extends FetchOptions {
@@ -21,9 +21,12 @@ export interface FetchHfOptions extends FetchOptions {
 
 /**
  * Returns the day's items as `JSON.stringify(items, null, 2)`. Stops at the
- * first short or empty page, at a page with nothing new (a server that
- * ignores `p` and repeats itself), or after `maxPages`. A paper listed on two
- * pages (the list shifted while we paged) is kept once, where first seen.
+ * first empty page or at a page with nothing new (a server that ignores `p`
+ * and repeats itself). A page shorter than `limit` does not end the list: the
+ * server may cap pages below what we asked for, and the API gives no total.
+ * Still finding new papers after `maxPages` (a server inventing ids) is an
+ * InputError naming the cap. A paper listed on two pages (the list shifted
+ * while we paged) is kept once, where first seen.
  */
 export async function fetchHfDay(date: string, options: FetchHfOptions): Promise<string> {
   if (!isIsoDay(date)) throw new InputError(`--date: "${date}" is not a day such as 2026-10-03`);
@@ -65,9 +68,13 @@ async function fetchHfRange(range: HfRange, options: FetchHfOptions): Promise<st
     });
     items.push(...fresh);
     options.onPage?.(page, items.length);
-    if (pageItems.length < pageSize || fresh.length === 0) break;
+    if (fresh.length === 0) return JSON.stringify(items, null, 2);
   }
-  return JSON.stringify(items, null, 2);
+  throw new InputError(
+    `GET ${rangePageUrl(options.endpoint, range, maxPages - 1, pageSize)}: still new papers after ` +
+      `${maxPages} pages (the page cap, maxPages ${maxPages}); stopped with ${items.length} papers ` +
+      `rather than follow a server that never ends its list`,
+  );
 }
 
 export function hfPageUrl(endpoint: string, date: string, page: number, pageSize: number): string {
