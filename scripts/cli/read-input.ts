@@ -1,11 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/lib/sources/http.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 
 /** Reads a file the user named, with the one-line errors the CLI prints. */
-export async function readInputFile(file: string): Promise<string> {
+export async function readInputFile(file: string, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<string> {
   try {
+    // A listing file has the same bound as a fetched listing.
+    const { size, isFile } = await stat(file).then((s) => ({ size: s.size, isFile: s.isFile() }));
+    if (isFile && size > maxBytes) {
+      throw new InputError(
+        `${file}: is ${size} bytes, larger than any listing (at most ${maxBytes} bytes are read)`,
+      );
+    }
     return await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`${file}: no such file`);
     if (code === 'EISDIR') throw new InputError(`${file}: is a folder, expected a file`);

@@ -21,6 +21,18 @@ async function writeJson(dir: string, name: string, value: unknown): Promise<str
   return file;
 }
 
+/** Runs `papers ingest hf` on these items, written to a file of their own. */
+async function ingestHfItems(items: unknown[], content: string) {
+  return papers([
+    'ingest',
+    'hf',
+    '--file',
+    await writeJson(await tempDir(), 'day.json', items),
+    '--content-dir',
+    content,
+  ]);
+}
+
 describe('papers ingest hf --file', () => {
   it('writes one valid file per paper under the listing day, and nothing on a second run', async () => {
     const content = await tempDir();
@@ -40,7 +52,6 @@ describe('papers ingest hf --file', () => {
 
   it('updates what the source owns and keeps what a person edited', async () => {
     const content = await tempDir();
-    const input = await tempDir();
     await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
     const file = path.join(content, 'papers/2026/10/03/2610.01092.md');
     const original = await readFile(file, 'utf8');
@@ -57,14 +68,7 @@ describe('papers ingest hf --file', () => {
       projectPage: 'https://ego2act.github.io',
     });
     item['numComments'] = 7;
-    const result = await papers([
-      'ingest',
-      'hf',
-      '--file',
-      await writeJson(input, 'day.json', items),
-      '--content-dir',
-      content,
-    ]);
+    const result = await ingestHfItems(items, content);
     expect(result.stdout).toBe('2026-10-03: 0 new, 1 updated, 49 unchanged; wrote 1 file');
 
     const after = await readFile(file, 'utf8');
@@ -103,19 +107,11 @@ describe('papers ingest hf --file', () => {
 
   it('reports a bad paper, skips it and writes the good ones', async () => {
     const content = await tempDir();
-    const input = await tempDir();
     const items = (await hfItems()).slice(0, 3);
     (items[1]!['paper'] as Record<string, unknown>)['title'] = null;
     delete items[1]!['title'];
     (items[2]!['paper'] as Record<string, unknown>)['id'] = '../../etc/x';
-    const result = await papers([
-      'ingest',
-      'hf',
-      '--file',
-      await writeJson(input, 'day.json', items),
-      '--content-dir',
-      content,
-    ]);
+    const result = await ingestHfItems(items, content);
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n')).toEqual([
       'skipped item 2 (2610.01092): field "paper.title": expected non-empty text, got null',
@@ -126,18 +122,36 @@ describe('papers ingest hf --file', () => {
     ]);
   });
 
+  it('skips papers whose fields pass the size limits, naming the field, and writes the others', async () => {
+    const content = await tempDir();
+    const items = (await hfItems()).slice(0, 4);
+    const paperOf = (index: number) => items[index]!['paper'] as Record<string, unknown>;
+    paperOf(1)['title'] = 'T'.repeat(1_000_000);
+    delete items[1]!['title'];
+    paperOf(2)['authors'] = Array.from({ length: 20_000 }, (_, i) => ({ name: `Author ${i}` }));
+    paperOf(3)['ai_summary'] = 'S'.repeat(1_000_000);
+    const result = await ingestHfItems(items, content);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')).toEqual([
+      expect.stringMatching(
+        /^skipped paper 2610\.01092: field "title": expected at most 1,000 characters, got "T{57}\.\.\." \(1,000,000 characters\)$/,
+      ),
+      expect.stringMatching(
+        /^skipped paper \S+: field "authors": expected at most 10,000 entries, got a list of 20,000$/,
+      ),
+      expect.stringMatching(
+        /^skipped paper \S+: field "aiSummary": expected at most 5,000 characters, got "S{57}\.\.\." \(1,000,000 characters\)$/,
+      ),
+    ]);
+    expect(Object.keys(await fileTexts(content, { missingIsEmpty: true }))).toEqual([
+      'papers/2026/10/03/2609.22753.md',
+    ]);
+  });
+
   it('fails when no item could be used, rather than saying the day had no papers', async () => {
     const content = await tempDir();
-    const input = await tempDir();
     const items = (await hfItems()).slice(0, 2).map((item) => ({ ...item, paper: { title: 'no id' } }));
-    const result = await papers([
-      'ingest',
-      'hf',
-      '--file',
-      await writeJson(input, 'day.json', items),
-      '--content-dir',
-      content,
-    ]);
+    const result = await ingestHfItems(items, content);
     expect(result).toMatchObject({
       code: 1,
       stdout: 'no day: 0 new, 0 updated, 0 unchanged, 2 skipped; wrote 0 files',
@@ -423,6 +437,17 @@ describe('bad input: one line, the input named, nothing written', () => {
   });
 });
 
+/** Writes papers/2026/10/03/2610.00001.md by hand: these front matter lines, the id, day and source, and the body. */
+async function writeHandPaper(content: string, fields: string[], body: string): Promise<void> {
+  await mkdir(path.join(content, 'papers/2026/10/03'), { recursive: true });
+  await writeFile(
+    path.join(content, 'papers/2026/10/03/2610.00001.md'),
+    ['---', 'id: "2610.00001"', ...fields, 'date: "2026-10-03"', 'source: hf', '---', '', body, ''].join(
+      '\n',
+    ),
+  );
+}
+
 async function writeText(dir: string, name: string, text: string): Promise<string> {
   const file = path.join(dir, name);
   await writeFile(file, text);
@@ -450,21 +475,10 @@ describe('papers validate', () => {
 
   it('refuses control and bidi override characters written by hand, naming file and field', async () => {
     const content = await tempDir();
-    await mkdir(path.join(content, 'papers/2026/10/03'), { recursive: true });
-    await writeFile(
-      path.join(content, 'papers/2026/10/03/2610.00001.md'),
-      [
-        '---',
-        'id: "2610.00001"',
-        'title: "Red \\e[31mtitle\\0"',
-        'authors: ["Ann \u202eevil"]',
-        'date: "2026-10-03"',
-        'source: hf',
-        '---',
-        '',
-        'An abstract.',
-        '',
-      ].join('\n'),
+    await writeHandPaper(
+      content,
+      ['title: "Red \\e[31mtitle\\0"', 'authors: ["Ann \u202eevil"]'],
+      'An abstract.',
     );
     const result = await papers(['validate', '--content-dir', content]);
     expect(result.code).toBe(1);
@@ -475,6 +489,33 @@ describe('papers validate', () => {
       ].sort(),
     );
     expect(result.stdout).toBe('1 paper file checked: 2 problems');
+  });
+
+  it('refuses hand-written fields and abstracts past the size limits, naming file and field', async () => {
+    const content = await tempDir();
+    await writeHandPaper(
+      content,
+      [
+        'title: A paper',
+        `aiSummary: ${'s'.repeat(6_000)}`,
+        `keywords: [${Array.from({ length: 300 }, (_, i) => `k${i}`).join(', ')}]`,
+      ],
+      'An abstract.',
+    );
+    const result = await papers(['validate', '--content-dir', content]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').sort()).toEqual(
+      [
+        `papers/2026/10/03/2610.00001.md: field "aiSummary": expected at most 5,000 characters, got "${'s'.repeat(57)}..." (6,000 characters)`,
+        'papers/2026/10/03/2610.00001.md: field "keywords": expected at most 200 entries, got a list of 300',
+      ].sort(),
+    );
+    await writeHandPaper(content, ['title: A paper'], 'a'.repeat(50_000));
+    expect(await papers(['validate', '--content-dir', content])).toMatchObject({
+      code: 1,
+      stderr:
+        'papers/2026/10/03/2610.00001.md: body: expected an abstract of at most 40,000 characters, got 50,000',
+    });
   });
 
   it('names a file at another depth under papers/, which the build does not read', async () => {

@@ -219,6 +219,32 @@ describe('fetchText', () => {
     expect(retries[0]?.reason).toMatch(/^connection (closed by the server|reset)$/);
   });
 
+  it('refuses a body larger than maxBytes from its Content-Length, without retrying', async () => {
+    const { url, requests } = await serve(() => ({ body: 'x'.repeat(2000) }));
+    const { options, sleeps } = testOptions({ maxBytes: 1000 });
+    const error = await rejectedInputError(fetchText(url(), options));
+    expect(error.message).toBe(
+      `GET ${url()}: the response is larger than 1000 bytes, more than any listing; stopped reading it`,
+    );
+    expect(requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('stops reading a body without Content-Length once it passes maxBytes', async () => {
+    // A body that never ends would time out; it fails at once instead.
+    const { url } = await serve(() => ({ kind: 'stall', body: 'y'.repeat(5000) }));
+    const { options } = testOptions({ maxBytes: 1000, timeoutMs: 10_000 });
+    const started = Date.now();
+    const error = await rejectedInputError(fetchText(url(), options));
+    expect(error.message).toMatch(/the response is larger than 1000 bytes/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reads a body of exactly maxBytes', async () => {
+    const { url } = await serve([{ body: 'z'.repeat(1000) }]);
+    await expect(fetchText(url(), testOptions({ maxBytes: 1000 }).options)).resolves.toHaveLength(1000);
+  });
+
   it('rejects a URL that is not http(s) without fetching', async () => {
     const error = await rejectedInputError(fetchText('file:///etc/passwd', testOptions().options));
     expect(error.message).toBe('GET file:///etc/passwd: not an http(s) URL');

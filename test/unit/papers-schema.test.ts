@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   describeIssues,
+  FIELD_LIMITS,
   findUnsafeCharacter,
   formatProblem,
   paperSchema,
@@ -86,5 +87,44 @@ describe('findUnsafeCharacter', () => {
   it('names the first unsafe character as a code point', () => {
     expect(findUnsafeCharacter('plain text')).toBeUndefined();
     expect(findUnsafeCharacter('a\u2067b\u0000')).toBe('U+2067');
+  });
+});
+
+describe('every field has a size limit', () => {
+  it('accepts each text field at its limit and refuses one character more', () => {
+    const cases: Array<[keyof PaperInput, number]> = [
+      ['title', FIELD_LIMITS.title],
+      ['submittedBy', FIELD_LIMITS.submittedBy],
+      ['primaryCategory', FIELD_LIMITS.category],
+      ['aiSummary', FIELD_LIMITS.aiSummary],
+    ];
+    for (const [field, limit] of cases) {
+      expect(problems(paperInput({ [field]: 'x'.repeat(limit) }))).toEqual([]);
+      expect(problems(paperInput({ [field]: 'x'.repeat(limit + 1) }))[0]).toMatch(
+        new RegExp(`^file.md: field "${field}": expected at most [0-9,]+ characters, got "x+(\\.\\.\\.)?"`),
+      );
+    }
+  });
+
+  it('bounds lists and each of their entries', () => {
+    const many = (n: number, value = 'a') => Array.from({ length: n }, () => value);
+    expect(problems(paperInput({ authors: many(FIELD_LIMITS.authors) }))).toEqual([]);
+    expect(problems(paperInput({ authors: many(FIELD_LIMITS.authors + 1) }))).toEqual([
+      'file.md: field "authors": expected at most 10,000 entries, got a list of 10,001',
+    ]);
+    expect(problems(paperInput({ authors: ['x'.repeat(FIELD_LIMITS.authorName + 1)] }))[0]).toMatch(
+      /^file\.md: field "authors\.0": expected at most 300 characters/,
+    );
+    expect(problems(paperInput({ categories: many(FIELD_LIMITS.categories + 1, 'cs.LG') }))).toHaveLength(1);
+    expect(problems(paperInput({ topics: many(FIELD_LIMITS.topics + 1, 'nlp') }))).toEqual([
+      'file.md: field "topics": expected at most 50 topic ids, got a list',
+    ]);
+  });
+
+  it('bounds links', () => {
+    const long = `https://example.org/${'p'.repeat(FIELD_LIMITS.url)}`;
+    expect(problems(paperInput({ github: long }))[0]).toMatch(
+      /^file\.md: field "github": expected an http\(s\) URL of at most 2000 characters/,
+    );
   });
 });

@@ -10,7 +10,7 @@ import type { FileWrite } from './atomic.ts';
 import { serializePaperDocument } from './document.ts';
 import { freshPaper, mergePaper, type StoredPaper } from './merge.ts';
 import { paperRelativePath } from './paths.ts';
-import { describeIssues, paperSchema, type PaperSource } from './schema.ts';
+import { describeIssues, FIELD_LIMITS, paperSchema, type PaperSource } from './schema.ts';
 import { checkPaperText, listPaperFiles, type PaperFile } from './store.ts';
 
 export type PaperStatus = 'new' | 'updated' | 'unchanged';
@@ -70,6 +70,11 @@ function buildIncoming(paper: SourcePaper, request: IngestRequest): Built {
   const date = request.date ?? paper.listedOn;
   if (!date) return { problem: 'no listing day: the source gives none, so pass --date YYYY-MM-DD' };
   if (!paper.abstract.trim()) return { problem: 'field "abstract": expected non-empty text, got nothing' };
+  if (paper.abstract.length > FIELD_LIMITS.body) {
+    return {
+      problem: `field "abstract": expected at most ${FIELD_LIMITS.body} characters of Markdown, got ${paper.abstract.length}`,
+    };
+  }
   const { abstract, listedOn: _listedOn, ...fields } = paper;
   const input = { ...fields, date, source: request.source };
   const parsed = paperSchema.safeParse(input);

@@ -33,6 +33,36 @@ export const FIELD_ORDER = [
   'ingested',
 ] as const;
 
+/**
+ * The most each field may hold, far above any real paper (the longest arXiv
+ * titles have a few hundred characters; the largest author lists a few
+ * thousand names), so that one bad item cannot make a page of megabytes.
+ * Lengths are in characters (UTF-16 code units), lists in entries.
+ */
+export const FIELD_LIMITS = {
+  title: 1_000,
+  /** Each author's name. */
+  authorName: 300,
+  authors: 10_000,
+  submittedBy: 100,
+  /** Each keyword or category. */
+  keyword: 200,
+  keywords: 200,
+  category: 50,
+  categories: 50,
+  aiSummary: 5_000,
+  /** github, projectPage and thumbnail. */
+  url: 2_000,
+  topics: 50,
+  /** The abstract below the front matter, as Markdown (escapes included). */
+  body: 40_000,
+} as const;
+
+const number = new Intl.NumberFormat('en-US');
+
+/** An ingest fingerprint (a short hash); never long. */
+const fingerprint = z.string().max(200, { error: 'expected a fingerprint of at most 200 characters' });
+
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
@@ -46,6 +76,7 @@ const day = z
 
 const httpUrl = z
   .string({ error: 'expected an http(s) URL' })
+  .max(FIELD_LIMITS.url, { error: `expected an http(s) URL of at most ${FIELD_LIMITS.url} characters` })
   .refine(isHttpUrl, { error: 'expected an http(s) URL' });
 
 /**
@@ -67,21 +98,28 @@ function codePointName(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-const text = z
-  .string({ error: 'expected text' })
-  .refine((value) => findUnsafeCharacter(value) === undefined, {
-    error: (issue) =>
-      `expected text without control, bidi override or noncharacter characters (found ${findUnsafeCharacter(String(issue.input))})`,
-  })
-  .trim()
-  .min(1, { error: 'expected non-empty text' });
+function text(maxLength: number) {
+  return z
+    .string({ error: 'expected text' })
+    .max(maxLength, { error: `expected at most ${number.format(maxLength)} characters` })
+    .refine((value) => findUnsafeCharacter(value) === undefined, {
+      error: (issue) =>
+        `expected text without control, bidi override or noncharacter characters (found ${findUnsafeCharacter(String(issue.input))})`,
+    })
+    .trim()
+    .min(1, { error: 'expected non-empty text' });
+}
 
 const count = z
   .number({ error: 'expected a whole number' })
   .int({ error: 'expected a whole number' })
   .nonnegative({ error: 'expected a whole number of 0 or more' });
 
-const textList = z.array(text, { error: 'expected a list of text' });
+function textList(maxEntries: number, maxLength: number) {
+  return z
+    .array(text(maxLength), { error: 'expected a list of text' })
+    .max(maxEntries, { error: `expected at most ${number.format(maxEntries)} entries` });
+}
 
 export const paperSchema = z.strictObject(
   {
@@ -90,9 +128,9 @@ export const paperSchema = z.strictObject(
       .string({ error: 'expected an arXiv id such as 2610.01092 (quoted) or a slug' })
       .refine(isPaperId, { error: 'expected an arXiv id such as 2610.01092 or a lowercase slug' }),
     /** Plain text; inline math stays as `$...$`. */
-    title: text,
+    title: text(FIELD_LIMITS.title),
     /** In the order the paper lists them. */
-    authors: textList.default([]),
+    authors: textList(FIELD_LIMITS.authors, FIELD_LIMITS.authorName).default([]),
     /** The day the paper was listed: the folder the file lives in. */
     date: day,
     /** When the paper was first submitted to arXiv, if known. */
@@ -105,21 +143,24 @@ export const paperSchema = z.strictObject(
     github: httpUrl.optional(),
     projectPage: httpUrl.optional(),
     /** Who put the paper on the daily list (Hugging Face user name). */
-    submittedBy: text.optional(),
+    submittedBy: text(FIELD_LIMITS.submittedBy).optional(),
     /** Keywords from the source, e.g. Hugging Face `ai_keywords`. */
-    keywords: textList.default([]),
+    keywords: textList(FIELD_LIMITS.keywords, FIELD_LIMITS.keyword).default([]),
     /** arXiv categories, primary first. */
-    categories: textList.default([]),
-    primaryCategory: text.optional(),
+    categories: textList(FIELD_LIMITS.categories, FIELD_LIMITS.category).default([]),
+    primaryCategory: text(FIELD_LIMITS.category).optional(),
     /** A one-paragraph summary written by the source's model. */
-    aiSummary: text.optional(),
+    aiSummary: text(FIELD_LIMITS.aiSummary).optional(),
     /** The source's preview image. */
     thumbnail: httpUrl.optional(),
     /** Which ingester first wrote the file. */
     source: z.enum(PAPER_SOURCES, { error: `expected one of ${PAPER_SOURCES.join(', ')}` }),
     /** Hand-assigned topic ids. The ingester never writes this field. */
     topics: z
-      .array(z.string().regex(TOPIC_ID), { error: 'expected a list of topic ids (lowercase-with-dashes)' })
+      .array(z.string().max(FIELD_LIMITS.keyword).regex(TOPIC_ID), {
+        error: 'expected a list of topic ids (lowercase-with-dashes)',
+      })
+      .max(FIELD_LIMITS.topics, { error: `expected at most ${FIELD_LIMITS.topics} topic ids` })
       .default([]),
     /**
      * Fingerprints of the title, authors and abstract as the ingester last
@@ -127,9 +168,9 @@ export const paperSchema = z.strictObject(
      */
     ingested: z
       .strictObject({
-        title: z.string().optional(),
-        authors: z.string().optional(),
-        abstract: z.string().optional(),
+        title: fingerprint.optional(),
+        authors: fingerprint.optional(),
+        abstract: fingerprint.optional(),
       })
       .optional(),
   },
@@ -188,9 +229,12 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
-  if (typeof value === 'string')
-    return escapeUnsafe(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
-  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') {
+    if (value.length <= 60) return escapeUnsafe(JSON.stringify(value));
+    const start = escapeUnsafe(JSON.stringify(`${value.slice(0, 57)}...`));
+    return value.length > 1_000 ? `${start} (${number.format(value.length)} characters)` : start;
+  }
+  if (Array.isArray(value)) return value.length > 100 ? `a list of ${number.format(value.length)}` : 'a list';
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

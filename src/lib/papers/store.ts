@@ -15,7 +15,7 @@ import {
 import { parsePaperDocument } from './document.ts';
 import { fileNameToId, isPaperId } from './ids.ts';
 import { dayFromRelativePath, PAPERS_DIR, posixRelative } from './paths.ts';
-import { describeIssues, formatProblem, paperSchema, type Paper } from './schema.ts';
+import { describeIssues, FIELD_LIMITS, formatProblem, paperSchema, type Paper } from './schema.ts';
 
 export interface PaperFile {
   id: string;
@@ -121,6 +121,10 @@ export function checkPaperText(text: string, file: PaperFile): ReadResult {
   }
   if (!document.body)
     problems.push(`${where}: body: expected the abstract below the front matter, got nothing`);
+  else if (document.body.length > FIELD_LIMITS.body)
+    problems.push(
+      `${where}: body: expected an abstract of at most ${FIELD_LIMITS.body.toLocaleString('en-US')} characters, got ${document.body.length.toLocaleString('en-US')}`,
+    );
   return problems.length > 0 ? { ok: false, problems } : { ok: true, paper, body: document.body };
 }
 

@@ -15,6 +15,11 @@ export const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 export const BACKOFF_BASE_MS = 1_000;
 /** Backoff never grows past this, however many retries are asked for. */
 export const BACKOFF_MAX_MS = 30_000;
+/**
+ * A listing larger than this is not a day's or a month's papers: reading
+ * stops there rather than buffer an endless or runaway answer in memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface RetryInfo {
   url: string;
@@ -40,6 +45,8 @@ export interface FetchOptions {
   onRetry?: ((info: RetryInfo) => void) | undefined;
   /** The longest `Retry-After` wait honoured; longer requests are cut to this. */
   maxRetryAfterMs?: number | undefined;
+  /** The largest body read; a larger one fails at once, without retries. */
+  maxBytes?: number | undefined;
 }
 
 type Failure =
@@ -51,6 +58,7 @@ type Failure =
       nowMs: number | undefined;
     }
   | { kind: 'timeout' }
+  | { kind: 'too-large'; maxBytes: number }
   | { kind: 'network'; code: string | undefined; description: string };
 
 type Outcome = { kind: 'ok'; text: string } | Failure;
@@ -69,7 +77,12 @@ export async function fetchText(url: string, options: FetchOptions): Promise<str
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
 
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptOnce(url, requestHeaders(options), timeoutMs);
+    const outcome = await attemptOnce(
+      url,
+      requestHeaders(options),
+      timeoutMs,
+      options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
     if (outcome.kind === 'ok') return outcome.text;
     if (!isRetryable(outcome) || attempt > retries) {
       throw new InputError(failureMessage(url, outcome, attempt, timeoutMs));
@@ -142,13 +155,14 @@ async function attemptOnce(
   url: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  maxBytes: number,
 ): Promise<Outcome> {
   // One signal for the headers and the body, so a server that answers and
   // then stalls mid-body times out like one that never answers.
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, { headers, signal });
-    if (response.ok) return { kind: 'ok', text: await response.text() };
+    if (response.ok) return await readBody(response, maxBytes);
     // Release the connection; the body of an error page is not reported.
     await response.body?.cancel().catch(() => undefined);
     return {
@@ -163,6 +177,29 @@ async function attemptOnce(
   } catch (error) {
     return describeError(error);
   }
+}
+
+/**
+ * The body as text, or a failure as soon as it is known to pass `maxBytes`:
+ * from its `Content-Length` before reading, else while it streams in.
+ */
+async function readBody(response: Response, maxBytes: number): Promise<Outcome> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes || !response.body) {
+    await response.body?.cancel().catch(() => undefined);
+    return declared > maxBytes ? { kind: 'too-large', maxBytes } : { kind: 'ok', text: '' };
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      // Leaving the loop early cancels the stream and frees the connection.
+      return { kind: 'too-large', maxBytes };
+    }
+    chunks.push(chunk);
+  }
+  return { kind: 'ok', text: new TextDecoder().decode(Buffer.concat(chunks)) };
 }
 
 /**
@@ -210,6 +247,8 @@ function isRetryable(failure: Failure): boolean {
       return RETRYABLE_STATUSES.has(failure.status);
     case 'timeout':
       return true;
+    case 'too-large':
+      return false;
     case 'network':
       // An unknown host is a typo far more often than a passing DNS failure
       // (that one is EAI_AGAIN), and retrying it only delays the message.
@@ -223,6 +262,8 @@ function failureReason(failure: Failure): string {
       return `HTTP ${failure.status}`;
     case 'timeout':
       return 'timed out';
+    case 'too-large':
+      return 'response too large';
     case 'network':
       return failure.description;
   }
@@ -237,9 +278,15 @@ function failureMessage(url: string, failure: Failure, attempts: number, timeout
     }
     case 'timeout':
       return `${prefix} timed out after ${formatDuration(timeoutMs)}${attemptsNote(attempts)}`;
+    case 'too-large':
+      return `${prefix} the response is larger than ${formatBytes(failure.maxBytes)}, more than any listing; stopped reading it`;
     case 'network':
       return `${prefix} ${failure.description}${attemptsNote(attempts)}`;
   }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MiB` : `${bytes} bytes`;
 }
 
 function attemptsNote(attempts: number): string {

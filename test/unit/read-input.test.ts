@@ -1,0 +1,30 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { readInputFile } from '../../scripts/cli/read-input.ts';
+import { rejectedInputError } from '../helpers/errors.ts';
+
+describe('readInputFile', () => {
+  it('reads a listing up to the size bound and refuses a larger one without reading it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'read-input-'));
+    const file = path.join(dir, 'day.json');
+    await writeFile(file, 'x'.repeat(1000));
+    await expect(readInputFile(file, 1000)).resolves.toHaveLength(1000);
+    const error = await rejectedInputError(readInputFile(file, 999));
+    expect(error.message).toBe(
+      `${file}: is 1000 bytes, larger than any listing (at most 999 bytes are read)`,
+    );
+  });
+
+  it('names a missing file and a folder', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'read-input-'));
+    expect((await rejectedInputError(readInputFile(path.join(dir, 'no.json')))).message).toMatch(
+      /no\.json: no such file$/,
+    );
+    expect((await rejectedInputError(readInputFile(dir))).message).toBe(
+      `${dir}: is a folder, expected a file`,
+    );
+  });
+});
