@@ -7,7 +7,7 @@ import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
 import { buildNotesIntegration } from './src/integrations/build-notes.ts';
 import { outDirKept } from './src/integrations/out-dir.ts';
-import { storeFromFile } from './src/integrations/store-module.ts';
+import { buildReuse } from './src/integrations/build-reuse.ts';
 import { OG_DIR } from './src/lib/og/paths.ts';
 import { SEARCH_DIR } from './src/lib/search/bundles.ts';
 
@@ -17,17 +17,17 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline <style>: the Content-Security-Policy in _headers allows only the site's own stylesheets.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Pages whose getStaticPaths entry has the same cacheKey (src/lib/site/cache-keys.ts)
-  // and the same code as at the last build are kept: left in dist/ (see outDirKept below), or
-  // copied from the cache in cacheDir when dist/ is new.
-  experimental: { incrementalBuild: true },
   integrations: [
-    // No lastmod, changefreq or priority: the output must not depend on when it was built.
-    // The search page is noindex (results pages are not content).
-    // Pages read the content store from its file instead of compiling a 117 MB copy (50,000 papers).
-    storeFromFile(),
+    // First: whether this build reuses the last one's work, and what relies on Astro internals when it
+    // does (src/lib/build-reuse.ts): Astro's incremental build, where pages whose getStaticPaths entry
+    // has the same cacheKey (src/lib/site/cache-keys.ts) and code as at the last build are kept, left
+    // in dist/ (see outDirKept below) or copied from Astro's cache; and the content store read from
+    // its file instead of compiled into the bundle.
+    buildReuse(),
     // What the build reused from the last one (topics, related lists).
     buildNotesIntegration(),
+    // No lastmod, changefreq or priority: the output must not depend on when it was built.
+    // The search page is noindex (results pages are not content).
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
     // A social image per paper and day in dist/og/, rendered only when its input changed.
     ogImages(),

@@ -7,15 +7,16 @@
  * files changed (content-key.ts), and kept from one page request to the next
  * otherwise.
  *
- * A build also keeps its topics and related lists in SITE.buildCacheDir for
- * the next one (src/lib/topics/saved.ts, src/lib/related/saved.ts), so a
- * daily build classifies and scores only what is new.
+ * A build that reuses the last one's work (src/lib/build-reuse.ts) also keeps
+ * its topics and related lists in SITE.buildCacheDir for the next one
+ * (src/lib/topics/saved.ts, src/lib/related/saved.ts), so a daily build
+ * classifies and scores only what is new.
  */
 import { getCollection } from 'astro:content';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { SITE } from './config.ts';
-import { buildNotes, projectRoot, recordBuiltPapers } from './lib/build-record.ts';
+import { buildNotes, buildReuseOn, projectRoot, recordBuiltPapers } from './lib/build-record.ts';
 import { writeAtomically } from './lib/cache-file.ts';
 import { readBodiesOnDemand } from './lib/papers/bodies.ts';
 import { roughPlainText } from './lib/papers/plain-text.ts';
@@ -66,7 +67,7 @@ const devArchive = lastMade<SiteArchive>();
 
 export async function siteArchive(): Promise<SiteArchive> {
   if (!import.meta.env.DEV)
-    return (loaded ??= getCollection('papers').then((entries) => load(entries, true)));
+    return (loaded ??= getCollection('papers').then((entries) => load(entries, buildReuseOn())));
   const entries = await getCollection('papers');
   return devArchive(contentKey(entries), () => load(entries, false));
 }

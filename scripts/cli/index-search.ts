@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { resolveConfig } from '../../src/config.ts';
+import { buildReuseFor } from '../../src/lib/build-reuse.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
@@ -70,7 +71,8 @@ export async function indexBuiltSite(
     outDir,
     cacheDir: path.resolve(root, site.search.cacheDir),
     language: site.language,
-    astroCacheDir,
+    // Astro's manifest says which pages it kept only while build reuse is on (src/lib/build-reuse.ts).
+    astroCacheDir: buildReuseFor(env, root).on ? astroCacheDir : undefined,
   });
   return `search index: ${indexSummaryLine(summary, performance.now() - started)}`;
 }

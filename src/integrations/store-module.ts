@@ -1,5 +1,5 @@
 /**
- * Makes the pages of a static build read Astro's content store from its file
+ * A Vite plugin (added by build-reuse.ts) that makes the pages of a static build read Astro's content store from its file
  * rather than from a copy in the bundle (src/lib/site/store-module.ts): at
  * 50,000 papers importing that copy took 21 s (bench/store-module.ts) and,
  * split into pieces, about 1 GB more memory (a hand-timed run) on
@@ -8,35 +8,15 @@
  * the module too, but its writer encodes the store a character at a time: a
  * cold content sync took four minutes).
  */
-import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { buildNotes, setProjectRoot } from '../lib/build-record.ts';
+import { buildNotes } from '../lib/build-record.ts';
 import { isOneFileStoreFile, storeFileModule } from '../lib/site/store-module.ts';
 
 const STORE_MODULE_ID = '\0astro:data-layer-content';
 /** Where a build keeps the store (Astro's content/paths.js). */
 export const STORE_FILE = 'data-store.json';
 
-export function storeFromFile(): AstroIntegration {
-  return {
-    name: 'daily-papers:store-module',
-    hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
-        // The store keeps no abstracts; pages read them from the files it names relative to the
-        // project (src/lib/papers/bodies.ts), wherever the build runs from. A global, not a Vite
-        // define, which Astro would hash into its cache keys.
-        setProjectRoot(fileURLToPath(config.root));
-        if (command !== 'build' || config.output !== 'static') return;
-        updateConfig({
-          vite: { plugins: [storeModulePlugin(fileURLToPath(new URL(STORE_FILE, config.cacheDir)))] },
-        });
-      },
-    },
-  };
-}
-
-function storeModulePlugin(file: string): Plugin {
+export function storeModulePlugin(file: string): Plugin {
   return {
     name: 'daily-papers:store-module',
     load: {

@@ -28,6 +28,8 @@ const ABSTRACTS_READ = Symbol.for('daily-papers.abstracts-read');
 
 const PROJECT_ROOT = Symbol.for('daily-papers.project-root');
 
+const BUILD_REUSE = Symbol.for('daily-papers.build-reuse');
+
 /** A paper as the collection held it. */
 export interface BuiltPaper {
   id: string;
@@ -41,6 +43,7 @@ type Holder = {
   [NOTES]?: string[];
   [ABSTRACTS_READ]?: number;
   [PROJECT_ROOT]?: string;
+  [BUILD_REUSE]?: boolean;
 };
 
 /** Papers classified in this process since the last clear, by `id` and listing day. */
@@ -80,6 +83,16 @@ export function setProjectRoot(root: string): void {
 /** The project folder as Astro's config gives it, or the working folder when it was not set. */
 export function projectRoot(): string {
   return (globalThis as Holder)[PROJECT_ROOT] ?? process.cwd();
+}
+
+/** Whether this build reuses the last one's work (src/lib/build-reuse.ts), decided with Astro's config. */
+export function setBuildReuse(on: boolean): void {
+  (globalThis as Holder)[BUILD_REUSE] = on;
+}
+
+/** On unless the build decided otherwise (the dev server keeps its own state and never reads saved work). */
+export function buildReuseOn(): boolean {
+  return (globalThis as Holder)[BUILD_REUSE] ?? true;
 }
 
 /** Counts an abstract read from its file (src/lib/papers/bodies.ts). */

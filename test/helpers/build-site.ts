@@ -64,6 +64,8 @@ export interface FixtureBuildOptions {
   searchCacheDir?: string;
   /** PAPERS_BUILD_CACHE, the saved related lists and topics; like cacheDir, fresh when absent. */
   buildCacheDir?: string;
+  /** PAPERS_BUILD_REUSE (src/lib/build-reuse.ts); `auto` when absent. */
+  buildReuse?: 'auto' | 'on' | 'off';
 }
 
 export interface FixtureBuildResult {
@@ -145,6 +147,7 @@ function buildEnv(options: FixtureBuildOptions, workDir: string): NodeJS.Process
     SITE_URL: options.siteUrl ?? DEFAULT_FIXTURE_SITE_URL,
     PAPERS_PAGEFIND_CACHE: options.searchCacheDir ?? path.join(workDir, 'pagefind-cache'),
     PAPERS_BUILD_CACHE: options.buildCacheDir ?? path.join(workDir, 'build-cache'),
+    PAPERS_BUILD_REUSE: options.buildReuse ?? 'auto',
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
     // `papers index` follows each build, as in `npm run build`: no reminder that it should.

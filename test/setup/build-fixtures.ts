@@ -28,6 +28,7 @@ interface VariantSettings {
   base: string;
   /** The fixture archive unless given. */
   contentDir?: string;
+  buildReuse?: 'off';
 }
 
 export const FIXTURE_VARIANTS = {
@@ -35,8 +36,11 @@ export const FIXTURE_VARIANTS = {
   root: { base: '/' },
   /** A project site under https://example.org/papers/. */
   papersBase: { base: '/papers/' },
-  /** `root` again, from scratch: builds must be reproducible byte for byte. */
-  rootRepeat: { base: '/' },
+  /**
+   * `root` again, from scratch and without build reuse (src/lib/build-reuse.ts): builds must be
+   * reproducible byte for byte, and reuse must change nothing but the time they take.
+   */
+  rootWithoutReuse: { base: '/', buildReuse: 'off' },
   /** The sample site (content/): real days, for the tests of the reading design. */
   sample: { base: '/', contentDir: SAMPLE_CONTENT_DIR },
 } satisfies Record<string, VariantSettings>;
@@ -61,7 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'papers-fixture-sites-'));
   const entries = await Promise.all(
     Object.entries(FIXTURE_VARIANTS as Record<string, VariantSettings>).map(
-      async ([variant, { base, contentDir }]): Promise<[string, FixtureBuild]> => {
+      async ([variant, { base, contentDir, buildReuse }]): Promise<[string, FixtureBuild]> => {
         const build: FixtureBuild = {
           base,
           siteUrl: DEFAULT_FIXTURE_SITE_URL,
@@ -73,6 +77,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
             base,
             siteUrl: build.siteUrl,
             outDir: build.outDir,
+            ...(buildReuse ? { buildReuse } : {}),
           });
         } catch (error) {
           build.error = error instanceof Error ? error.message : String(error);

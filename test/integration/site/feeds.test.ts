@@ -149,7 +149,7 @@ describe('feed guids', () => {
       return all;
     };
     const root = await guidsOf(fixtureSite('root').outDir);
-    expect(await guidsOf(fixtureSite('rootRepeat').outDir)).toEqual(root);
+    expect(await guidsOf(fixtureSite('rootWithoutReuse').outDir)).toEqual(root);
     expect(await guidsOf(fixtureSite('papersBase').outDir)).toEqual(root);
   });
 });

@@ -194,3 +194,25 @@ describe('a build in a folder the last build did not write to', () => {
     await expectSameAsFromScratch(olderCopy);
   }, 120_000);
 });
+
+// src/lib/build-reuse.ts: with reuse off, nothing of the last build is used, and the site is the same.
+describe('a build with build reuse off, on the same caches', () => {
+  it('renders every page, reads every page for search, classifies every paper, and gives the same bytes', async () => {
+    const off = await buildFixtureSiteLogged({
+      contentDir: content,
+      cacheDir,
+      searchCacheDir,
+      buildCacheDir,
+      outDir,
+      buildReuse: 'off',
+    });
+    const lines = [...off.log.matchAll(/[├└]─ (\/\S+\.html) (\(\+\d+ms\)|\((?:restored|cached)\))/g)];
+    expect(lines.length).toBeGreaterThan(firstPages.length / 2);
+    expect(lines.filter((line) => !line[2]!.startsWith('(+'))).toEqual([]);
+    expect(off.log).not.toContain('content store: read from its file');
+    expect(off.log).not.toContain('kept from the last build');
+    const pagesRead = Number(/search index: .*, (\d+) pages? read, in /.exec(off.log)?.[1]);
+    expect(pagesRead).toBeGreaterThanOrEqual(firstPages.length);
+    await expectSameAsFromScratch(outDir);
+  }, 120_000);
+});

@@ -257,9 +257,9 @@ describe('the BASE_PATH=/papers/ build', () => {
 });
 
 describe('reproducible builds', () => {
-  it('builds the same content into the same bytes', async () => {
+  it('builds the same content into the same bytes, with build reuse and without it', async () => {
     const first = fixtureSite('root');
-    const second = fixtureSite('rootRepeat');
+    const second = fixtureSite('rootWithoutReuse');
     const files = await listFiles(first.outDir);
     expect(await listFiles(second.outDir)).toEqual(files);
     const differing: string[] = [];
