@@ -1,7 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { SITE } from './src/config.ts';
+import { OPERATOR, SITE } from './src/settings.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
@@ -30,12 +30,18 @@ export default defineConfig({
     buildNotesIntegration(),
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
     // A social image per paper and day in dist/og/, rendered only when its input changed.
-    ogImages(),
-    topicReport(SITE.contentDir),
+    ogImages({
+      config: SITE.og,
+      contentDir: OPERATOR.contentDir,
+      cacheDir: OPERATOR.ogCacheDir,
+      prune: OPERATOR.ogPrune,
+      reportFile: OPERATOR.ogReport,
+    }),
+    topicReport(OPERATOR.contentDir),
     headersFileIntegration(SITE.base),
     // Last: dist/ is kept between builds, so unchanged pages stay where they are; once every other
     // step has written its files, what this build did not make goes. The search step and the
     // social images keep their own folders in step.
-    outDirKept({ ownedElsewhere: [SEARCH_DIR, OG_DIR] }),
+    outDirKept({ ownedElsewhere: [SEARCH_DIR, OG_DIR], indexFollows: OPERATOR.indexFollows }),
   ],
 });

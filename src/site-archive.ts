@@ -7,14 +7,14 @@
  * files changed (content-key.ts), and kept from one page request to the next
  * otherwise.
  *
- * A build also keeps its topics and related lists in SITE.buildCacheDir for
+ * A build also keeps its topics and related lists in OPERATOR.buildCacheDir for
  * the next one (src/lib/topics/saved.ts, src/lib/related/saved.ts), so a
  * daily build classifies and scores only what is new.
  */
 import { getCollection } from 'astro:content';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { SITE } from './config.ts';
+import { OPERATOR } from './settings.ts';
 import { buildNotes, projectRoot, recordBuiltPapers } from './lib/build-record.ts';
 import { writeAtomically } from './lib/cache-file.ts';
 import { readBodiesOnDemand } from './lib/papers/bodies.ts';
@@ -86,7 +86,7 @@ async function load(entries: PaperEntry[], keep: boolean): Promise<SiteArchive> 
 }
 
 async function withSavedTopics(build: () => Archive): Promise<Archive> {
-  const file = path.resolve(SITE.buildCacheDir, TOPICS_FILE);
+  const file = path.resolve(OPERATOR.buildCacheDir, TOPICS_FILE);
   const version = versionOf(siteTaxonomyText);
   const saved = readSavedTopics(file, version);
   siteTopics.remember(saved);
@@ -102,7 +102,7 @@ async function withSavedTopics(build: () => Archive): Promise<Archive> {
 }
 
 async function relatedWithSavedLists(papers: readonly PaperEntry[]): Promise<Map<string, string[]>> {
-  const file = path.resolve(SITE.buildCacheDir, RELATED_FILE);
+  const file = path.resolve(OPERATOR.buildCacheDir, RELATED_FILE);
   const outcome = relatedWithSaved(
     papers.map((paper) => ({
       id: paper.id,
