@@ -1,7 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { SITE } from './src/config.ts';
+import { OPERATOR, SITE } from './src/settings.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { topicReport } from './src/integrations/topic-report.ts';
@@ -23,19 +23,25 @@ export default defineConfig({
     // has the same cacheKey (src/lib/site/cache-keys.ts) and code as at the last build are kept, left
     // in dist/ (see outDirKept below) or copied from Astro's cache; and the content store read from
     // its file instead of compiled into the bundle.
-    buildReuse(),
+    buildReuse(OPERATOR.buildReuse),
     // What the build reused from the last one (topics, related lists).
     buildNotesIntegration(),
     // No lastmod, changefreq or priority: the output must not depend on when it was built.
     // The search page is noindex (results pages are not content).
     sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }),
     // A social image per paper and day in dist/og/, rendered only when its input changed.
-    ogImages(),
-    topicReport(SITE.contentDir),
+    ogImages({
+      config: SITE.og,
+      contentDir: OPERATOR.contentDir,
+      cacheDir: OPERATOR.ogCacheDir,
+      prune: OPERATOR.ogPrune,
+      reportFile: OPERATOR.ogReport,
+    }),
+    topicReport(OPERATOR.contentDir),
     headersFileIntegration(SITE.base),
     // Last: dist/ is kept between builds, so unchanged pages stay where they are; once every other
     // step has written its files, what this build did not make goes. The search step and the
     // social images keep their own folders in step.
-    outDirKept({ ownedElsewhere: [SEARCH_DIR, OG_DIR] }),
+    outDirKept({ ownedElsewhere: [SEARCH_DIR, OG_DIR], indexFollows: OPERATOR.indexFollows }),
   ],
 });

@@ -14,7 +14,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SITE } from '../src/config.ts';
+import { SITE } from '../src/settings.ts';
 import { buildOgImages } from '../src/lib/og/build.ts';
 import type { PaperLike } from '../src/lib/og/inputs.ts';
 import { OG_DIR } from '../src/lib/og/paths.ts';

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SITE } from '../src/config.ts';
+import { SITE } from '../src/settings.ts';
 import { buildOgImages, RECYCLE_AFTER, summaryLine, type OgBuildReport } from '../src/lib/og/build.ts';
 import { generate } from './generate.ts';
 

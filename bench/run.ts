@@ -504,7 +504,10 @@ async function siteSize(
 
 const CHECK_SCRIPT = `
 const { checkContent } = await import(process.env.BENCH_CHECK);
-const { report } = await checkContent(process.env.PAPERS_CONTENT_DIR, process.env, process.env.BENCH_ROOT);
+const { readEnvironment } = await import(process.env.BENCH_ENV);
+const { operator, site } = readEnvironment(process.env);
+const settings = { buildCacheDir: operator.buildCacheDir, site };
+const { report } = await checkContent(process.env.PAPERS_CONTENT_DIR, settings, process.env.BENCH_ROOT);
 if (report.problems.length > 0) throw new Error(report.problems.join('\\n'));
 console.log('check: ' + report.files + ' files, parsed ' + report.read + ', hashed ' + report.hashed);
 `;
@@ -516,6 +519,7 @@ function checkStep(dirs: BuildDirs): Promise<Measured> {
     env: {
       ...siteEnv(dirs, undefined),
       BENCH_CHECK: pathToFileURL(path.join(PROJECT_ROOT, 'src/lib/publish/check-content.ts')).href,
+      BENCH_ENV: pathToFileURL(path.join(PROJECT_ROOT, 'src/lib/config/env.ts')).href,
       BENCH_ROOT: PROJECT_ROOT,
     },
   });

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SITE } from './config.ts';
+import { OPERATOR } from './settings.ts';
 import { buildReuseOn } from './lib/build-record.ts';
 import { collectionEntryId } from './lib/papers/collection.ts';
 import { leanGlobLoader } from './lib/papers/lean-loader.ts';
@@ -12,7 +12,7 @@ import { paperSchema } from './lib/papers/schema.ts';
 const globLoader = glob({
   // Exactly the files papers validate and the fingerprint read: see PAPER_FILES_GLOB.
   pattern: PAPER_FILES_GLOB,
-  base: contentBase(SITE.contentDir),
+  base: contentBase(OPERATOR.contentDir),
   generateId: collectionEntryId,
   // Abstracts stay in their files until a page needs one: see src/lib/papers/bodies.ts.
   retainBody: false,

@@ -8,14 +8,14 @@
  * otherwise.
  *
  * A build that reuses the last one's work (src/lib/build-reuse.ts) also keeps
- * its topics and related lists in SITE.buildCacheDir for the next one
+ * its topics and related lists in OPERATOR.buildCacheDir for the next one
  * (src/lib/topics/saved.ts, src/lib/related/saved.ts), so a daily build
  * classifies and scores only what is new.
  */
 import { getCollection } from 'astro:content';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { SITE } from './config.ts';
+import { OPERATOR } from './settings.ts';
 import { buildNotes, buildReuseOn, projectRoot, recordBuiltPapers } from './lib/build-record.ts';
 import { writeAtomically } from './lib/cache-file.ts';
 import { readBodiesOnDemand } from './lib/papers/bodies.ts';
@@ -87,7 +87,7 @@ async function load(entries: PaperEntry[], keep: boolean): Promise<SiteArchive> 
 }
 
 async function withSavedTopics(build: () => Archive): Promise<Archive> {
-  const file = path.resolve(SITE.buildCacheDir, TOPICS_FILE);
+  const file = path.resolve(OPERATOR.buildCacheDir, TOPICS_FILE);
   const version = versionOf(siteTaxonomyText);
   const saved = readSavedTopics(file, version);
   siteTopics.remember(saved);
@@ -103,7 +103,7 @@ async function withSavedTopics(build: () => Archive): Promise<Archive> {
 }
 
 async function relatedWithSavedLists(papers: readonly PaperEntry[]): Promise<Map<string, string[]>> {
-  const file = path.resolve(SITE.buildCacheDir, RELATED_FILE);
+  const file = path.resolve(OPERATOR.buildCacheDir, RELATED_FILE);
   const outcome = relatedWithSaved(
     papers.map((paper) => ({
       id: paper.id,

@@ -6,7 +6,7 @@ import { countText } from '../../src/lib/count-text.ts';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
-import type { CliContext } from './context.ts';
+import type { CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { fetchHfDayRead, ingestRead, removeLeftovers } from './ingest.ts';
 import { withFolderLocks } from './run-lock.ts';
@@ -30,7 +30,7 @@ Options:
 Build afterwards with "npm run build".
 `;
 
-export async function runBackfill(args: string[], context: CliContext): Promise<number> {
+export async function runBackfill(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseCommandArgs('backfill', () =>
     parseArgs({
       args,
@@ -77,7 +77,7 @@ interface BackfillRun {
 type DayOutcome = 'ingested' | 'partial' | 'failed';
 
 /** Ingests every day of `days` not yet complete; 1 when any failed or was partial. */
-async function ingestDays(days: string[], run: BackfillRun, context: CliContext): Promise<number> {
+async function ingestDays(days: string[], run: BackfillRun, context: CommandContext): Promise<number> {
   await removeLeftovers(run.contentDir, context.output);
   const { state } = await readIngestState(run.contentDir);
   const totals = { ingested: 0, papers: 0, skipped: 0, partial: 0, failed: 0 };
@@ -115,7 +115,7 @@ async function ingestDays(days: string[], run: BackfillRun, context: CliContext)
 async function ingestDay(
   day: string,
   run: BackfillRun,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<{ outcome: DayOutcome; papers: number }> {
   const read = await fetchHfDayRead(day, run.endpoint, context);
   const listed = read.papers.length + read.problems.length;

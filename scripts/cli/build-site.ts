@@ -14,8 +14,8 @@ import { publishBuild, publishSummaryText } from '../../src/lib/publish/publish.
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { INDEX_FOLLOWS_ENV } from '../../src/lib/search/stale-index.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
-import type { CliContext } from './context.ts';
-import { indexBuiltSite } from './index-search.ts';
+import type { CommandContext } from './context.ts';
+import { indexBuiltSite, indexSettings } from './index-search.ts';
 import { trackChild } from './run-lock.ts';
 
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,7 +24,7 @@ const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 export async function buildAndPublish(
   place: PublishPlace,
   fingerprint: string,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<void> {
   const { buildDir } = place;
   await mkdir(buildDir, { recursive: true });
@@ -36,9 +36,8 @@ export async function buildAndPublish(
     throw new InputError(`the build failed (exit ${build.status}); ${leftText(place)}`);
   }
   try {
-    const env = { ...process.env, ...context.env };
     context.output.progress(
-      await indexBuiltSite(buildDir, path.join(PROJECT, ASTRO_CACHE_DIR), env, PROJECT),
+      await indexBuiltSite(buildDir, path.join(PROJECT, ASTRO_CACHE_DIR), indexSettings(context), PROJECT),
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -55,14 +54,14 @@ function leftText(place: PublishPlace): string {
 }
 
 /** Publishes the build folder as it is. */
-export async function publishKeptBuild(place: PublishPlace, context: CliContext): Promise<void> {
+export async function publishKeptBuild(place: PublishPlace, context: CommandContext): Promise<void> {
   const summary = await publishBuild(place.buildDir, place.outDir, { link: place.link });
   context.output.progress(`publish: ${publishSummaryText(summary)}`);
 }
 
 async function runAstroBuild(
   place: PublishPlace,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<{ status: number; tail: string }> {
   const log: string[] = [];
   const status = await new Promise<number>((resolve, reject) => {

@@ -5,7 +5,7 @@ import { dayOf, isIsoDay } from '../../src/lib/papers/dates.ts';
 import { checkPlace, placeFolders, type PublishPlace } from '../../src/lib/publish/place.ts';
 import { recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
-import type { CliContext } from './context.ts';
+import type { CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { PROJECT } from './build-site.ts';
 import { fetchHfDayRead, fetchRefreshRead, ingestRead, removeLeftovers } from './ingest.ts';
@@ -72,7 +72,7 @@ const OPTIONS = {
 
 type DailyValues = PublishValues & { endpoint?: string | undefined };
 
-export async function runDaily(args: string[], context: CliContext): Promise<number> {
+export async function runDaily(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseCommandArgs('daily', () => parseArgs({ args, options: OPTIONS, strict: true }));
   if (values.help) {
     context.output.result(DAILY_HELP);
@@ -86,7 +86,7 @@ export async function runDaily(args: string[], context: CliContext): Promise<num
       `--refresh-days: expected a whole number from 0 to ${MAX_REFRESH_DAYS}, got "${values['refresh-days']}"`,
     );
   // The folders are locked before anything is read: with --no-build only the content is written.
-  const place = values['no-build'] ? undefined : resolvedPlace(values, context.env);
+  const place = values['no-build'] ? undefined : resolvedPlace(values, context);
   if (!place) checkPublishOptions(values);
   const folders = place ? placeFolders(place) : [values['content-dir']];
   return withFolderLocks(folders, () => ingestAndPublish(date, refreshDays, values, place, context));
@@ -97,7 +97,7 @@ async function ingestAndPublish(
   refreshDays: number,
   values: DailyValues,
   place: PublishPlace | undefined,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<number> {
   const contentDir = values['content-dir'];
   const outDir = values['out-dir'];

@@ -3,12 +3,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
-import { resolveConfig } from '../../src/config.ts';
-import { buildReuseFor } from '../../src/lib/build-reuse.ts';
+import { buildReuseFor, type BuildReuseSetting } from '../../src/lib/build-reuse.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
-import type { CliContext } from './context.ts';
+import { siteSettings, type CommandContext } from './context.ts';
 
 export const INDEX_HELP = `Usage: papers index [--out-dir DIR] [--astro-cache DIR]
 
@@ -35,7 +34,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export async function runIndex(args: string[], context: CliContext): Promise<number> {
+export async function runIndex(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseCommandArgs('index', () => parseArgs({ args, options: OPTIONS, strict: true }));
   if (values.help) {
     context.output.result(INDEX_HELP);
@@ -46,33 +45,46 @@ export async function runIndex(args: string[], context: CliContext): Promise<num
     throw new InputError(
       `${values['out-dir']}: no built site there (expected index.html); run "astro build" first`,
     );
-  const line = await indexBuiltSite(outDir, path.resolve(values['astro-cache']), {
-    ...process.env,
-    ...context.env,
-  });
+  const line = await indexBuiltSite(outDir, path.resolve(values['astro-cache']), indexSettings(context));
   context.output.result(line);
   return 0;
 }
 
+export interface IndexSettings {
+  /** The search cache (PAPERS_PAGEFIND_CACHE), absolute or relative to the root indexBuiltSite is given. */
+  searchCacheDir: string;
+  /** The site's language, for Pagefind's stemming. */
+  language: string;
+  /** PAPERS_BUILD_REUSE: Astro's manifest says which pages it kept only while build reuse is on. */
+  buildReuse: BuildReuseSetting;
+}
+
+/** The settings of the index: the operator's search cache and the site's language. */
+export function indexSettings(context: CommandContext): IndexSettings {
+  return {
+    searchCacheDir: context.environment.operator.searchCacheDir,
+    language: siteSettings(context).language,
+    buildReuse: context.environment.operator.buildReuse,
+  };
+}
+
 /**
- * Indexes the site built in `outDir` with the settings `env` gives (its
- * search cache relative to `root`); returns the summary line to print.
- * `papers daily` calls it too, after its build.
+ * Indexes the site built in `outDir` with `settings` (the search cache
+ * relative to `root`); returns the summary line to print. `papers daily`
+ * calls it too, after its build.
  */
 export async function indexBuiltSite(
   outDir: string,
   astroCacheDir: string,
-  env: NodeJS.ProcessEnv,
+  settings: IndexSettings,
   root = process.cwd(),
 ): Promise<string> {
-  const site = resolveConfig(env);
   const started = performance.now();
   const summary = await buildSearchIndex({
     outDir,
-    cacheDir: path.resolve(root, site.search.cacheDir),
-    language: site.language,
-    // Astro's manifest says which pages it kept only while build reuse is on (src/lib/build-reuse.ts).
-    astroCacheDir: buildReuseFor(env, root).on ? astroCacheDir : undefined,
+    cacheDir: path.resolve(root, settings.searchCacheDir),
+    language: settings.language,
+    astroCacheDir: buildReuseFor(settings.buildReuse, root).on ? astroCacheDir : undefined,
   });
   return `search index: ${indexSummaryLine(summary, performance.now() - started)}`;
 }

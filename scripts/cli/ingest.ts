@@ -18,7 +18,7 @@ import { UsageError } from './errors.ts';
 import type { Output } from './output.ts';
 import { readInputFile } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
-import type { CliContext } from './context.ts';
+import type { CommandContext } from './context.ts';
 
 export const INGEST_HELP = `Usage: papers ingest <source> [options]
 
@@ -62,7 +62,7 @@ function parseIngestArgs(args: string[]) {
   );
 }
 
-export async function runIngest(args: string[], context: CliContext): Promise<number> {
+export async function runIngest(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseIngestArgs(args);
   if (values.help) {
     context.output.result(INGEST_HELP);
@@ -137,7 +137,7 @@ export async function ingestRead(
 export async function fetchHfDayRead(
   date: string,
   endpointFlag: string | undefined,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<SourceRead> {
   return readHf({ date, ...(endpointFlag !== undefined && { endpoint: endpointFlag }) }, context);
 }
@@ -151,10 +151,10 @@ export async function fetchRefreshRead(
   date: string,
   days: number,
   endpointFlag: string | undefined,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<SourceRead> {
   const window = daysBefore(date, days);
-  const endpoint = resolveEndpoint('hf', endpointFlag, context.env);
+  const endpoint = resolveEndpoint('hf', endpointFlag, context.environment.endpoints.hf);
   const weeks = weeksOf(window);
   const results: ParseResult[] = [];
   for (const week of weeks) {
@@ -183,7 +183,11 @@ export interface SourceRead extends ParseResult {
   inputName: string;
 }
 
-async function readSource(source: string, values: IngestOptions, context: CliContext): Promise<SourceRead> {
+async function readSource(
+  source: string,
+  values: IngestOptions,
+  context: CommandContext,
+): Promise<SourceRead> {
   switch (source) {
     case 'hf':
       return readHf(values, context);
@@ -198,7 +202,7 @@ async function readSource(source: string, values: IngestOptions, context: CliCon
 
 async function readHf(
   values: Pick<IngestOptions, 'date' | 'file' | 'ids' | 'endpoint'>,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<SourceRead> {
   if (values.ids) throw new UsageError('--ids is for the arxiv source');
   if (values.file) {
@@ -209,7 +213,7 @@ async function readHf(
     };
   }
   if (!values.date) throw new UsageError('hf: expected --date YYYY-MM-DD (to fetch) or --file day.json');
-  const endpoint = resolveEndpoint('hf', values.endpoint, context.env);
+  const endpoint = resolveEndpoint('hf', values.endpoint, context.environment.endpoints.hf);
   const json = await fetchHfDay(values.date, {
     endpoint,
     ...context.fetchOptions,
@@ -219,7 +223,7 @@ async function readHf(
   return { ...parseHfDaily(json, inputName), date: values.date, inputName };
 }
 
-async function readArxiv(values: IngestOptions, context: CliContext): Promise<SourceRead> {
+async function readArxiv(values: IngestOptions, context: CommandContext): Promise<SourceRead> {
   if (!values.date)
     throw new UsageError(
       'arxiv: expected --date YYYY-MM-DD (arXiv does not say which day a paper was listed)',
@@ -233,7 +237,7 @@ async function readArxiv(values: IngestOptions, context: CliContext): Promise<So
     };
   }
   if (!values.ids) throw new UsageError('arxiv: expected --file feed.atom or --ids 2610.01092,...');
-  const endpoint = resolveEndpoint('arxiv', values.endpoint, context.env);
+  const endpoint = resolveEndpoint('arxiv', values.endpoint, context.environment.endpoints.arxiv);
   const ids = values.ids
     .split(',')
     .map((id) => id.trim())

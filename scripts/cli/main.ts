@@ -1,4 +1,6 @@
 /** Dispatches `papers <command>` and turns every error into one readable line. */
+import { ConfigError } from '../../src/lib/config/errors.ts';
+import { readEnvironment, readSwitch } from '../../src/lib/config/env.ts';
 import { WriteError } from '../../src/lib/papers/atomic.ts';
 import { DocumentError } from '../../src/lib/papers/document.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
@@ -6,7 +8,7 @@ import { PublishError } from '../../src/lib/publish/publish.ts';
 import { StateError } from '../../src/lib/publish/state.ts';
 import { LockError } from '../../src/lib/run-lock/lock-file.ts';
 import { TaxonomyError } from '../../src/lib/topics/taxonomy.ts';
-import type { CliContext } from './context.ts';
+import type { CliContext, CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { runBackfill } from './backfill.ts';
 import { runDaily } from './daily.ts';
@@ -30,7 +32,7 @@ Commands:
 Run "papers <command> --help" for a command's options.
 `;
 
-const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<number>> = {
+const COMMANDS: Record<string, (args: string[], context: CommandContext) => Promise<number>> = {
   ingest: runIngest,
   validate: runValidate,
   topics: runTopics,
@@ -54,7 +56,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     return 2;
   }
   try {
-    return await run(rest, context);
+    // Read once, before any command does anything: a bad variable stops every command alike.
+    return await run(rest, { ...context, environment: readEnvironment(context.env) });
   } catch (error) {
     return reportError(error, context);
   }
@@ -67,6 +70,7 @@ function reportError(error: unknown, context: CliContext): number {
   }
   if (
     error instanceof InputError ||
+    error instanceof ConfigError ||
     error instanceof DocumentError ||
     error instanceof WriteError ||
     error instanceof TaxonomyError ||
@@ -79,7 +83,8 @@ function reportError(error: unknown, context: CliContext): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   context.output.warn(`papers: unexpected error: ${message.split('\n')[0]}`);
-  if (context.env['DEBUG'] && error instanceof Error && error.stack) context.output.warn(error.stack);
+  if (readSwitch(context.env, 'DEBUG') && error instanceof Error && error.stack)
+    context.output.warn(error.stack);
   else context.output.warn('papers: run again with DEBUG=1 for details, and please report it');
   return 1;
 }

@@ -8,8 +8,9 @@ export interface Output {
   progress: (line: string) => void;
 }
 
-export function consoleOutput(env: NodeJS.ProcessEnv = process.env): Output {
-  const interactive = Boolean(process.stderr.isTTY) && !env['CI'];
+/** `ci`: the CI variable is set (src/lib/config/env.ts readSwitch). */
+export function consoleOutput(ci: boolean): Output {
+  const interactive = Boolean(process.stderr.isTTY) && !ci;
   return {
     result: (line) => process.stdout.write(`${line}\n`),
     warn: (line) => process.stderr.write(`${line}\n`),

@@ -1,7 +1,7 @@
 /** `papers publish`: validate, build and index in the kept build folder, then publish; `papers daily` ends with it. */
 import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
-import { resolveConfig } from '../../src/config.ts';
+import { readEnvironment } from '../../src/lib/config/env.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { checkContent } from '../../src/lib/publish/check-content.ts';
 import { readStamp } from '../../src/lib/publish/fingerprint.ts';
@@ -17,7 +17,7 @@ import { planPublish, PublishError } from '../../src/lib/publish/publish.ts';
 import { restoreStoppedSwap } from '../../src/lib/publish/swap.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import { buildAndPublish, PROJECT, publishKeptBuild } from './build-site.ts';
-import type { CliContext } from './context.ts';
+import { siteSettings, type CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { withFolderLocks } from './run-lock.ts';
 
@@ -25,7 +25,7 @@ export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (d
   --out-dir DIR       where the published site goes (default: dist)
   --build-dir DIR     where the site is built first, kept between runs and
                       never served (default: PAPERS_PUBLISH_BUILD, or
-                      ${resolveConfig({}).publishBuildDir} in the project)
+                      ${readEnvironment({}).operator.publishBuildDir} in the project)
   --link              publish hard links to the build folder's files instead
                       of copies, on a machine that uploads the published
                       folder and is then thrown away (CI): elsewhere the next
@@ -76,14 +76,14 @@ export interface PublishValues {
   'force-build': boolean;
 }
 
-export async function runPublish(args: string[], context: CliContext): Promise<number> {
+export async function runPublish(args: string[], context: CommandContext): Promise<number> {
   const options = { ...PUBLISH_OPTIONS, help: { type: 'boolean', short: 'h', default: false } } as const;
   const { values } = parseCommandArgs('publish', () => parseArgs({ args, options, strict: true }));
   if (values.help) {
     context.output.result(PUBLISH_HELP);
     return 0;
   }
-  const place = resolvedPlace(values, context.env);
+  const place = resolvedPlace(values, context);
   const outcome = await withFolderLocks(placeFolders(place), () => {
     restorePublished(place, context);
     checkPlace(place, PROJECT);
@@ -98,7 +98,7 @@ export async function runPublish(args: string[], context: CliContext): Promise<n
  * left beside the published folder (swap.ts), and says so. First thing once
  * the folders are locked: a run that then fails must not leave no site.
  */
-export function restorePublished(place: PublishPlace, context: CliContext): void {
+export function restorePublished(place: PublishPlace, context: CommandContext): void {
   let from: string | undefined;
   try {
     from = restoreStoppedSwap(place.outDir);
@@ -132,7 +132,7 @@ export function publishOutcomeText(outcome: PublishOutcome, outDir: string, what
 export async function validateBuildAndPublish(
   place: PublishPlace,
   forceBuild: boolean,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<PublishOutcome> {
   const fingerprint = await validateOrThrow(place.contentDir, place.outDir, context);
   const stamps = { published: await readStamp(place.outDir), built: await readStamp(place.buildDir) };
@@ -164,9 +164,9 @@ export function checkPublishOptions(values: PublishValues): void {
 }
 
 /** Where the options say to build and publish: resolved, and to be checked once locked (checkPlace). */
-export function resolvedPlace(values: PublishValues, env: NodeJS.ProcessEnv): PublishPlace {
+export function resolvedPlace(values: PublishValues, context: CommandContext): PublishPlace {
   checkPublishOptions(values);
-  return resolvePlace(placeOptions(values), env, PROJECT);
+  return resolvePlace(placeOptions(values), context.environment.operator.publishBuildDir, PROJECT);
 }
 
 /**
@@ -177,9 +177,13 @@ export function resolvedPlace(values: PublishValues, env: NodeJS.ProcessEnv): Pu
 export async function validateOrThrow(
   contentDir: string,
   outDir: string,
-  context: CliContext,
+  context: CommandContext,
 ): Promise<string> {
-  const { report, fingerprint } = await checkContent(contentDir, context.env, PROJECT);
+  const { report, fingerprint } = await checkContent(
+    contentDir,
+    { buildCacheDir: context.environment.operator.buildCacheDir, site: siteSettings(context) },
+    PROJECT,
+  );
   context.output.progress(
     `validated ${countText(report.files, 'paper file')}: ${report.read} parsed, ${report.hashed} unchanged but read`,
   );

@@ -9,12 +9,10 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { setBuildReuse, setProjectRoot } from '../lib/build-record.ts';
-import { buildReuseFor } from '../lib/build-reuse.ts';
+import { buildReuseFor, type BuildReuseSetting } from '../lib/build-reuse.ts';
 import { STORE_FILE, storeModulePlugin } from './store-module.ts';
 
-export function buildReuse(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): AstroIntegration {
+export function buildReuse(setting: BuildReuseSetting): AstroIntegration {
   return {
     name: 'daily-papers:build-reuse',
     hooks: {
@@ -24,7 +22,7 @@ export function buildReuse(
         // project (src/lib/papers/bodies.ts), wherever the build runs from. A global, not a Vite
         // define, which Astro would hash into its cache keys.
         setProjectRoot(root);
-        const reuse = buildReuseFor(env, root);
+        const reuse = buildReuseFor(setting, root);
         setBuildReuse(reuse.on);
         if (reuse.warning) logger.warn(reuse.warning);
         if (!reuse.on) return;

@@ -4,21 +4,29 @@
  *
  *   og images: 133 (2 rendered, 131 cached) in 1.2s
  *
- * Environment:
- * - PAPERS_OG_CACHE: the cache folder (default node_modules/.cache/daily-papers/og/);
- * - PAPERS_OG_PRUNE=1: delete cached images this build did not use (for CI,
- *   where one build owns the cache);
- * - PAPERS_OG_REPORT: also write the build's report as JSON to this file.
+ * Its options come from the site's settings and the operator's (src/config.ts,
+ * src/env.ts: PAPERS_OG_CACHE, PAPERS_OG_PRUNE, PAPERS_OG_REPORT).
  */
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SITE } from '../config.ts';
 import { builtPapers, classifiedKey, classifiedPapers, clearBuildRecord } from '../lib/build-record.ts';
+import type { OgConfig } from '../lib/config/site.ts';
 import type { OgBuildOptions } from '../lib/og/build.ts';
-import { resolveCacheDir } from '../lib/og/cache.ts';
 
-export default function ogImages(): AstroIntegration {
+export interface OgImagesOptions {
+  /** The cards' look. */
+  config: OgConfig;
+  /** These three: absolute, or relative to the project. */
+  contentDir: string;
+  cacheDir: string;
+  /** Also write the build's report as JSON to this file. */
+  reportFile: string | undefined;
+  /** Delete cached images this build did not use (for CI, where one build owns the cache). */
+  prune: boolean;
+}
+
+export default function ogImages(options: OgImagesOptions): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'daily-papers:og-images',
@@ -35,15 +43,14 @@ export default function ogImages(): AstroIntegration {
           // What the pages' part of the build loaded and classified (src/lib/build-record.ts).
           ...(await fromBuildRecord()),
           projectRoot: root,
-          contentDir: path.resolve(root, SITE.contentDir),
+          contentDir: path.resolve(root, options.contentDir),
           outDir: fileURLToPath(dir),
-          cacheDir: resolveCacheDir(root),
-          config: SITE.og,
-          prune: process.env['PAPERS_OG_PRUNE'] === '1',
+          cacheDir: path.resolve(root, options.cacheDir),
+          config: options.config,
+          prune: options.prune,
         });
         logger.info(summaryLine(report));
-        const reportFile = process.env['PAPERS_OG_REPORT'];
-        if (reportFile) await writeReport(path.resolve(root, reportFile), report);
+        if (options.reportFile) await writeReport(path.resolve(root, options.reportFile), report);
       },
     },
   };

@@ -29,6 +29,8 @@ import { staleIndexWarning } from '../lib/search/stale-index.ts';
 export interface OutDirOptions {
   /** Top-level folders in the output that other steps keep in step themselves (search index, images). */
   ownedElsewhere: readonly string[];
+  /** Whether `papers index` runs right after this build (src/env.ts), so the index it finds will not stay stale. */
+  indexFollows: boolean;
 }
 
 const GIT = '.git';
@@ -68,7 +70,7 @@ export function outDirKept(options: OutDirOptions): AstroIntegration {
         if (outDir === undefined || since === undefined) return;
         const summary = pruneOutput({ outDir, made: madeFromAssets(outDir, assets), since, leave });
         logger.info(`kept the last build's output; ${pruneSummaryText(summary)} this build did not make`);
-        const stale = staleIndexWarning(outDir, process.env);
+        const stale = staleIndexWarning(outDir, options.indexFollows);
         if (stale) logger.warn(stale);
       },
     },

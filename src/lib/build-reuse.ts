@@ -40,29 +40,14 @@ export const ASTRO_RELIANCES: readonly { what: string; where: string }[] = [
 /** The Astro versions build reuse was tested with: from `from`, below `below`. */
 export const TESTED_ASTRO = { from: '7.3.5', below: '7.5.0' } as const;
 
-/** The environment variable that sets build reuse: `auto` (the default), `on` or `off`. */
-export const BUILD_REUSE_VARIABLE = 'PAPERS_BUILD_REUSE';
-
-const SETTINGS = ['auto', 'on', 'off'] as const;
-export type BuildReuseSetting = (typeof SETTINGS)[number];
+/** What PAPERS_BUILD_REUSE may say (src/lib/config/env.ts): `auto` is the default. */
+export const BUILD_REUSE_SETTINGS = ['auto', 'on', 'off'] as const;
+export type BuildReuseSetting = (typeof BUILD_REUSE_SETTINGS)[number];
 
 export interface BuildReuse {
   on: boolean;
   /** Why reuse is off although it was not asked to be: one line for the build's log. */
   warning?: string;
-}
-
-export class BuildReuseSettingError extends Error {
-  override name = 'BuildReuseSettingError';
-}
-
-/** The setting in `value` (an environment variable's), `auto` when unset or empty. */
-export function parseBuildReuseSetting(value: string | undefined): BuildReuseSetting {
-  const setting = (value ?? '').trim() || 'auto';
-  if ((SETTINGS as readonly string[]).includes(setting)) return setting as BuildReuseSetting;
-  throw new BuildReuseSettingError(
-    `${BUILD_REUSE_VARIABLE}: expected one of ${SETTINGS.join(', ')}, got ${JSON.stringify(value)}`,
-  );
 }
 
 /**
@@ -79,7 +64,7 @@ export function decideBuildReuse(setting: BuildReuseSetting, astroVersion: strin
       `build reuse is off: Astro ${astroVersion} is not one it was tested with ` +
       `(${TESTED_ASTRO.from} up to ${TESTED_ASTRO.below}, not included), and it relies on Astro internals ` +
       `(docs/build-reuse.md). The site is the same, each build renders every page; ` +
-      `${BUILD_REUSE_VARIABLE}=on uses it anyway`,
+      `PAPERS_BUILD_REUSE=on uses it anyway`,
   };
 }
 
@@ -106,13 +91,7 @@ export function installedAstroVersion(projectRoot: string): string {
   return (require('astro/package.json') as { version: string }).version;
 }
 
-/** The decision for a build of the project in `projectRoot` with these environment variables. */
-export function buildReuseFor(
-  env: Readonly<Record<string, string | undefined>>,
-  projectRoot: string,
-): BuildReuse {
-  return decideBuildReuse(
-    parseBuildReuseSetting(env[BUILD_REUSE_VARIABLE]),
-    installedAstroVersion(projectRoot),
-  );
+/** The decision for a build of the project in `projectRoot` with this setting. */
+export function buildReuseFor(setting: BuildReuseSetting, projectRoot: string): BuildReuse {
+  return decideBuildReuse(setting, installedAstroVersion(projectRoot));
 }

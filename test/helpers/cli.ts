@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { runCli } from '../../scripts/cli/main.ts';
+import { SETTINGS } from '../../src/config.ts';
+import { readEnvironment } from '../../src/lib/config/env.ts';
+import { resolveSite } from '../../src/lib/config/site.ts';
+import { codeFingerprint, publishFingerprint } from '../../src/lib/publish/fingerprint.ts';
 import { PROJECT_ROOT, withoutVitestEnv } from './build-site.ts';
 
 export interface CliRun {
@@ -58,4 +62,10 @@ export function siteEnv(root: string): Record<string, string> {
     PAPERS_BUILD_CACHE: path.join(root, 'caches/build'),
     PAPERS_OG_CACHE: path.join(root, 'caches/og'),
   };
+}
+
+/** The fingerprint `papers publish` stamps a build of `contentDir` with, run with `env`. */
+export async function publishStamp(contentDir: string, env: Record<string, string>): Promise<string> {
+  const site = resolveSite(SETTINGS, readEnvironment(env).site);
+  return publishFingerprint(contentDir, site, await codeFingerprint(PROJECT_ROOT));
 }

@@ -11,11 +11,11 @@ import { cp, mkdir, readdir, readFile, realpath, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { codeFingerprint, publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
+import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import { markOwned } from '../../src/lib/publish/owned.ts';
 import { lockFileOf } from '../../src/lib/run-lock/lock-file.ts';
 import { FIXTURE_CONTENT_DIR } from '../helpers/build-site.ts';
-import { papers, siteEnv, startPapers } from '../helpers/cli.ts';
+import { papers, publishStamp, siteEnv, startPapers } from '../helpers/cli.ts';
 import { fileTexts } from '../helpers/file-tree.ts';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -107,7 +107,7 @@ describe('a publish killed between the two renames of its swap', () => {
       await writeFile(path.join(folder, 'index.html'), text);
       markOwned(folder);
     }
-    const fingerprint = await publishFingerprint(ws.content, siteEnv(root), await codeFingerprint(ROOT));
+    const fingerprint = await publishStamp(ws.content, siteEnv(root));
     await writeFile(path.join(ws.build, STAMP_FILE), `${fingerprint}\n`);
     const places = ['--content-dir', ws.content, '--out-dir', ws.dist, '--build-dir', ws.build];
     const run = startPapers(['publish', ...places], {

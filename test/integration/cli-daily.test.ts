@@ -7,9 +7,9 @@ import { statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFingerprint, publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
+import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import { markOwned } from '../../src/lib/publish/owned.ts';
-import { papers, siteEnv as workspaceEnv } from '../helpers/cli.ts';
+import { papers, publishStamp, siteEnv as workspaceEnv } from '../helpers/cli.ts';
 import { jsonReply, startFixtureServer, type Reply } from '../helpers/fixture-server.ts';
 import { folderStamps } from '../helpers/built-site.ts';
 import { fileTexts } from '../helpers/file-tree.ts';
@@ -150,7 +150,7 @@ describe('papers daily', () => {
     await mkdir(ws.build);
     await writeFile(path.join(ws.build, 'index.html'), '<p>built</p>');
     markOwned(ws.build);
-    const stamp = await publishFingerprint(ws.content, siteEnv(ws), await codeFingerprint(ROOT));
+    const stamp = await publishStamp(ws.content, siteEnv(ws));
     await writeFile(path.join(ws.build, STAMP_FILE), `${stamp}\n`);
     await rm(ws.dist, { recursive: true });
     const result = await papers(['publish', '--link', ...places(ws)], siteEnv(ws));
@@ -167,14 +167,29 @@ describe('papers daily', () => {
   it('leaves the published site as it was when the build fails', async () => {
     const ws = await workspace();
     const before = await fileTexts(ws.dist);
-    // Astro refuses a site that is not a URL.
-    const result = await papers(['publish', ...places(ws)], { ...siteEnv(ws), SITE_URL: 'not a url' });
+    // The last step of the build cannot write its report under a file.
+    const report = path.join(ws.content, 'topics.yaml', 'og-report.json');
+    const result = await papers(['publish', ...places(ws)], { ...siteEnv(ws), PAPERS_OG_REPORT: report });
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').at(-1)).toMatch(
       new RegExp(`^papers: the build failed \\(exit 1\\); ${ws.dist} was left as it was$`),
     );
     expect(await fileTexts(ws.dist)).toEqual(before);
     expect(await readdir(ws.root)).not.toContain('dist.next');
+  });
+
+  it('refuses a bad setting in one line before doing anything', async () => {
+    const ws = await workspace();
+    const before = await fileTexts(ws.dist);
+    const result = await papers(['publish', ...places(ws)], { ...siteEnv(ws), SITE_URL: 'not a url' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'papers: SITE_URL: expected an absolute http(s) origin without a path, such as "https://example.org", got "not a url"',
+    });
+    expect(await fileTexts(ws.dist)).toEqual(before);
+    expect((await readdir(ws.root)).sort()).toEqual(['content', 'dist']);
   });
 
   it('refuses a published folder that is a symbolic link before fetching anything', async () => {
@@ -194,7 +209,7 @@ describe('papers daily', () => {
     expect(first).toMatchObject({ code: 0, stderr: '', stdout: `built the site in ${ws.dist} (in place)` });
     expect(await readFile(path.join(ws.dist, 'index.html'), 'utf8')).toContain('<!DOCTYPE html>');
     expect(await readFile(path.join(ws.dist, STAMP_FILE), 'utf8')).toBe(
-      `${await publishFingerprint(ws.content, siteEnv(ws), await codeFingerprint(ROOT))}\n`,
+      `${await publishStamp(ws.content, siteEnv(ws))}\n`,
     );
     expect((await readdir(ws.root)).sort()).toEqual(['caches', 'content', 'dist']);
     expect(await papers(inPlace, siteEnv(ws))).toMatchObject({

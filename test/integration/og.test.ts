@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE } from '../../src/config.ts';
+import { SITE } from '../../src/settings.ts';
 import { buildOgImages, type OgBuildOptions, type OgBuildReport } from '../../src/lib/og/build.ts';
 import { dayImagePath, paperImagePath } from '../../src/lib/og/paths.ts';
 import { hasOwnCard, newestDayOf, ownCardsFrom } from '../../src/lib/og/policy.ts';

@@ -5,9 +5,9 @@ import {
   decideBuildReuse,
   installedAstroVersion,
   isTestedAstro,
-  parseBuildReuseSetting,
   TESTED_ASTRO,
 } from '../../src/lib/build-reuse.ts';
+import { readEnvironment } from '../../src/lib/config/env.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -34,13 +34,13 @@ describe('build reuse', () => {
     expect(decideBuildReuse('off', '7.4.8')).toEqual({ on: false });
   });
 
-  it('reads the setting, auto when unset, and names a bad one', () => {
-    expect(parseBuildReuseSetting(undefined)).toBe('auto');
-    expect(parseBuildReuseSetting('')).toBe('auto');
-    expect(parseBuildReuseSetting(' off ')).toBe('off');
-    expect(() => parseBuildReuseSetting('yes')).toThrow(
-      'PAPERS_BUILD_REUSE: expected one of auto, on, off, got "yes"',
-    );
+  it('reads the setting from PAPERS_BUILD_REUSE, auto when unset, and names a bad one', () => {
+    const setting = (value: string | undefined) =>
+      readEnvironment({ PAPERS_BUILD_REUSE: value }).operator.buildReuse;
+    expect(setting(undefined)).toBe('auto');
+    expect(setting('')).toBe('auto');
+    expect(setting('off')).toBe('off');
+    expect(() => setting('yes')).toThrow(/^PAPERS_BUILD_REUSE: expected one of auto, on, off, got "yes"$/);
   });
 
   it('is tested with the Astro the project installs', () => {

@@ -134,13 +134,13 @@ describe('the content check before a build', () => {
     const project = await tempDir('project-');
     await mkdir(path.join(project, 'src'));
     await writeFile(path.join(project, 'src/schema.ts'), 'v1');
-    const env = { PAPERS_BUILD_CACHE: path.join(project, 'cache') };
+    const settings = { buildCacheDir: path.join(project, 'cache'), site: {} };
     await writeFile(path.join(dir, files[0]!), 'not a paper');
     // Times after the check: its records of them are never trusted, however fast the test runs.
     const later = new Date(Date.now() + 60_000);
     for (const file of files) await utimes(path.join(dir, file), later, later);
 
-    const first = await checkContent(dir, env, project);
+    const first = await checkContent(dir, settings, project);
     expect(first.fingerprint).toBeUndefined();
     expect(first.report.read).toBe(files.length);
     expect(first.report.problems).not.toEqual([]);
@@ -148,12 +148,12 @@ describe('the content check before a build', () => {
     // The records were saved: after the fix, only the fixed file is parsed (the others are read
     // again, their times being after the check that recorded them).
     await cp(path.join(SAMPLE_DAY, path.basename(files[0]!)), path.join(dir, files[0]!));
-    const second = await checkContent(dir, env, project);
+    const second = await checkContent(dir, settings, project);
     expect(second.report).toMatchObject({ problems: [], read: 1, hashed: files.length - 1 });
     expect(second.fingerprint).toMatch(/^[0-9a-f]{64}$/);
 
     await writeFile(path.join(project, 'src/schema.ts'), 'v2');
-    const third = await checkContent(dir, env, project);
+    const third = await checkContent(dir, settings, project);
     expect(third.report).toMatchObject({ read: files.length, hashed: 0 });
     expect(third.fingerprint).not.toBe(second.fingerprint);
   });

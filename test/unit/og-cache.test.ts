@@ -1,25 +1,13 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  cachedHashes,
-  cacheFile,
-  DEFAULT_CACHE_DIR,
-  pruneCache,
-  resolveCacheDir,
-} from '../../src/lib/og/cache.ts';
+import { cachedHashes, cacheFile, pruneCache } from '../../src/lib/og/cache.ts';
 import { placeCachedFile, writeAtomically } from '../../src/lib/cache-file.ts';
 import { tempDir as sharedTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = () => sharedTempDir('og-cache-');
 
 describe('the image cache folder', () => {
-  it('is node_modules/.cache/daily-papers/og unless PAPERS_OG_CACHE says otherwise', () => {
-    expect(resolveCacheDir('/project', {})).toBe(path.join('/project', DEFAULT_CACHE_DIR));
-    expect(resolveCacheDir('/project', { PAPERS_OG_CACHE: '.cache/og' })).toBe('/project/.cache/og');
-    expect(resolveCacheDir('/project', { PAPERS_OG_CACHE: '/ci/og' })).toBe('/ci/og');
-  });
-
   it('lists the hashes it holds, and nothing for a folder not made yet', async () => {
     const dir = await tempDir();
     expect(await cachedHashes(path.join(dir, 'missing'))).toEqual(new Set());

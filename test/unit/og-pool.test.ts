@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SITE } from '../../src/config.ts';
+import { SITE } from '../../src/settings.ts';
 import { themeSpec } from '../../src/lib/og/inputs.ts';
 import { createPlanner } from '../../src/lib/og/plan.ts';
 import { ProcessPool } from '../../src/lib/og/pool.ts';

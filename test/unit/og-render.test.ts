@@ -2,7 +2,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SITE } from '../../src/config.ts';
+import { SITE } from '../../src/settings.ts';
 import { themeSpec } from '../../src/lib/og/inputs.ts';
 import { createPlanner } from '../../src/lib/og/plan.ts';
 import { AssetCache, renderPng, unmaskImages } from '../../src/lib/og/render.ts';

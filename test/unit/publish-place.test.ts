@@ -8,12 +8,13 @@ import {
   type PlaceOptions,
 } from '../../src/lib/publish/place.ts';
 import { PublishError } from '../../src/lib/publish/publish.ts';
+import { readEnvironment } from '../../src/lib/config/env.ts';
 
 const PROJECT = '/work/project';
 
 /** The place the options name, checked as a run checks it once it holds the locks. */
 function publishPlace(options: PlaceOptions, env: NodeJS.ProcessEnv, root: string) {
-  const place = resolvePlace(options, env, root);
+  const place = resolvePlace(options, readEnvironment(env).operator.publishBuildDir, root);
   checkPlace(place, root);
   return place;
 }

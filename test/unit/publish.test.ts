@@ -5,6 +5,7 @@ import { daysBetween } from '../../src/lib/publish/days.ts';
 import {
   CODE_PATHS,
   codeFingerprint,
+  SETTINGS_FILE,
   contentFingerprint,
   publishFingerprint,
 } from '../../src/lib/publish/fingerprint.ts';
@@ -129,17 +130,20 @@ describe('the content fingerprint', () => {
 });
 
 describe('the publish fingerprint', () => {
-  it('changes with the project’s code, assets and dependencies, and with SITE_URL and BASE_PATH', async () => {
+  it('changes with the project’s code, assets and dependencies, and with the site’s settings', async () => {
     const [content, project] = [await tempDir(), await tempDir()];
     await writeFile(path.join(content, 'topics.yaml'), 't');
     await mkdir(path.join(project, 'src/pages'), { recursive: true });
     await writeFile(path.join(project, 'src/pages/index.astro'), 'v1');
-    const env = { SITE_URL: 'https://example.org' };
+    const env = { url: 'https://example.org', base: '/' };
     const first = await publishFingerprint(content, env, await codeFingerprint(project));
     expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);
     expect(
-      await publishFingerprint(content, { ...env, BASE_PATH: '/papers/' }, await codeFingerprint(project)),
+      await publishFingerprint(content, { ...env, base: '/papers/' }, await codeFingerprint(project)),
     ).not.toBe(first);
+    // The site owner's file counts by what it says (the settings above), not by its text.
+    await writeFile(path.join(project, SETTINGS_FILE), '// a comment');
+    expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);
     // Not read by the build: no change.
     await writeFile(path.join(project, 'README.md'), 'notes');
     expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);

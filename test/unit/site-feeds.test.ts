@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { SITE } from '../../src/config.ts';
+import { SITE } from '../../src/settings.ts';
 import {
   allPapersFeedOptions,
   newestWholeDays,

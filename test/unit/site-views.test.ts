@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SITE } from '../../src/config.ts';
+import { SITE } from '../../src/settings.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
 import { pageHead } from '../../src/lib/site/head.ts';
 import { robotsTxt } from '../../src/lib/site/robots.ts';

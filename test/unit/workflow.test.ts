@@ -9,8 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MAIN_HELP } from '../../scripts/cli/main.ts';
-import { resolveConfig } from '../../src/config.ts';
-import { DEFAULT_CACHE_DIR as OG_CACHE_DIR } from '../../src/lib/og/cache.ts';
+import { readEnvironment } from '../../src/lib/config/env.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -69,8 +68,8 @@ describe('the daily workflow', () => {
     expect(paths.filter((p) => p.startsWith('!'))).toEqual([]);
     // Every cache folder the site uses by default (the workflow moves none) is under a restored path.
     expect(JSON.stringify(await workflow())).not.toMatch(/PAPERS_\w*_CACHE/);
-    const defaults = resolveConfig({});
-    for (const folder of [defaults.search.cacheDir, defaults.buildCacheDir, OG_CACHE_DIR])
+    const defaults = readEnvironment({}).operator;
+    for (const folder of [defaults.searchCacheDir, defaults.buildCacheDir, defaults.ogCacheDir])
       expect(
         paths.some((p) => !p.startsWith('!') && folder.startsWith(`${p}/`)),
         folder,

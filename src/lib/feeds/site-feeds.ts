@@ -3,7 +3,7 @@
  * a daily digest. Route files call one function each.
  */
 import type { RSSOptions } from '@astrojs/rss';
-import { SITE } from '../../config.ts';
+import { SITE } from '../../settings.ts';
 import { markdownToPlainText } from '../papers/normalize.ts';
 import type { Archive } from '../site/archive.ts';
 import { formatDay, formatWeek } from '../site/dates.ts';

@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OgConfig } from '../../config.ts';
+import type { OgConfig } from '../config/site.ts';
 import { placeCachedFile } from '../cache-file.ts';
 import { listPaperFiles, readPaperFile } from '../papers/store.ts';
 import { pruneFolder } from '../publish/prune.ts';

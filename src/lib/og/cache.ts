@@ -4,7 +4,7 @@
  *
  * Where: `PAPERS_OG_CACHE` (absolute, or relative to the project), else
  * `node_modules/.cache/daily-papers/og/`, which git ignores and CI caches of
- * `node_modules/.cache` keep.
+ * `node_modules/.cache` keep (src/lib/config/env.ts).
  *
  * Builds may share the folder, even at the same time: a name is the hash of
  * the content, and every file is written under a temporary name and renamed
@@ -14,12 +14,6 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-
-export const DEFAULT_CACHE_DIR = 'node_modules/.cache/daily-papers/og';
-
-export function resolveCacheDir(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(projectRoot, env['PAPERS_OG_CACHE'] || DEFAULT_CACHE_DIR);
-}
 
 export function cacheFile(cacheDir: string, hash: string): string {
   return path.join(cacheDir, `${hash}.png`);

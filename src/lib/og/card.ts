@@ -7,7 +7,7 @@
  * test/unit/og-card.test.ts fails when the rendered look changes and the
  * version does not.
  */
-import type { OgConfig } from '../../config.ts';
+import type { OgConfig } from '../config/site.ts';
 import { PRIMARY_FAMILY } from './fonts.ts';
 import { OG_HEIGHT, OG_WIDTH } from './format.ts';
 

@@ -4,7 +4,7 @@
  * alt text describes the picture that was drawn.
  */
 import path from 'node:path';
-import type { OgConfig } from '../../config.ts';
+import type { OgConfig } from '../config/site.ts';
 import { countText } from '../count-text.ts';
 import { isArxivId } from '../papers/ids.ts';
 import type { Paper } from '../papers/schema.ts';

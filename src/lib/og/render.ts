@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
-import type { OgConfig } from '../../config.ts';
+import type { OgConfig } from '../config/site.ts';
 import { card, LOGO_SIZE, type CardInput, type CardTheme } from './card.ts';
 import type { FontFace } from './fonts.ts';
 import { OG_HEIGHT, OG_WIDTH, PNG_OPTIONS } from './format.ts';

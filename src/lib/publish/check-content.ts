@@ -5,7 +5,6 @@
  * settings and the project's code (fingerprint.ts).
  */
 import path from 'node:path';
-import { resolveConfig } from '../../config.ts';
 import { canonicalPath } from '../papers/paths.ts';
 import { CHECKED_FILES_FILE, readCheckedFiles, writeCheckedFiles } from '../papers/checked-files.ts';
 import { validateContent, type ValidationReport } from '../papers/store.ts';
@@ -17,18 +16,25 @@ export interface ContentCheck {
   fingerprint: string | undefined;
 }
 
+export interface CheckSettings {
+  /** Where the check's records are kept between runs (the operator's build cache). */
+  buildCacheDir: string;
+  /** What the built site depends on besides content and code, as values (publishFingerprint). */
+  site: unknown;
+}
+
 export async function checkContent(
   contentDir: string,
-  env: NodeJS.ProcessEnv,
+  settings: CheckSettings,
   projectRoot: string,
 ): Promise<ContentCheck> {
   const code = await codeFingerprint(projectRoot);
-  const saved = path.resolve(projectRoot, resolveConfig(env).buildCacheDir, CHECKED_FILES_FILE);
+  const saved = path.resolve(projectRoot, settings.buildCacheDir, CHECKED_FILES_FILE);
   const folder = canonicalPath(contentDir);
   const checkedAt = Date.now();
   const report = await validateContent(contentDir, readCheckedFiles(saved, code, folder));
   // Saved whatever the outcome: a run after a fix then parses only what was fixed.
   await writeCheckedFiles(saved, { code, contentDir: folder, checkedAt, files: report.checked });
   if (report.problems.length > 0) return { report, fingerprint: undefined };
-  return { report, fingerprint: await publishFingerprint(contentDir, env, code, report.checked) };
+  return { report, fingerprint: await publishFingerprint(contentDir, settings.site, code, report.checked) };
 }

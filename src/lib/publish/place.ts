@@ -5,7 +5,6 @@
  * lock; checked once they are locked, before any work is done.
  */
 import path from 'node:path';
-import { resolveConfig } from '../../config.ts';
 import { checkOwnedFolder } from './owned.ts';
 import { checkBuildFolder, checkPublishPlaces, nextFolder } from './publish.ts';
 
@@ -44,7 +43,8 @@ export function optionConflict(options: PlaceOptions): string | undefined {
  */
 export function resolvePlace(
   options: PlaceOptions,
-  env: NodeJS.ProcessEnv,
+  /** The operator's build folder (PAPERS_PUBLISH_BUILD), for when the options name none. */
+  publishBuildDir: string,
   projectRoot: string,
 ): PublishPlace {
   const { contentDir, outDir, link, inPlace } = options;
@@ -52,7 +52,7 @@ export function resolvePlace(
   const buildDir =
     options.buildDir !== undefined
       ? path.resolve(options.buildDir)
-      : path.resolve(projectRoot, resolveConfig(env).publishBuildDir);
+      : path.resolve(projectRoot, publishBuildDir);
   return { contentDir, outDir, buildDir, link, inPlace };
 }
 

@@ -2,7 +2,7 @@
  * What the search page prints: its head, the choices of its filters, and
  * where the search bundles are (newest first, see bundles.ts) for its script.
  */
-import { SITE } from '../../config.ts';
+import { SITE } from '../../settings.ts';
 import type { Archive } from '../site/archive.ts';
 import { formatMonth } from '../site/dates.ts';
 import { arxivAbsUrl } from '../site/links.ts';

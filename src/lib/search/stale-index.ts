@@ -11,9 +11,12 @@ import { SEARCH_DIR } from './bundles.ts';
 /** Set to `1` by whatever runs `papers index` right after `astro build` (the bench, the tests). */
 export const INDEX_FOLLOWS_ENV = 'PAPERS_INDEX_FOLLOWS';
 
-export function staleIndexWarning(outDir: string, env: NodeJS.ProcessEnv): string | undefined {
-  // npm names the running script here: `npm run build` is `astro build && papers index`.
-  if (env['npm_lifecycle_event'] === 'build' || env[INDEX_FOLLOWS_ENV] === '1') return undefined;
+/**
+ * `indexFollows`: PAPERS_INDEX_FOLLOWS=1, or `npm run build`, which is
+ * `astro build && papers index` (src/lib/config/env.ts).
+ */
+export function staleIndexWarning(outDir: string, indexFollows: boolean): string | undefined {
+  if (indexFollows) return undefined;
   if (!existsSync(path.join(outDir, SEARCH_DIR))) return undefined;
   return `${SEARCH_DIR}/ is the search index of an earlier build and lacks this build's new pages: run "npx papers index" (npm run build does)`;
 }

@@ -10,7 +10,7 @@
  * with its topics. Keys are only compared, never shown.
  */
 import { createHash } from 'node:crypto';
-import { SITE } from '../../config.ts';
+import { SITE } from '../../settings.ts';
 import { siteTaxonomyText, topicsOf } from '../topics/index.ts';
 import { dayNeighbours, type Archive } from './archive.ts';
 import { paperPageImage } from './paper-image.ts';

@@ -2,7 +2,7 @@
  * What goes into a page's <head>: title, description, canonical URL, Open
  * Graph and Twitter card, plus page-specific meta tags and JSON-LD.
  */
-import { SITE } from '../../config.ts';
+import { SITE } from '../../settings.ts';
 import { allPapersFeed, dailyFeed, type FeedInfo } from '../feeds/site-feeds.ts';
 import type { OgImage } from '../og/inputs.ts';
 import type { MetaTag } from './citation.ts';

@@ -4,7 +4,7 @@
  * The page and its cache key both ask here, so a paper whose card moves to
  * its day's is rebuilt.
  */
-import { SITE } from '../../config.ts';
+import { SITE } from '../../settings.ts';
 import { dayOgImage, paperOgImage, type OgImage } from '../og/inputs.ts';
 import { hasOwnCard, ownCardsFrom } from '../og/policy.ts';
 import type { Archive, DayGroup } from './archive.ts';

@@ -8,7 +8,7 @@
  * The URL layout is a promise to readers: change a shape here and old links
  * break.
  */
-import { SITE } from '../../config.ts';
+import { SITE } from '../../settings.ts';
 
 export interface UrlSettings {
   /** Origin without the base path: `https://example.org`. */

@@ -4,7 +4,7 @@
  * 50,000 paper pages never hold 50,000 rendered abstracts at once) and only
  * print the result.
  */
-import { SITE } from '../../config.ts';
+import { SITE } from '../../settings.ts';
 import { topicFeed } from '../feeds/site-feeds.ts';
 import { dayOgImage } from '../og/inputs.ts';
 import { searchRecord, type SearchRecord } from '../search/record.ts';

@@ -20,19 +20,17 @@ export const PROJECT_URL = 'https://github.com/daily-papers/daily-papers';
 
 /**
  * The endpoint to use for `kind`: the `--endpoint` flag's value, else the
- * kind's environment variable, else the default. An empty environment variable counts as
- * unset (the usual shell idiom for "no override"); an empty flag does not,
- * since someone typed it.
+ * kind's environment variable (`envValue`, as src/lib/config/env.ts read it:
+ * undefined when empty, the usual shell idiom for "no override"), else the
+ * default. An empty flag is refused, since someone typed it.
  */
 export function resolveEndpoint(
   kind: EndpointKind,
-  cliValue?: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  cliValue: string | undefined,
+  envValue: string | undefined,
 ): string {
   if (cliValue !== undefined) return validEndpoint(cliValue, '--endpoint');
-  const envName = ENDPOINT_ENV_VARS[kind];
-  const envValue = env[envName];
-  if (envValue) return validEndpoint(envValue, envName);
+  if (envValue) return validEndpoint(envValue, ENDPOINT_ENV_VARS[kind]);
   return DEFAULT_ENDPOINTS[kind];
 }
 

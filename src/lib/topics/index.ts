@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SITE } from '../../config.ts';
+import { OPERATOR } from '../../settings.ts';
 import { roughPlainText } from '../papers/plain-text.ts';
 import type { Paper } from '../papers/schema.ts';
 import { classifiedKey, classifiedPapers, type ClassifiedPaper } from '../build-record.ts';
@@ -120,7 +120,7 @@ export function titleFromId(id: string): string {
     .join(' ');
 }
 
-const siteTaxonomyFile = path.resolve(SITE.contentDir, TAXONOMY_FILE);
+const siteTaxonomyFile = path.resolve(OPERATOR.contentDir, TAXONOMY_FILE);
 /** The text of the site's taxonomy file: what pages that print topic names depend on. */
 export const siteTaxonomyText = readFileSync(siteTaxonomyFile, 'utf8');
 /** The site's own taxonomy, read once when the build starts. */

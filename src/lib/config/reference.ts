@@ -1,0 +1,107 @@
+/**
+ * The reference tables of docs/configuration.md, made from the schemas so
+ * the docs say what the code checks: every field of src/config.ts and every
+ * environment variable, with its description and default (a default is what
+ * the schema gives for an empty input). `npm run docs:config` writes them;
+ * a unit test fails when the committed page is behind.
+ */
+import { z } from 'zod';
+import { environmentSchema } from './env.ts';
+import { siteSchema } from './site.ts';
+
+export const REFERENCE_START = '<!-- reference: generated from src/lib/config/ by `npm run docs:config` -->';
+export const REFERENCE_END = '<!-- end of reference -->';
+
+interface Row {
+  name: string;
+  description: string;
+  fallback: string;
+}
+
+/** Both tables, between the markers. */
+export function configurationReference(): string {
+  const site = table(
+    ['field', 'meaning', 'default'],
+    fieldRows(siteSchema, siteSchema.parse({}), []).map((row) => ({ ...row, name: `\`${row.name}\`` })),
+  );
+  const defaults = environmentSchema.parse({}) as Record<string, unknown>;
+  const variables = Object.entries(environmentSchema.shape).map(([name, schema]) => ({
+    name: `\`${name}\``,
+    description: schema.description ?? '',
+    fallback: defaultText(defaults[name]),
+  }));
+  return [
+    REFERENCE_START,
+    '',
+    '### Site settings (`src/config.ts`)',
+    '',
+    site,
+    '',
+    '### Environment variables',
+    '',
+    table(['variable', 'meaning', 'default'], variables),
+    '',
+    REFERENCE_END,
+  ].join('\n');
+}
+
+/** `text` with the part between the markers replaced by the reference; throws when a marker is missing. */
+export function withReference(text: string): string {
+  const start = text.indexOf(REFERENCE_START);
+  const end = text.indexOf(REFERENCE_END);
+  if (start < 0 || end < start) throw new Error(`the reference markers are missing: ${REFERENCE_START}`);
+  return text.slice(0, start) + configurationReference() + text.slice(end + REFERENCE_END.length);
+}
+
+/** The rows of an object's fields, depth first: an object's own row, then its fields'. */
+function fieldRows(schema: z.ZodType, defaults: unknown, path: readonly string[]): Row[] {
+  const object = unwrapped(schema);
+  if (!(object instanceof z.ZodObject)) return [];
+  const values = (defaults ?? {}) as Record<string, unknown>;
+  return Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, field]) => {
+    const name = [...path, key].join('.');
+    const nested = unwrapped(field) instanceof z.ZodObject;
+    const row = {
+      name,
+      description: field.description ?? '',
+      fallback: nested ? '' : defaultText(values[key]),
+    };
+    return [row, ...fieldRows(field, values[key], [...path, key])];
+  });
+}
+
+/** The schema under defaults and optionals. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional)
+    inner = inner.unwrap() as z.ZodType;
+  return inner;
+}
+
+function defaultText(value: unknown): string {
+  if (value === undefined) return 'none';
+  if (value === false) return 'off';
+  if (typeof value === 'string') return `\`${value}\``;
+  return `\`${String(value)}\``;
+}
+
+/** A Markdown table with its columns padded, as Prettier formats one. */
+function table(headers: readonly string[], rows: readonly Row[]): string {
+  const body = rows.map((row) => [row.name, escaped(row.description), row.fallback]);
+  const widths = headers.map((_, column) =>
+    Math.max(3, ...[headers, ...body].map((cells) => width(cells[column] ?? ''))),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(cell.length + (widths[column] ?? 0) - width(cell))).join(' | ')} |`;
+  const rule = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
+  return [line(headers), rule, ...body.map(line)].join('\n');
+}
+
+function escaped(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
+
+/** Characters as Prettier counts them for padding (code points). */
+function width(text: string): number {
+  return [...text].length;
+}
