@@ -1,6 +1,5 @@
 /** `papers backfill`: ingest a range of days politely, resumably. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { daysBetween } from '../../src/lib/publish/days.ts';
@@ -31,20 +30,18 @@ Build afterwards with "npm run build".
 `;
 
 export async function runBackfill(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseCommandArgs('backfill', () =>
-    parseArgs({
-      args,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'delay-ms': { type: 'string', default: '1000' },
-        'content-dir': { type: 'string', default: 'content' },
-        endpoint: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }),
-  );
+  const { values } = parseCommandArgs('backfill', {
+    args,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'delay-ms': { type: 'string', default: '1000' },
+      'content-dir': { type: 'string', default: 'content' },
+      endpoint: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
   if (values.help) {
     context.output.result(BACKFILL_HELP);
     return 0;

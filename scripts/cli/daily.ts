@@ -1,5 +1,4 @@
 /** `papers daily`: ingest one day from Hugging Face, validate, build and index, or change nothing. */
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { dayOf, isIsoDay } from '../../src/lib/papers/dates.ts';
 import { checkPlace, placeFolders, type PublishPlace } from '../../src/lib/publish/place.ts';
@@ -73,7 +72,7 @@ const OPTIONS = {
 type DailyValues = PublishValues & { endpoint?: string | undefined };
 
 export async function runDaily(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseCommandArgs('daily', () => parseArgs({ args, options: OPTIONS, strict: true }));
+  const { values } = parseCommandArgs('daily', { args, options: OPTIONS, strict: true });
   if (values.help) {
     context.output.result(DAILY_HELP);
     return 0;

@@ -1,5 +1,4 @@
 /** `papers ingest <hf|arxiv|text>`: one day's papers from a source into content/. */
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { isIsoDay } from '../../src/lib/papers/dates.ts';
@@ -57,9 +56,7 @@ const OPTIONS = {
 type IngestOptions = ReturnType<typeof parseIngestArgs>['values'];
 
 function parseIngestArgs(args: string[]) {
-  return parseCommandArgs('ingest', () =>
-    parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }),
-  );
+  return parseCommandArgs('ingest', { args, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
 export async function runIngest(args: string[], context: CliContext): Promise<number> {

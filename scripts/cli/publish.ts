@@ -1,5 +1,4 @@
 /** `papers publish`: validate, build and index in the kept build folder, then publish; `papers daily` ends with it. */
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { resolveConfig } from '../../src/config.ts';
 import { countText } from '../../src/lib/count-text.ts';
@@ -78,7 +77,7 @@ export interface PublishValues {
 
 export async function runPublish(args: string[], context: CliContext): Promise<number> {
   const options = { ...PUBLISH_OPTIONS, help: { type: 'boolean', short: 'h', default: false } } as const;
-  const { values } = parseCommandArgs('publish', () => parseArgs({ args, options, strict: true }));
+  const { values } = parseCommandArgs('publish', { args, options, strict: true });
   if (values.help) {
     context.output.result(PUBLISH_HELP);
     return 0;

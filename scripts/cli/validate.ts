@@ -1,5 +1,4 @@
 /** `papers validate`: every content file against the schema. */
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
@@ -13,16 +12,14 @@ what was expected and what was found. Exits 1 if there is any.
 `;
 
 export async function runValidate(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseCommandArgs('validate', () =>
-    parseArgs({
-      args,
-      options: {
-        'content-dir': { type: 'string', default: 'content' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }),
-  );
+  const { values } = parseCommandArgs('validate', {
+    args,
+    options: {
+      'content-dir': { type: 'string', default: 'content' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
   if (values.help) {
     context.output.result(VALIDATE_HELP);
     return 0;
