@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dayOf, listingDayProblem } from '../../src/lib/papers/dates.ts';
 import { UsageError } from './errors.ts';
 
 type ParsedArgs<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
@@ -36,4 +37,14 @@ function repeatedOption(
     seen.add(token.name);
   }
   return undefined;
+}
+
+/**
+ * Throws a UsageError when `day`, given as `flag`, is not a day or is after
+ * tomorrow in UTC (listingDayProblem). Returns the day.
+ */
+export function checkListingDay(flag: string, day: string, now = new Date()): string {
+  const problem = listingDayProblem(flag, day, dayOf(now));
+  if (problem !== undefined) throw new UsageError(problem);
+  return day;
 }

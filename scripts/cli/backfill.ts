@@ -1,6 +1,6 @@
 /** `papers backfill`: ingest a range of days politely, resumably. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseCommandArgs } from './args.ts';
+import { checkListingDay, parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
@@ -50,6 +50,8 @@ export async function runBackfill(args: string[], context: CliContext): Promise<
   const delay = Number(values['delay-ms']);
   if (!Number.isInteger(delay) || delay < 0)
     throw new UsageError(`--delay-ms: expected a whole number, got "${values['delay-ms']}"`);
+  checkListingDay('--from', values.from);
+  checkListingDay('--to', values.to);
   let days: string[];
   try {
     days = daysBetween(values.from, values.to);

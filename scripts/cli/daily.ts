@@ -1,6 +1,6 @@
 /** `papers daily`: ingest one day from Hugging Face, validate, build and index, or change nothing. */
-import { parseCommandArgs } from './args.ts';
-import { dayOf, isIsoDay } from '../../src/lib/papers/dates.ts';
+import { checkListingDay, parseCommandArgs } from './args.ts';
+import { dayOf } from '../../src/lib/papers/dates.ts';
 import { checkPlace, placeFolders, type PublishPlace } from '../../src/lib/publish/place.ts';
 import { recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
@@ -77,8 +77,7 @@ export async function runDaily(args: string[], context: CliContext): Promise<num
     context.output.result(DAILY_HELP);
     return 0;
   }
-  const date = values.date ?? dayOf(new Date());
-  if (!isIsoDay(date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${date}"`);
+  const date = checkListingDay('--date', values.date ?? dayOf(new Date()));
   const refreshDays = Number(values['refresh-days']);
   if (!/^\d+$/.test(values['refresh-days']) || refreshDays > MAX_REFRESH_DAYS)
     throw new UsageError(

@@ -1,7 +1,6 @@
 /** `papers ingest <hf|arxiv|text>`: one day's papers from a source into content/. */
-import { parseCommandArgs } from './args.ts';
+import { checkListingDay, parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
-import { isIsoDay } from '../../src/lib/papers/dates.ts';
 import { removeLeftoverTemporaries, writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
 import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
 import type { PaperSource } from '../../src/lib/papers/schema.ts';
@@ -68,9 +67,7 @@ export async function runIngest(args: string[], context: CliContext): Promise<nu
   const [source, ...extra] = positionals;
   if (!source) throw new UsageError('which source? expected hf, arxiv or text (see "papers ingest --help")');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (values.date !== undefined && !isIsoDay(values.date)) {
-    throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${values.date}"`);
-  }
+  if (values.date !== undefined) checkListingDay('--date', values.date);
   const ingest = async () => {
     if (!values['dry-run']) await removeLeftovers(values['content-dir'], context.output);
     const read = await readSource(source, values, context);
