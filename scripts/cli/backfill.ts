@@ -8,6 +8,7 @@ import { InputError } from '../../src/lib/sources/types.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { fetchHfDayRead, ingestRead, removeLeftovers } from './ingest.ts';
+import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
 export const BACKFILL_HELP = `Usage: papers backfill --from YYYY-MM-DD --to YYYY-MM-DD [options]
@@ -59,6 +60,7 @@ export async function runBackfill(args: string[], context: CliContext): Promise<
     throw new UsageError((error as Error).message);
   }
   const contentDir = values['content-dir'];
+  checkContentFolder(contentDir, 'create');
   const run = { contentDir, delay, endpoint: values.endpoint, range: `${values.from}..${values.to}` };
   return withFolderLocks([contentDir], () => ingestDays(days, run, context));
 }

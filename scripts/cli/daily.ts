@@ -4,6 +4,7 @@ import { dayOf } from '../../src/lib/papers/dates.ts';
 import { checkPlace, placeFolders, type PublishPlace } from '../../src/lib/publish/place.ts';
 import { recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
+import { loadTaxonomy } from '../../src/lib/topics/load.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { PROJECT } from './build-site.ts';
@@ -19,6 +20,7 @@ import {
   validateOrThrow,
   type PublishValues,
 } from './publish.ts';
+import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
 export const DAILY_HELP = `Usage: papers daily [--date YYYY-MM-DD] [options]
@@ -86,6 +88,8 @@ export async function runDaily(args: string[], context: CliContext): Promise<num
   // The folders are locked before anything is read: with --no-build only the content is written.
   const place = values['no-build'] ? undefined : resolvedPlace(values, context.env);
   if (!place) checkPublishOptions(values);
+  // A build needs the taxonomy, so only --no-build makes a missing content folder.
+  checkContentFolder(values['content-dir'], place ? 'refuse' : 'create');
   const folders = place ? placeFolders(place) : [values['content-dir']];
   return withFolderLocks(folders, () => ingestAndPublish(date, refreshDays, values, place, context));
 }
@@ -103,6 +107,8 @@ async function ingestAndPublish(
     restorePublished(place, context);
     // Before anything is fetched or written: a day ingested and then not published helps no one.
     checkPlace(place, PROJECT);
+    // The build reads the taxonomy: a missing or broken one stops the run before it fetches.
+    await loadTaxonomy(contentDir);
   }
   await removeLeftovers(contentDir, context.output);
 

@@ -14,7 +14,7 @@ import { listingDay, parseListingText } from '../../src/lib/sources/text.ts';
 import type { ParseResult } from '../../src/lib/sources/types.ts';
 import { UsageError } from './errors.ts';
 import type { Output } from './output.ts';
-import { readInputFile } from './read-input.ts';
+import { checkContentFolder, readInputFile } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 import type { CliContext } from './context.ts';
 
@@ -68,6 +68,7 @@ export async function runIngest(args: string[], context: CliContext): Promise<nu
   if (!source) throw new UsageError('which source? expected hf, arxiv or text (see "papers ingest --help")');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (values.date !== undefined) checkListingDay('--date', values.date);
+  checkContentFolder(values['content-dir'], 'create');
   const ingest = async () => {
     if (!values['dry-run']) await removeLeftovers(values['content-dir'], context.output);
     const read = await readSource(source, values, context);

@@ -15,9 +15,11 @@ import {
 import { planPublish, PublishError } from '../../src/lib/publish/publish.ts';
 import { restoreStoppedSwap } from '../../src/lib/publish/swap.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
+import { loadTaxonomy } from '../../src/lib/topics/load.ts';
 import { buildAndPublish, PROJECT, publishKeptBuild } from './build-site.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
 export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (default: content)
@@ -83,9 +85,11 @@ export async function runPublish(args: string[], context: CliContext): Promise<n
     return 0;
   }
   const place = resolvedPlace(values, context.env);
-  const outcome = await withFolderLocks(placeFolders(place), () => {
+  checkContentFolder(place.contentDir, 'refuse');
+  const outcome = await withFolderLocks(placeFolders(place), async () => {
     restorePublished(place, context);
     checkPlace(place, PROJECT);
+    await loadTaxonomy(place.contentDir);
     return validateBuildAndPublish(place, values['force-build'], context);
   });
   context.output.result(publishOutcomeText(outcome, values['out-dir']));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { contentFolderProblem } from '../../src/lib/papers/store.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 
 /** Reads a file the user named, with the one-line errors the CLI prints. */
@@ -12,4 +13,14 @@ export async function readInputFile(file: string): Promise<string> {
     if (code === 'EACCES') throw new InputError(`${file}: permission denied`);
     throw new InputError(`${file}: cannot be read (${code ?? (error as Error).message})`);
   }
+}
+
+/**
+ * Throws an InputError when the content folder the user named is a file, or
+ * is missing where the command only reads it (contentFolderProblem). Call it
+ * before the folder is locked: a lock beside a file makes no sense.
+ */
+export function checkContentFolder(contentDir: string, missing: 'refuse' | 'create'): void {
+  const problem = contentFolderProblem(contentDir, missing);
+  if (problem !== undefined) throw new InputError(problem);
 }

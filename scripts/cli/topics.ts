@@ -6,6 +6,7 @@ import { loadClassifiablePapers, loadTaxonomy, type ClassifiablePaper } from '..
 import type { Taxonomy } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { checkContentFolder } from './read-input.ts';
 
 export const TOPICS_HELP = `Usage: papers topics [--explain ID] [--content-dir DIR]
 
@@ -29,6 +30,7 @@ export async function runTopics(args: string[], context: CliContext): Promise<nu
     context.output.result(TOPICS_HELP);
     return 0;
   }
+  checkContentFolder(values['content-dir'], 'refuse');
   const taxonomy = await loadTaxonomy(values['content-dir']);
   const papers = await loadClassifiablePapers(values['content-dir']);
   if (values.explain === undefined) {

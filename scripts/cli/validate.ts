@@ -3,6 +3,7 @@ import { parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
 import type { CliContext } from './context.ts';
+import { checkContentFolder } from './read-input.ts';
 
 export const VALIDATE_HELP = `Usage: papers validate [--content-dir DIR]
 
@@ -24,6 +25,7 @@ export async function runValidate(args: string[], context: CliContext): Promise<
     context.output.result(VALIDATE_HELP);
     return 0;
   }
+  checkContentFolder(values['content-dir'], 'refuse');
   const report = await validateContent(values['content-dir']);
   for (const problem of report.problems) context.output.warn(problem);
   const files = countText(report.files, 'paper file');

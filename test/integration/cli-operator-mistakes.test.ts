@@ -4,15 +4,28 @@
  * one line naming the file, folder or flag and what is expected, exit
  * non-zero, and change nothing.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { papers } from '../helpers/cli.ts';
+import { papers, siteEnv } from '../helpers/cli.ts';
 import { fileTexts } from '../helpers/file-tree.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HF_DAY = path.join(ROOT, 'test/fixtures/corpus/hf-daily-2026-10-03.json');
+
+/**
+ * The settings of a run in `root`: its caches and default build folder there,
+ * not the project's (a mistake the tool misses must not reach them), and a
+ * source that is never there.
+ */
+function env(root: string): Record<string, string> {
+  return {
+    ...siteEnv(root),
+    PAPERS_PUBLISH_BUILD: path.join(root, 'build'),
+    PAPERS_HF_ENDPOINT: 'http://127.0.0.1:9/unused',
+  };
+}
 
 /** A content folder with the taxonomy and nothing else. */
 async function contentFolder(): Promise<string> {
@@ -30,9 +43,7 @@ describe('a day in the future', () => {
   ])('is refused by %s before anything is written', async (_command, args, flag) => {
     const content = await contentFolder();
     const before = await fileTexts(content);
-    const result = await papers([...args, '--content-dir', content], {
-      PAPERS_HF_ENDPOINT: 'http://127.0.0.1:9/unused',
-    });
+    const result = await papers([...args, '--content-dir', content], env(path.dirname(content)));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -41,4 +52,90 @@ describe('a day in the future', () => {
     );
     expect(await fileTexts(content)).toEqual(before);
   });
+});
+
+describe('a content folder that is not one', () => {
+  it('missing: papers validate and topics name it rather than find it "all valid"', async () => {
+    const missing = path.join(await tempDir(), 'content');
+    for (const command of ['validate', 'topics']) {
+      const result = await papers([command, '--content-dir', missing]);
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `papers: ${missing}: no such folder; expected the content folder, which holds papers/ and topics.yaml (--content-dir)`,
+      });
+    }
+  });
+
+  it('missing, given relative: the message says where it was looked for', async () => {
+    const result = await papers(['validate', '--content-dir', 'no-such-content-folder']);
+    expect(result.stderr).toBe(
+      `papers: no-such-content-folder: no such folder (${path.resolve('no-such-content-folder')}); expected the content folder, which holds papers/ and topics.yaml (--content-dir)`,
+    );
+  });
+
+  it.each([
+    ['validate', []],
+    ['topics', []],
+    ['ingest', ['hf', '--file', HF_DAY]],
+    ['backfill', ['--from', '2026-10-01', '--to', '2026-10-01']],
+    ['daily', ['--date', '2026-10-03', '--no-build']],
+    ['daily', ['--date', '2026-10-03', '--out-dir', 'DIST']],
+    ['publish', ['--out-dir', 'DIST']],
+  ])('a file: %s names it, and leaves it and the folder beside it as they were', async (command, args) => {
+    const root = await tempDir();
+    const file = path.join(root, 'paper.md');
+    await writeFile(file, '---\ntitle: x\n---\n');
+    const before = await fileTexts(root, { folders: true });
+    const placed = args.map((arg) => (arg === 'DIST' ? path.join(root, 'dist') : arg));
+    const result = await papers([command, ...placed, '--content-dir', file], env(root));
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: `papers: ${file}: not a folder; expected the content folder, which holds papers/ and topics.yaml (--content-dir)`,
+    });
+    expect(await fileTexts(root, { folders: true })).toEqual(before);
+  });
+
+  it('whose papers/ is a file: validate names it', async () => {
+    const content = await contentFolder();
+    await writeFile(path.join(content, 'papers'), 'not a folder');
+    const result = await papers(['validate', '--content-dir', content]);
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: `papers: ${path.join(content, 'papers')}: not a folder; expected the folder of paper files`,
+    });
+  });
+});
+
+describe('a content folder without topics.yaml', () => {
+  it.each([
+    ['publish', []],
+    ['daily', ['--date', '2026-10-03']],
+  ])(
+    'stops %s before it fetches, builds or publishes, naming the file and what to do',
+    async (command, args) => {
+      const root = await tempDir();
+      const content = path.join(root, 'content');
+      await mkdir(content);
+      const result = await papers(
+        [
+          command,
+          ...args,
+          '--content-dir',
+          content,
+          '--out-dir',
+          path.join(root, 'dist'),
+          '--build-dir',
+          path.join(root, 'build'),
+        ],
+        env(root),
+      );
+      expect(result).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `papers: ${path.join(content, 'topics.yaml')}: no such file; every site needs a topic taxonomy: check the content folder (--content-dir, PAPERS_CONTENT_DIR), or copy the project's content/topics.yaml there and edit it (docs/site.md, Topics)`,
+      });
+      expect(await fileTexts(root, { folders: true })).toEqual({ content: '<dir>' });
+    },
+  );
 });
