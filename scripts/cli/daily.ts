@@ -142,7 +142,7 @@ async function ingestAndPublish(
     await validateOrThrow(contentDir, outDir, context);
     return 0;
   }
-  const outcome = await validateBuildAndPublish(place, values['force-build'], context);
+  const outcome = await validateBuildAndPublish(place, values, context);
   context.output.result(publishOutcomeText(outcome, outDir, date));
   return 0;
 }

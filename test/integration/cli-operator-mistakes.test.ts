@@ -7,6 +7,8 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeFingerprint, publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
+import { markOwned } from '../../src/lib/publish/owned.ts';
 import { papers, siteEnv } from '../helpers/cli.ts';
 import { fileTexts } from '../helpers/file-tree.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -138,4 +140,52 @@ describe('a content folder without topics.yaml', () => {
       expect(await fileTexts(root, { folders: true })).toEqual({ content: '<dir>' });
     },
   );
+});
+
+describe('content without papers published over a site with papers', () => {
+  /**
+   * An empty content folder (the taxonomy only), a published site with a
+   * paper page, and a finished build of the empty content that a publish
+   * would publish without building.
+   */
+  async function emptyContentOverSite() {
+    const root = await tempDir();
+    const content = path.join(root, 'content');
+    await mkdir(content);
+    await copyFile(path.join(ROOT, 'content/topics.yaml'), path.join(content, 'topics.yaml'));
+    const dist = path.join(root, 'dist');
+    const build = path.join(root, 'build');
+    await mkdir(path.join(dist, 'papers/2610.01092'), { recursive: true });
+    await writeFile(path.join(dist, 'papers/2610.01092/index.html'), '<p>a paper</p>');
+    markOwned(dist);
+    await mkdir(build);
+    await writeFile(path.join(build, 'index.html'), '<p>no papers</p>');
+    markOwned(build);
+    const stamp = await publishFingerprint(content, env(root), await codeFingerprint(ROOT));
+    await writeFile(path.join(build, STAMP_FILE), `${stamp}\n`);
+    const args = ['--content-dir', content, '--out-dir', dist, '--build-dir', build];
+    return { root, content, dist, args };
+  }
+
+  it('is refused by publish, with the site left as it was and the way on said', async () => {
+    const ws = await emptyContentOverSite();
+    const before = await fileTexts(ws.dist);
+    const result = await papers(['publish', ...ws.args], env(ws.root));
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `papers: ${ws.content} has no paper files, but ${ws.dist} holds a site with papers, which publishing would empty; ${ws.dist} was left as it was: check --content-dir, or give --allow-empty to publish a site without papers`,
+    });
+    expect(await fileTexts(ws.dist)).toEqual(before);
+  });
+
+  it('is published with --allow-empty', async () => {
+    const ws = await emptyContentOverSite();
+    const result = await papers(['publish', '--allow-empty', ...ws.args], env(ws.root));
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: `published the last build of this content to ${ws.dist}`,
+    });
+    expect(Object.keys(await fileTexts(ws.dist))).not.toContain('papers/2610.01092/index.html');
+  });
 });

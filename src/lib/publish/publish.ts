@@ -13,7 +13,7 @@
  * the build folder while `<out>` is still served: a CI runner that uploads
  * `<out>` and is thrown away.
  */
-import { existsSync, lstatSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { countText } from '../count-text.ts';
 import { isInside } from '../papers/paths.ts';
@@ -41,6 +41,36 @@ export function planPublish(
   if (stamps.published === fingerprint) return 'up to date';
   if (stamps.built === fingerprint) return 'publish the kept build';
   return 'build';
+}
+
+/** Where a built site keeps its paper pages: `/papers/<id>/` (src/lib/site/urls.ts), whatever the base path. */
+const PAPER_PAGES_DIR = 'papers';
+
+/**
+ * Throws a PublishError when content without a single paper file would be
+ * published over a site that has paper pages, unless `allowEmpty`: the sign
+ * of a content folder that is not the site's (a wrong --content-dir, an
+ * emptied checkout) rather than of an archive meant to be empty.
+ */
+export function checkNotEmptied(
+  paperFiles: number,
+  contentDir: string,
+  outDir: string,
+  allowEmpty: boolean,
+): void {
+  if (paperFiles > 0 || allowEmpty || !holdsPaperPages(outDir)) return;
+  throw new PublishError(
+    `${contentDir} has no paper files, but ${outDir} holds a site with papers, which publishing would empty; ` +
+      `${outDir} was left as it was: check --content-dir, or give --allow-empty to publish a site without papers`,
+  );
+}
+
+function holdsPaperPages(outDir: string): boolean {
+  try {
+    return readdirSync(path.join(outDir, PAPER_PAGES_DIR)).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
