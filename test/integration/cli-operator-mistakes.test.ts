@@ -4,12 +4,15 @@
  * one line naming the file, folder or flag and what is expected, exit
  * non-zero, and change nothing.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { copyFile, cp, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { codeFingerprint, publishFingerprint, STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import { markOwned } from '../../src/lib/publish/owned.ts';
-import { papers, siteEnv } from '../helpers/cli.ts';
+import { FIXTURE_CONTENT_DIR } from '../helpers/build-site.ts';
+import { papers, siteEnv, startPapers } from '../helpers/cli.ts';
 import { fileTexts } from '../helpers/file-tree.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -188,4 +191,85 @@ describe('content without papers published over a site with papers', () => {
     });
     expect(Object.keys(await fileTexts(ws.dist))).not.toContain('papers/2610.01092/index.html');
   });
+});
+
+describe('a file system that fails while publishing', () => {
+  const FS_FAULT = pathToFileURL(path.join(ROOT, 'test/helpers/fs-fault.ts')).href;
+
+  /** The environment of a papers process whose `call` fails with `code` for targets `target` matches. */
+  function failing(call: string, code: string, target: string): Record<string, string> {
+    return { NODE_OPTIONS: `--import=${FS_FAULT}`, PAPERS_FS_FAULT: `${call}:${code}:${target}` };
+  }
+
+  /** A published site, and a finished build of the content that publish publishes without building. */
+  async function keptBuild() {
+    const root = await realpath(await tempDir());
+    const content = path.join(root, 'content');
+    const dist = path.join(root, 'dist');
+    const build = path.join(root, 'build');
+    await cp(FIXTURE_CONTENT_DIR, content, { recursive: true });
+    await mkdir(path.join(dist, 'papers/2610.00001'), { recursive: true });
+    await writeFile(path.join(dist, 'index.html'), 'last published site');
+    await writeFile(path.join(dist, 'papers/2610.00001/index.html'), 'old paper page');
+    markOwned(dist);
+    await mkdir(path.join(build, 'papers/2610.00001'), { recursive: true });
+    await writeFile(path.join(build, 'index.html'), 'new build');
+    await writeFile(path.join(build, 'papers/2610.00001/index.html'), 'new paper page');
+    markOwned(build);
+    const stamp = await publishFingerprint(content, env(root), await codeFingerprint(ROOT));
+    await writeFile(path.join(build, STAMP_FILE), `${stamp}\n`);
+    const args = ['publish', '--content-dir', content, '--out-dir', dist, '--build-dir', build];
+    return { root, dist, build, args, env: env(root) };
+  }
+
+  it('stops at a full disk with one line naming the folder, the site as it was; the next run publishes', async () => {
+    const ws = await keptBuild();
+    const before = await fileTexts(ws.dist);
+    const full = failing('copyFileSync', 'ENOSPC', String.raw`dist\.next[/\\]papers[/\\]`);
+    const result = await startPapers(ws.args, { ...ws.env, ...full }).done;
+    const from = path.join(ws.build, 'papers/2610.00001/index.html');
+    const to = path.join(`${ws.dist}.next`, 'papers/2610.00001/index.html');
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `papers: cannot publish to ${ws.dist}: ENOSPC: no space left on device, copyfile '${from}' -> '${to}'; ${ws.dist} was left as it was: free space on its disk and run again\n`,
+    });
+    expect(await fileTexts(ws.dist)).toEqual(before);
+    // The half-copied file in dist.next is copied again, as its size and time are not the build's.
+    expect((await startPapers(ws.args, ws.env).done).code).toBe(0);
+    expect(await readFile(path.join(ws.dist, 'papers/2610.00001/index.html'), 'utf8')).toBe('new paper page');
+  });
+
+  it('copies what it cannot link across file systems (--link, EXDEV)', async () => {
+    const ws = await keptBuild();
+    const result = await startPapers([...ws.args, '--link'], {
+      ...ws.env,
+      ...failing('linkSync', 'EXDEV', ''),
+    }).done;
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(await fileTexts(ws.dist)).toEqual(await fileTexts(ws.build));
+    const [built, published] = [ws.build, ws.dist].map((dir) => statSync(path.join(dir, 'index.html')).ino);
+    expect(published).not.toBe(built);
+  });
+
+  it.each(['EXDEV', 'EBUSY'])(
+    'stops with one line when the published folder cannot be renamed (%s: a mount point), the site as it was',
+    async (code) => {
+      const ws = await keptBuild();
+      const before = await fileTexts(ws.dist);
+      const result = await startPapers(ws.args, {
+        ...ws.env,
+        ...failing('rename', code, String.raw`dist\.old-\d+$`),
+      }).done;
+      expect(result.code).toBe(1);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^papers: cannot publish to .*dist: ${code}: .*; .*dist was left as it was: publishing renames .*dist and .*dist\\.next beside it, so both must be on one file system and .*dist must not be a mount point: give a folder inside the mounted one as --out-dir$`,
+          ),
+        ),
+      ]);
+      expect(await fileTexts(ws.dist)).toEqual(before);
+    },
+  );
 });
