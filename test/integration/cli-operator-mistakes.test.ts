@@ -273,3 +273,43 @@ describe('a file system that fails while publishing', () => {
     },
   );
 });
+
+describe('a paper file saved with a byte order mark', () => {
+  it('is valid, and read as the same paper, by validate and topics', async () => {
+    const content = await contentFolder();
+    await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
+    const file = path.join(content, 'papers/2026/10/03/2610.01092.md');
+    const explain = ['topics', '--explain', '2610.01092', '--content-dir', content];
+    const before = await papers(explain);
+    await writeFile(file, `\uFEFF${await readFile(file, 'utf8')}`);
+    expect(await papers(['validate', '--content-dir', content])).toEqual({
+      code: 0,
+      stdout: '50 paper files checked: all valid',
+      stderr: '',
+    });
+    expect(await papers(explain)).toEqual(before);
+  });
+});
+
+describe('--dry-run', () => {
+  it.each([
+    ['publish', []],
+    ['daily', ['--date', '2026-10-03']],
+    ['backfill', ['--from', '2026-10-01', '--to', '2026-10-01']],
+  ])(
+    'is papers ingest’s only: %s refuses it as docs/publishing.md says, doing nothing',
+    async (command, args) => {
+      const content = await contentFolder();
+      const before = await fileTexts(content);
+      const result = await papers(
+        [command, ...args, '--dry-run', '--content-dir', content],
+        env(path.dirname(content)),
+      );
+      expect(result).toMatchObject({ code: 2, stdout: '' });
+      expect(result.stderr).toMatch(
+        new RegExp(`^papers: Unknown option '--dry-run'.* \\(see "papers ${command} --help"\\)$`),
+      );
+      expect(await fileTexts(content)).toEqual(before);
+    },
+  );
+});
