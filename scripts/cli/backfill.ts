@@ -1,7 +1,6 @@
 /** `papers backfill`: ingest a range of days politely, resumably. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
-import { parseCommandArgs } from './args.ts';
+import { checkListingDay, parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
@@ -9,6 +8,7 @@ import { InputError } from '../../src/lib/sources/types.ts';
 import type { CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { fetchHfDayRead, ingestRead, removeLeftovers } from './ingest.ts';
+import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
 export const BACKFILL_HELP = `Usage: papers backfill --from YYYY-MM-DD --to YYYY-MM-DD [options]
@@ -31,20 +31,18 @@ Build afterwards with "npm run build".
 `;
 
 export async function runBackfill(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('backfill', () =>
-    parseArgs({
-      args,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'delay-ms': { type: 'string', default: '1000' },
-        'content-dir': { type: 'string', default: 'content' },
-        endpoint: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }),
-  );
+  const { values } = parseCommandArgs('backfill', {
+    args,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'delay-ms': { type: 'string', default: '1000' },
+      'content-dir': { type: 'string', default: 'content' },
+      endpoint: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
   if (values.help) {
     context.output.result(BACKFILL_HELP);
     return 0;
@@ -53,6 +51,8 @@ export async function runBackfill(args: string[], context: CommandContext): Prom
   const delay = Number(values['delay-ms']);
   if (!Number.isInteger(delay) || delay < 0)
     throw new UsageError(`--delay-ms: expected a whole number, got "${values['delay-ms']}"`);
+  checkListingDay('--from', values.from);
+  checkListingDay('--to', values.to);
   let days: string[];
   try {
     days = daysBetween(values.from, values.to);
@@ -60,6 +60,7 @@ export async function runBackfill(args: string[], context: CommandContext): Prom
     throw new UsageError((error as Error).message);
   }
   const contentDir = values['content-dir'];
+  checkContentFolder(contentDir, 'create');
   const run = { contentDir, delay, endpoint: values.endpoint, range: `${values.from}..${values.to}` };
   return withFolderLocks([contentDir], () => ingestDays(days, run, context));
 }

@@ -1,10 +1,10 @@
 /** `papers daily`: ingest one day from Hugging Face, validate, build and index, or change nothing. */
-import { parseArgs } from 'node:util';
-import { parseCommandArgs } from './args.ts';
-import { dayOf, isIsoDay } from '../../src/lib/papers/dates.ts';
+import { checkListingDay, parseCommandArgs } from './args.ts';
+import { dayOf } from '../../src/lib/papers/dates.ts';
 import { checkPlace, placeFolders, type PublishPlace } from '../../src/lib/publish/place.ts';
 import { recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
+import { loadTaxonomy } from '../../src/lib/topics/load.ts';
 import type { CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { PROJECT } from './build-site.ts';
@@ -20,6 +20,7 @@ import {
   validateOrThrow,
   type PublishValues,
 } from './publish.ts';
+import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
 export const DAILY_HELP = `Usage: papers daily [--date YYYY-MM-DD] [options]
@@ -73,13 +74,12 @@ const OPTIONS = {
 type DailyValues = PublishValues & { endpoint?: string | undefined };
 
 export async function runDaily(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('daily', () => parseArgs({ args, options: OPTIONS, strict: true }));
+  const { values } = parseCommandArgs('daily', { args, options: OPTIONS, strict: true });
   if (values.help) {
     context.output.result(DAILY_HELP);
     return 0;
   }
-  const date = values.date ?? dayOf(new Date());
-  if (!isIsoDay(date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${date}"`);
+  const date = checkListingDay('--date', values.date ?? dayOf(new Date()));
   const refreshDays = Number(values['refresh-days']);
   if (!/^\d+$/.test(values['refresh-days']) || refreshDays > MAX_REFRESH_DAYS)
     throw new UsageError(
@@ -88,6 +88,8 @@ export async function runDaily(args: string[], context: CommandContext): Promise
   // The folders are locked before anything is read: with --no-build only the content is written.
   const place = values['no-build'] ? undefined : resolvedPlace(values, context);
   if (!place) checkPublishOptions(values);
+  // A build needs the taxonomy, so only --no-build makes a missing content folder.
+  checkContentFolder(values['content-dir'], place ? 'refuse' : 'create');
   const folders = place ? placeFolders(place) : [values['content-dir']];
   return withFolderLocks(folders, () => ingestAndPublish(date, refreshDays, values, place, context));
 }
@@ -105,6 +107,8 @@ async function ingestAndPublish(
     restorePublished(place, context);
     // Before anything is fetched or written: a day ingested and then not published helps no one.
     checkPlace(place, PROJECT);
+    // The build reads the taxonomy: a missing or broken one stops the run before it fetches.
+    await loadTaxonomy(contentDir);
   }
   await removeLeftovers(contentDir, context.output);
 
@@ -138,7 +142,7 @@ async function ingestAndPublish(
     await validateOrThrow(contentDir, outDir, context);
     return 0;
   }
-  const outcome = await validateBuildAndPublish(place, values['force-build'], context);
+  const outcome = await validateBuildAndPublish(place, values, context);
   context.output.result(publishOutcomeText(outcome, outDir, date));
   return 0;
 }

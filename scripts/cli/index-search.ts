@@ -1,7 +1,6 @@
 /** `papers index`: the search index of a built site, the last step of `npm run build`. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { buildReuseFor, type BuildReuseSetting } from '../../src/lib/build-reuse.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
@@ -35,7 +34,7 @@ const OPTIONS = {
 } as const;
 
 export async function runIndex(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('index', () => parseArgs({ args, options: OPTIONS, strict: true }));
+  const { values } = parseCommandArgs('index', { args, options: OPTIONS, strict: true });
   if (values.help) {
     context.output.result(INDEX_HELP);
     return 0;

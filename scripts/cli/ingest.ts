@@ -1,8 +1,6 @@
 /** `papers ingest <hf|arxiv|text>`: one day's papers from a source into content/. */
-import { parseArgs } from 'node:util';
-import { parseCommandArgs } from './args.ts';
+import { checkListingDay, parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
-import { isIsoDay } from '../../src/lib/papers/dates.ts';
 import { removeLeftoverTemporaries, writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
 import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
 import type { PaperSource } from '../../src/lib/papers/schema.ts';
@@ -16,7 +14,7 @@ import { listingDay, parseListingText } from '../../src/lib/sources/text.ts';
 import type { ParseResult } from '../../src/lib/sources/types.ts';
 import { UsageError } from './errors.ts';
 import type { Output } from './output.ts';
-import { readInputFile } from './read-input.ts';
+import { checkContentFolder, readInputFile } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 import type { CommandContext } from './context.ts';
 
@@ -57,9 +55,7 @@ const OPTIONS = {
 type IngestOptions = ReturnType<typeof parseIngestArgs>['values'];
 
 function parseIngestArgs(args: string[]) {
-  return parseCommandArgs('ingest', () =>
-    parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }),
-  );
+  return parseCommandArgs('ingest', { args, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
 export async function runIngest(args: string[], context: CommandContext): Promise<number> {
@@ -71,9 +67,8 @@ export async function runIngest(args: string[], context: CommandContext): Promis
   const [source, ...extra] = positionals;
   if (!source) throw new UsageError('which source? expected hf, arxiv or text (see "papers ingest --help")');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (values.date !== undefined && !isIsoDay(values.date)) {
-    throw new UsageError(`--date: expected a day as YYYY-MM-DD, got "${values.date}"`);
-  }
+  if (values.date !== undefined) checkListingDay('--date', values.date);
+  checkContentFolder(values['content-dir'], 'create');
   const ingest = async () => {
     if (!values['dry-run']) await removeLeftovers(values['content-dir'], context.output);
     const read = await readSource(source, values, context);

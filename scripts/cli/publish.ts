@@ -1,5 +1,4 @@
 /** `papers publish`: validate, build and index in the kept build folder, then publish; `papers daily` ends with it. */
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { readEnvironment } from '../../src/lib/config/env.ts';
 import { countText } from '../../src/lib/count-text.ts';
@@ -13,12 +12,14 @@ import {
   type PlaceOptions,
   type PublishPlace,
 } from '../../src/lib/publish/place.ts';
-import { planPublish, PublishError } from '../../src/lib/publish/publish.ts';
+import { checkNotEmptied, planPublish, PublishError } from '../../src/lib/publish/publish.ts';
 import { restoreStoppedSwap } from '../../src/lib/publish/swap.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
+import { loadTaxonomy } from '../../src/lib/topics/load.ts';
 import { buildAndPublish, PROJECT, publishKeptBuild } from './build-site.ts';
 import { siteSettings, type CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
 export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (default: content)
@@ -34,7 +35,9 @@ export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (d
                       folder and no publish step: for a CI job that keeps the
                       folder in its cache and deploys it only when the job
                       succeeded (a failed build leaves it incomplete)
-  --force-build       build even when the content has not changed`;
+  --force-build       build even when the content has not changed
+  --allow-empty       publish content without paper files over a site that
+                      has papers (refused otherwise: a wrong --content-dir)`;
 
 export const PUBLISH_HELP = `Usage: papers publish [options]
 
@@ -65,6 +68,7 @@ export const PUBLISH_OPTIONS = {
   link: { type: 'boolean', default: false },
   'in-place': { type: 'boolean', default: false },
   'force-build': { type: 'boolean', default: false },
+  'allow-empty': { type: 'boolean', default: false },
 } as const;
 
 export interface PublishValues {
@@ -74,20 +78,23 @@ export interface PublishValues {
   link: boolean;
   'in-place': boolean;
   'force-build': boolean;
+  'allow-empty': boolean;
 }
 
 export async function runPublish(args: string[], context: CommandContext): Promise<number> {
   const options = { ...PUBLISH_OPTIONS, help: { type: 'boolean', short: 'h', default: false } } as const;
-  const { values } = parseCommandArgs('publish', () => parseArgs({ args, options, strict: true }));
+  const { values } = parseCommandArgs('publish', { args, options, strict: true });
   if (values.help) {
     context.output.result(PUBLISH_HELP);
     return 0;
   }
   const place = resolvedPlace(values, context);
-  const outcome = await withFolderLocks(placeFolders(place), () => {
+  checkContentFolder(place.contentDir, 'refuse');
+  const outcome = await withFolderLocks(placeFolders(place), async () => {
     restorePublished(place, context);
     checkPlace(place, PROJECT);
-    return validateBuildAndPublish(place, values['force-build'], context);
+    await loadTaxonomy(place.contentDir);
+    return validateBuildAndPublish(place, values, context);
   });
   context.output.result(publishOutcomeText(outcome, values['out-dir']));
   return 0;
@@ -131,12 +138,13 @@ export function publishOutcomeText(outcome: PublishOutcome, outDir: string, what
  */
 export async function validateBuildAndPublish(
   place: PublishPlace,
-  forceBuild: boolean,
+  values: Pick<PublishValues, 'force-build' | 'allow-empty'>,
   context: CommandContext,
 ): Promise<PublishOutcome> {
-  const fingerprint = await validateOrThrow(place.contentDir, place.outDir, context);
+  const { fingerprint, files } = await validateOrThrow(place.contentDir, place.outDir, context);
+  checkNotEmptied(files, place.contentDir, place.outDir, values['allow-empty']);
   const stamps = { published: await readStamp(place.outDir), built: await readStamp(place.buildDir) };
-  const plan = planPublish(fingerprint, stamps, forceBuild);
+  const plan = planPublish(fingerprint, stamps, values['force-build']);
   if (plan === 'up to date') return 'up to date';
   if (plan === 'publish the kept build') {
     await publishKeptBuild(place, context);
@@ -172,13 +180,13 @@ export function resolvedPlace(values: PublishValues, context: CommandContext): P
 /**
  * Validates the content, reading only the files changed since the last check
  * (check-content.ts); prints every problem and throws when there is one.
- * Returns the content's fingerprint.
+ * Returns the content's fingerprint and its number of paper files.
  */
 export async function validateOrThrow(
   contentDir: string,
   outDir: string,
   context: CommandContext,
-): Promise<string> {
+): Promise<{ fingerprint: string; files: number }> {
   const { report, fingerprint } = await checkContent(
     contentDir,
     { buildCacheDir: context.environment.operator.buildCacheDir, site: siteSettings(context) },
@@ -187,7 +195,7 @@ export async function validateOrThrow(
   context.output.progress(
     `validated ${countText(report.files, 'paper file')}: ${report.read} parsed, ${report.hashed} unchanged but read`,
   );
-  if (fingerprint !== undefined) return fingerprint;
+  if (fingerprint !== undefined) return { fingerprint, files: report.files };
   for (const problem of report.problems) context.output.warn(problem);
   throw new InputError(
     `${countText(report.problems.length, 'content problem')} (see above); ${outDir} was left as it was`,

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { contentFolderProblem } from '../../src/lib/papers/store.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/lib/sources/http.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 
@@ -21,4 +22,14 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_MAX_RESPONS
     if (code === 'EACCES') throw new InputError(`${file}: permission denied`);
     throw new InputError(`${file}: cannot be read (${code ?? (error as Error).message})`);
   }
+}
+
+/**
+ * Throws an InputError when the content folder the user named is a file, or
+ * is missing where the command only reads it (contentFolderProblem). Call it
+ * before the folder is locked: a lock beside a file makes no sense.
+ */
+export function checkContentFolder(contentDir: string, missing: 'refuse' | 'create'): void {
+  const problem = contentFolderProblem(contentDir, missing);
+  if (problem !== undefined) throw new InputError(problem);
 }

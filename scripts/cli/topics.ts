@@ -1,5 +1,4 @@
 /** `papers topics`: how the taxonomy sorts the content, and why. */
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { classify, type TopicVerdict } from '../../src/lib/topics/classify.ts';
 import { coverageSummary, topicCoverage } from '../../src/lib/topics/coverage.ts';
@@ -7,6 +6,7 @@ import { loadClassifiablePapers, loadTaxonomy, type ClassifiablePaper } from '..
 import type { Taxonomy } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { checkContentFolder } from './read-input.ts';
 
 export const TOPICS_HELP = `Usage: papers topics [--explain ID] [--content-dir DIR]
 
@@ -17,21 +17,20 @@ and prints the number of papers per topic and how many matched no topic.
 `;
 
 export async function runTopics(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseCommandArgs('topics', () =>
-    parseArgs({
-      args,
-      options: {
-        explain: { type: 'string' },
-        'content-dir': { type: 'string', default: 'content' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }),
-  );
+  const { values } = parseCommandArgs('topics', {
+    args,
+    options: {
+      explain: { type: 'string' },
+      'content-dir': { type: 'string', default: 'content' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
   if (values.help) {
     context.output.result(TOPICS_HELP);
     return 0;
   }
+  checkContentFolder(values['content-dir'], 'refuse');
   const taxonomy = await loadTaxonomy(values['content-dir']);
   const papers = await loadClassifiablePapers(values['content-dir']);
   if (values.explain === undefined) {

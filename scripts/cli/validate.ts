@@ -1,9 +1,9 @@
 /** `papers validate`: every content file against the schema. */
-import { parseArgs } from 'node:util';
 import { parseCommandArgs } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { validateContent } from '../../src/lib/papers/store.ts';
 import type { CliContext } from './context.ts';
+import { checkContentFolder } from './read-input.ts';
 
 export const VALIDATE_HELP = `Usage: papers validate [--content-dir DIR]
 
@@ -13,20 +13,19 @@ what was expected and what was found. Exits 1 if there is any.
 `;
 
 export async function runValidate(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseCommandArgs('validate', () =>
-    parseArgs({
-      args,
-      options: {
-        'content-dir': { type: 'string', default: 'content' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }),
-  );
+  const { values } = parseCommandArgs('validate', {
+    args,
+    options: {
+      'content-dir': { type: 'string', default: 'content' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
   if (values.help) {
     context.output.result(VALIDATE_HELP);
     return 0;
   }
+  checkContentFolder(values['content-dir'], 'refuse');
   const report = await validateContent(values['content-dir']);
   for (const problem of report.problems) context.output.warn(problem);
   const files = countText(report.files, 'paper file');

@@ -390,6 +390,11 @@ describe('bad input: one line, the input named, nothing written', () => {
       'papers: --date: expected a day as YYYY-MM-DD, got "2026-02-30"',
     ],
     [
+      'a repeated --date, of which parseArgs kept the last',
+      async () => ['ingest', 'hf', '--date', '2026-10-03', '--date', '2026-10-04'],
+      'papers: --date given more than once; give it once (see "papers ingest --help")',
+    ],
+    [
       'an unknown source',
       async () => ['ingest', 'rss', '--date', '2026-02-03'],
       'papers: unknown source "rss": expected hf, arxiv or text',

@@ -58,6 +58,13 @@ describe('paper documents', () => {
     expect(() => parsePaperDocument('just text')).toThrow(/expected YAML front matter/);
   });
 
+  it('reads a file saved with a byte order mark as one without, as Astro does (issue 20)', () => {
+    const text = serializePaperDocument(paper, 'The abstract.');
+    expect(parsePaperDocument(`\uFEFF${text}`)).toEqual(parsePaperDocument(text));
+    // Only at the start: anywhere else it is the file's text.
+    expect(() => parsePaperDocument(`\n\uFEFF${text}`)).toThrow(/expected YAML front matter/);
+  });
+
   describe('the abstract alone', () => {
     const samples = readdirSync('content/papers', { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.md'))
@@ -70,6 +77,7 @@ describe('paper documents', () => {
       '---\r\ntitle: x\r\n---\r\n\r\nCRLF body\r\n',
       '---\ntitle: "a\\n---"\nnote: |\n  ---\n---\nbody after a block with --- inside',
       '---\n---\nempty front matter',
+      `\uFEFF${serializePaperDocument(paper, 'Saved with a byte order mark.')}`,
     ])('is what parsing the whole file gives: %#', (text) => {
       expect(paperDocumentBody(text)).toBe(parsePaperDocument(text).body);
     });

@@ -10,6 +10,20 @@ export function isIsoDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Why `day`, given as `flag`, cannot be the listing day papers are filed
+ * under, in a sentence; undefined when it can. A day after tomorrow (in UTC,
+ * `today`) is refused: papers filed there stay there for good, and no source
+ * lists them yet. Tomorrow is allowed, as it is already today east of UTC.
+ */
+export function listingDayProblem(flag: string, day: string, today: string): string | undefined {
+  if (!isIsoDay(day)) return `${flag}: expected a day as YYYY-MM-DD, got "${day}"`;
+  const latest = addDays(today, 1);
+  if (day > latest)
+    return `${flag}: ${day} is in the future (today is ${today} in UTC); give a day up to ${latest}`;
+  return undefined;
+}
+
 /** The UTC calendar day of an instant. */
 export function dayOf(instant: Date): string {
   return instant.toISOString().slice(0, 10);

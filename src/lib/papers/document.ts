@@ -34,6 +34,18 @@ const ENGINES = {
   toml: refuseEngine('toml'),
 };
 
+/**
+ * A byte order mark (U+FEFF) some editors on Windows save at the start of a
+ * UTF-8 file. It is read past, as Astro's front matter reader does (the
+ * build reads the file as if it were not there), so a file `papers validate`
+ * accepts builds the same with or without one.
+ */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}
+
 /** Refuses a file that does not open with a `---` line (or opens with `---js` and the like). */
 function checkOpeningLine(text: string): void {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
@@ -43,7 +55,8 @@ function checkOpeningLine(text: string): void {
     throw new DocumentError('expected YAML front matter starting with ---');
 }
 
-export function parsePaperDocument(text: string): PaperDocument {
+export function parsePaperDocument(file: string): PaperDocument {
+  const text = withoutByteOrderMark(file);
   checkOpeningLine(text);
   try {
     // Options make gray-matter skip its cache, which is keyed by text alone.
@@ -62,7 +75,8 @@ export function parsePaperDocument(text: string): PaperDocument {
  * read the abstracts of files the content layer has already parsed and
  * checked; parsing their YAML again was a tenth of a cold build's rendering.
  */
-export function paperDocumentBody(text: string): string {
+export function paperDocumentBody(file: string): string {
+  const text = withoutByteOrderMark(file);
   checkOpeningLine(text);
   const close = text.indexOf('\n---', 3);
   return close < 0 ? '' : text.slice(close + 4).trim();

@@ -75,6 +75,36 @@ export async function listContentFiles(contentDir: string): Promise<ContentFiles
   return { papers: papers.sort(byPath), strays: strays.sort(byPath) };
 }
 
+/**
+ * Why `contentDir` cannot be read as a content folder, in a sentence, or
+ * undefined: it is a file (or another non-folder), or it is missing where the
+ * command only reads (`missing: 'refuse'`). Listing a missing folder finds no
+ * papers, so `papers validate` said "all valid" and a publish built an empty
+ * site; a command that writes content (`missing: 'create'`) makes it.
+ */
+export function contentFolderProblem(contentDir: string, missing: 'refuse' | 'create'): string | undefined {
+  const expected = 'the content folder, which holds papers/ and topics.yaml (--content-dir)';
+  let info;
+  try {
+    info = statSync(contentDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && missing === 'create') return undefined;
+    if (code === 'ENOENT') {
+      const absolute = path.resolve(contentDir);
+      const where = absolute === contentDir ? '' : ` (${absolute})`;
+      return `${contentDir}: no such folder${where}; expected ${expected}`;
+    }
+    if (code === 'ENOTDIR') return `${contentDir}: a path through a file; expected ${expected}`;
+    return `${contentDir}: cannot be read (${code ?? String(error)}); expected ${expected}`;
+  }
+  if (!info.isDirectory()) return `${contentDir}: not a folder; expected ${expected}`;
+  const papers = statSync(path.join(contentDir, PAPERS_DIR), { throwIfNoEntry: false });
+  if (papers && !papers.isDirectory())
+    return `${path.join(contentDir, PAPERS_DIR)}: not a folder; expected the folder of paper files`;
+  return undefined;
+}
+
 /** Every paper file (`papers/YYYY/MM/DD/<name>.md`), sorted by path; listContentFiles for the others. */
 export async function listPaperFiles(contentDir: string): Promise<PaperFile[]> {
   return (await listContentFiles(contentDir)).papers;

@@ -13,14 +13,14 @@
  * the build folder while `<out>` is still served: a CI runner that uploads
  * `<out>` and is thrown away.
  */
-import { existsSync, lstatSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { countText } from '../count-text.ts';
 import { isInside } from '../papers/paths.ts';
 import { linkFolder, mirrorFolder, type MirrorSummary } from './mirror.ts';
 import { setAsideAndRemove } from './set-aside.ts';
 import { CODE_PATHS } from './fingerprint.ts';
-import { leftoversOfStoppedSwaps, restoreStoppedSwap, swapKeepingOld } from './swap.ts';
+import { leftoversOfStoppedSwaps, OLD_MARK, restoreStoppedSwap, swapKeepingOld } from './swap.ts';
 
 export type PublishSummary = { how: 'linked'; files: number } | ({ how: 'mirrored' } & MirrorSummary);
 
@@ -41,6 +41,36 @@ export function planPublish(
   if (stamps.published === fingerprint) return 'up to date';
   if (stamps.built === fingerprint) return 'publish the kept build';
   return 'build';
+}
+
+/** Where a built site keeps its paper pages: `/papers/<id>/` (src/lib/site/urls.ts), whatever the base path. */
+const PAPER_PAGES_DIR = 'papers';
+
+/**
+ * Throws a PublishError when content without a single paper file would be
+ * published over a site that has paper pages, unless `allowEmpty`: the sign
+ * of a content folder that is not the site's (a wrong --content-dir, an
+ * emptied checkout) rather than of an archive meant to be empty.
+ */
+export function checkNotEmptied(
+  paperFiles: number,
+  contentDir: string,
+  outDir: string,
+  allowEmpty: boolean,
+): void {
+  if (paperFiles > 0 || allowEmpty || !holdsPaperPages(outDir)) return;
+  throw new PublishError(
+    `${contentDir} has no paper files, but ${outDir} holds a site with papers, which publishing would empty; ` +
+      `${outDir} was left as it was: check --content-dir, or give --allow-empty to publish a site without papers`,
+  );
+}
+
+function holdsPaperPages(outDir: string): boolean {
+  try {
+    return readdirSync(path.join(outDir, PAPER_PAGES_DIR)).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -98,12 +128,61 @@ export function checkBuildFolder(
   }
 }
 
+/**
+ * Publishes `buildDir` to `outDir`. A file system error on the way (a full
+ * disk while `<out>.next` is brought up to date, a rename the file system
+ * refuses) is a PublishError that says what failed and what became of
+ * `outDir`: left as it was, as nothing touches it before the swap, and a
+ * swap that fails halfway moves the old site back.
+ */
 export async function publishBuild(
   buildDir: string,
   outDir: string,
   options: { link: boolean },
 ): Promise<PublishSummary> {
   checkPublishPlaces(buildDir, outDir);
+  try {
+    return await publishChecked(buildDir, outDir, options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || !code.startsWith('E')) throw error;
+    throw new PublishError(publishFailureText(outDir, code, error as Error));
+  }
+}
+
+/** What to do about a file system error while publishing, by its code. */
+const FAILURE_HINTS: Record<string, (outDir: string) => string> = {
+  ENOSPC: () => 'free space on its disk and run again',
+  EDQUOT: () => 'free space within your disk quota and run again',
+  EXDEV: (outDir) => sameFileSystemHint(outDir),
+  EBUSY: (outDir) => sameFileSystemHint(outDir),
+  EACCES: () => 'check that papers may write there and beside it',
+  EPERM: () => 'check that papers may write there and beside it',
+  EROFS: () => 'the file system is read-only: publish to a writable folder',
+};
+
+function sameFileSystemHint(outDir: string): string {
+  return (
+    `publishing renames ${outDir} and ${outDir}.next beside it, so both must be on one file system ` +
+    `and ${outDir} must not be a mount point: give a folder inside the mounted one as --out-dir`
+  );
+}
+
+/** `cannot publish to dist: ENOSPC: no space left on device, copyfile '…' -> '…'; dist was left as it was: free space…`. */
+export function publishFailureText(outDir: string, code: string, error: Error): string {
+  const what = error.message.split('\n')[0] ?? code;
+  const hint = FAILURE_HINTS[code]?.(outDir);
+  const left = existsSync(outDir)
+    ? `${outDir} was left as it was`
+    : `${outDir} is missing and the last published site is beside it (${path.basename(path.resolve(outDir))}${OLD_MARK}<pid>), which the next publish puts back`;
+  return `cannot publish to ${outDir}: ${what}; ${left}${hint ? `: ${hint}` : ''}`;
+}
+
+async function publishChecked(
+  buildDir: string,
+  outDir: string,
+  options: { link: boolean },
+): Promise<PublishSummary> {
   const out = path.resolve(outDir);
   const next = nextFolder(out);
   // A stopped swap's old folder may be the only published site: it goes back, not away.

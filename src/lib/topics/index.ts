@@ -6,7 +6,6 @@
  * editing topics.yaml and rebuilding re-sorts the whole archive.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPERATOR } from '../../settings.ts';
 import { roughPlainText } from '../papers/plain-text.ts';
@@ -14,7 +13,7 @@ import type { Paper } from '../papers/schema.ts';
 import { classifiedKey, classifiedPapers, type ClassifiedPaper } from '../build-record.ts';
 import { classify } from './classify.ts';
 import { parseTaxonomy, type Taxonomy } from './taxonomy.ts';
-import { TAXONOMY_FILE } from './load.ts';
+import { readTaxonomyText, TAXONOMY_FILE } from './load.ts';
 
 export interface TopicInput {
   id: string;
@@ -122,7 +121,7 @@ export function titleFromId(id: string): string {
 
 const siteTaxonomyFile = path.resolve(OPERATOR.contentDir, TAXONOMY_FILE);
 /** The text of the site's taxonomy file: what pages that print topic names depend on. */
-export const siteTaxonomyText = readFileSync(siteTaxonomyFile, 'utf8');
+export const siteTaxonomyText = readTaxonomyText(siteTaxonomyFile);
 /** The site's own taxonomy, read once when the build starts. */
 export const siteTopics: TopicResolver = createTopicResolver(
   parseTaxonomy(siteTaxonomyText, siteTaxonomyFile),

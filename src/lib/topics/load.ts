@@ -1,4 +1,5 @@
 /** Reading the taxonomy and the papers to classify from a content folder. */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { roughPlainText } from '../papers/plain-text.ts';
@@ -10,16 +11,27 @@ export const TAXONOMY_FILE = 'topics.yaml';
 
 export async function loadTaxonomy(contentDir: string): Promise<Taxonomy> {
   const file = path.join(contentDir, TAXONOMY_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new TaxonomyError(
-      `${file}: no such file; every site needs a topic taxonomy (see docs/site.md, Topics)`,
-    );
-  }
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw taxonomyReadError(file, error);
+  });
   return parseTaxonomy(text, file);
+}
+
+/** The text of the taxonomy file `file`, for the build, with loadTaxonomy's errors. */
+export function readTaxonomyText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw taxonomyReadError(file, error);
+  }
+}
+
+/** A missing taxonomy said in a sentence: the build cannot do without one. */
+function taxonomyReadError(file: string, error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  return new TaxonomyError(
+    `${file}: no such file; every site needs a topic taxonomy: check the content folder (--content-dir, PAPERS_CONTENT_DIR), or copy the project's content/${TAXONOMY_FILE} there and edit it (docs/site.md, Topics)`,
+  );
 }
 
 export interface ClassifiablePaper extends ClassifyInput {

@@ -224,6 +224,17 @@ describe.each(['root', 'papersBase'] as const)('the %s build', (variant) => {
   });
 });
 
+describe('a paper file saved with a byte order mark (issue 20)', () => {
+  it('builds as any other: its page has its title, authors and abstract', async () => {
+    const file = path.join(FIXTURE_CONTENT_DIR, 'papers/2026/10/02/2610.00003.md');
+    expect((await readFile(file, 'utf8')).startsWith('\uFEFF---\n')).toBe(true);
+    const { document } = await readPage(fixtureSite('root'), sitePath.paper('2610.00003'));
+    expect(metaValues(document, 'citation_title')).toEqual(['A Paper Without Topics']);
+    expect(metaValues(document, 'citation_author')).toEqual(['Nobody Special']);
+    expect(textOf(document)).toContain('Not every paper is filed under a topic; this one belongs to none.');
+  });
+});
+
 describe('the BASE_PATH=/papers/ build', () => {
   it('has no URL outside /papers/, root-relative or absolute', async () => {
     const site = fixtureSite('papersBase');
