@@ -12,8 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defineCommand, formatHelp, HELP_OPTION, parseCommandArgs } from '../scripts/cli/args.ts';
-import { UsageError } from '../scripts/cli/errors.ts';
+import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { generate, REFRESH_DAYS, refreshCounts } from './generate.ts';
 import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
@@ -718,24 +717,10 @@ Examples:
   },
 });
 
-/** The bench's options, or a one-line usage error and exit code 2. */
+/** The bench's options, or its help or a one-line usage error and the exit. */
 function benchArgs(args: string[]) {
-  const fail = (message: string): never => {
-    console.error(`npm run bench: ${message} (see "npm run bench -- --help")`);
-    process.exit(2);
-  };
-  let values;
-  try {
-    values = parseCommandArgs(BENCH_COMMAND, args).values;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`npm run bench: ${error.message}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    process.stdout.write(formatHelp(BENCH_COMMAND));
-    process.exit(0);
-  }
+  const fail = (message: string) => usageFailure(BENCH_COMMAND, message);
+  const { values } = parseScriptArgs(BENCH_COMMAND, args);
   const sizes = values.n.split(',').map(Number);
   const scenarios = values.scenarios.split(',') as Scenario[];
   const runnerGb = values['runner-memory'] === 'off' ? undefined : Number(values['runner-memory']);

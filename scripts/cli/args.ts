@@ -168,6 +168,32 @@ export function formatHelp(command: Command): string {
   return `${parts.join('\n\n')}\n`;
 }
 
+/**
+ * For a script run on its own (the bench): its parsed command line, or its
+ * help and exit 0, or a one-line usage error and exit 2.
+ */
+export function parseScriptArgs<const O extends OptionTable>(command: Command<O>, args: string[]) {
+  let parsed;
+  try {
+    parsed = parseCommandArgs(command, args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${command.name}: ${error.message}`);
+    process.exit(2);
+  }
+  if (parsed.values['help']) {
+    process.stdout.write(formatHelp(command));
+    process.exit(0);
+  }
+  return parsed;
+}
+
+/** Ends a script run on its own with a one-line usage error that points at its help. */
+export function usageFailure(command: Command, message: string): never {
+  console.error(`${command.name}: ${message} (see "${command.helpCommand ?? `${command.name} --help`}")`);
+  process.exit(2);
+}
+
 /** Prints a command's help; its exit code. */
 export function showHelp(command: Command, context: Pick<CliContext, 'output'>): number {
   context.output.result(formatHelp(command));

@@ -5,17 +5,32 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GENERATE_COMMAND } from '../../bench/generate.ts';
 import { BENCH_COMMAND, SCENARIOS } from '../../bench/run.ts';
+import { SEARCH_BENCH_COMMAND } from '../../bench/search.ts';
 import type { Command } from '../../scripts/cli/args.ts';
 import { COMMANDS, MAIN_HELP } from '../../scripts/cli/main.ts';
 import { papers } from '../helpers/cli.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
-/** `npm run bench -- --help`, as a process: the bench parses its arguments when run. */
-function benchHelp(): string {
-  return execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bench/run.ts'), '--help'], {
-    encoding: 'utf8',
-  });
+/** The bench's scripts, each parsing its arguments when run: the command, and the script. */
+const SCRIPTS = [
+  [BENCH_COMMAND, 'bench/run.ts'],
+  [GENERATE_COMMAND, 'bench/generate.ts'],
+  [SEARCH_BENCH_COMMAND, 'bench/search.ts'],
+] as const;
+
+/** Runs `node <script> <args>` and returns its exit code and output. */
+function runScript(script: string, args: string[]): { status: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(process.execPath, [path.join(PROJECT_ROOT, script), ...args], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return { status: 0, stdout, stderr: '' };
+  } catch (error) {
+    return error as { status: number; stdout: string; stderr: string };
+  }
 }
 
 /** Checks that `help` names every option of the command, and names no option it does not have. */
@@ -47,26 +62,31 @@ describe('--help', () => {
     }
   });
 
-  it('of the bench prints usage, every option and every scenario, not a stack', () => {
-    const help = benchHelp();
-    expect(help).toMatch(/^Usage: npm run bench -- \[options\]/);
-    expectAllOptions(BENCH_COMMAND, help);
-    for (const scenario of SCENARIOS) expect(help).toMatch(new RegExp(`^  ${scenario} `, 'm'));
+  it.each(SCRIPTS.map(([command, script]) => [command.name, command, script] as const))(
+    'of %s prints usage and every option its parser accepts',
+    (_name, command, script) => {
+      const { status, stdout } = runScript(script, ['--help']);
+      expect(status).toBe(0);
+      expect(stdout.startsWith(`Usage: ${command.usage}\n`)).toBe(true);
+      expectAllOptions(command, stdout);
+    },
+  );
+
+  it('of the bench names every scenario', () => {
+    const { stdout } = runScript('bench/run.ts', ['--help']);
+    for (const scenario of SCENARIOS) expect(stdout).toMatch(new RegExp(`^  ${scenario} `, 'm'));
   });
 
-  it('an unknown option of the bench is one line on stderr and exit code 2', () => {
-    let error: { status: number; stderr: string } | undefined;
-    try {
-      execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bench/run.ts'), '--bogus'], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
-    } catch (thrown) {
-      error = thrown as { status: number; stderr: string };
-    }
-    expect(error?.status).toBe(2);
-    expect(error?.stderr).toMatch(
-      /^npm run bench: Unknown option '--bogus'.*\(see "npm run bench -- --help"\)\n$/,
-    );
-  });
+  it.each(SCRIPTS.map(([command, script]) => [command.name, command, script] as const))(
+    'an unknown option of %s is one line on stderr and exit code 2, not a stack',
+    (_name, command, script) => {
+      const { status, stderr } = runScript(script, ['--bogus']);
+      expect(status).toBe(2);
+      expect(stderr.split('\n')).toEqual([
+        expect.stringMatching(/Unknown option '--bogus'.*\(see ".* --help"\)$/),
+        '',
+      ]);
+      expect(stderr.startsWith(`${command.name}: `)).toBe(true);
+    },
+  );
 });
