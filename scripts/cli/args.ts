@@ -172,7 +172,10 @@ export function formatHelp(command: Command): string {
  * For a script run on its own (the bench): its parsed command line, or its
  * help and exit 0, or a one-line usage error and exit 2.
  */
-export function parseScriptArgs<const O extends OptionTable>(command: Command<O>, args: string[]) {
+export function parseScriptArgs<const O extends OptionTable & typeof HELP_OPTION>(
+  command: Command<O>,
+  args: string[],
+) {
   let parsed;
   try {
     parsed = parseCommandArgs(command, args);
@@ -181,7 +184,8 @@ export function parseScriptArgs<const O extends OptionTable>(command: Command<O>
     console.error(`${command.name}: ${error.message}`);
     process.exit(2);
   }
-  if (parsed.values['help']) {
+  // parseArgs' types cannot see `help` through the generic table; the constraint puts it there.
+  if ((parsed.values as { help?: boolean }).help) {
     process.stdout.write(formatHelp(command));
     process.exit(0);
   }
