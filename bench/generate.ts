@@ -7,17 +7,11 @@
  * papers' words (so topics classify as they do on real days) with a long
  * Zipf-distributed tail of made-up words (so the search index and the
  * related-papers vocabulary grow with the archive as a real one does).
- *
- *   node bench/generate.ts --n 10000 --out /tmp/archive          # the archive
- *   node bench/generate.ts --n 10000 --out /tmp/archive --add-day # + one day of 50 papers
- *
- * The same N always gives the same files, byte for byte; `--add-day` adds
- * the weekday after the archive's last one and prints its date.
+ * Its options: GENERATE_COMMAND below (`--help`, docs/cli.md).
  */
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { parsePaperDocument } from '../src/lib/papers/document.ts';
 import { serializePaperDocument } from '../src/lib/papers/document.ts';
 import { freshPaper } from '../src/lib/papers/merge.ts';
@@ -25,6 +19,7 @@ import { abstractToMarkdown, markdownToPlainText } from '../src/lib/papers/norma
 import { paperRelativePath } from '../src/lib/papers/paths.ts';
 import { paperSchema, type Paper } from '../src/lib/papers/schema.ts';
 import { listPaperFiles } from '../src/lib/papers/store.ts';
+import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The real papers the shape is drawn from (the ingester's output of the corpus). */
@@ -282,16 +277,35 @@ function dayBefore(date: string, count: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - count * 86_400_000).toISOString().slice(0, 10);
 }
 
+export const GENERATE_COMMAND = defineCommand({
+  name: 'node bench/generate.ts',
+  usage: 'node bench/generate.ts --n N --out DIR [options]',
+  summary: 'write the synthetic archive the bench builds',
+  description: `Writes a synthetic archive of N papers laid out as the ingester writes them, shaped like the
+real papers in content/. The same N always gives the same files, byte for byte.
+
+Examples:
+  node bench/generate.ts --n 10000 --out /tmp/archive            # the archive
+  node bench/generate.ts --n 10000 --out /tmp/archive --add-day  # and one more day`,
+  options: {
+    n: { type: 'string', value: 'N', description: 'papers in the archive' },
+    out: { type: 'string', value: 'DIR', description: 'the content folder to write' },
+    'add-day': {
+      type: 'boolean',
+      default: false,
+      description: `add the weekday after the archive's last one, of ${ADDED_DAY_PAPERS} papers, and print its date`,
+    },
+    ...HELP_OPTION,
+  },
+});
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { n: { type: 'string' }, out: { type: 'string' }, 'add-day': { type: 'boolean' } },
-  });
+  const { values } = parseScriptArgs(GENERATE_COMMAND, process.argv.slice(2));
   const n = Number(values.n);
-  if (!Number.isInteger(n) || n < 1 || !values.out) {
-    console.error('usage: node bench/generate.ts --n N --out DIR [--add-day]');
-    process.exit(2);
-  }
-  const days = await generate({ n, out: path.resolve(values.out), addDay: values['add-day'] ?? false });
+  if (!Number.isInteger(n) || n < 1)
+    usageFailure(GENERATE_COMMAND, `--n: expected a number of papers, got "${values.n ?? ''}"`);
+  if (!values.out) usageFailure(GENERATE_COMMAND, 'expected --out DIR');
+  const days = await generate({ n, out: path.resolve(values.out), addDay: values['add-day'] });
   console.log(
     values['add-day']
       ? `added ${days[0]} (${ADDED_DAY_PAPERS} papers) to ${values.out}`

@@ -1,32 +1,8 @@
 /**
  * `npm run bench`: builds synthetic archives of N papers with the real site
- * and with a minimal Hugo site, in seven scenarios each (cold, rebuild with
- * no change, daily update of one new day, the same into an empty output
- * folder with the caches kept, and the same as `papers daily` does it, the
- * content checked first: on a machine of its own, published to a kept copy;
- * in place, as the shipped workflow; and linked into an empty folder), and
- * writes the figures to bench/results/<date>.md. The cold scenario also
- * times Hugo followed by the Pagefind CLI over its output, the peer of our
- * build and search step, and counts the site it published per folder and
- * per paper, against the hosts' limits (bench/site-size.ts).
- *
- *   npm run bench                                  # N = 1,000 and 10,000
- *   npm run bench -- --n 1000,10000,50000
- *   npm run bench -- --n 60 --out /tmp/r.md        # a quick check
- *
- * Options: --n LIST, --work DIR (archives, caches and outputs; default
- * node_modules/.cache/daily-papers-bench), --out FILE, --og on|off|auto
- * (social images; auto = only up to 2,000 papers, as 50,000 cold images take
- * about an hour), --search step|cli|off (after the build, in its own
- * process: the site's search index step, `papers index`, its cache kept
- * between builds; or the Pagefind CLI over the output), --scenarios LIST (a subset
- * of cold,rebuild,daily,daily-refresh,daily-fresh,daily-publish,daily-ci,daily-link, in that order;
- * daily-refresh also gives the seven days before the new one new counts and a late paper, as
- * `papers daily`'s refresh writes them), --no-hugo, --no-lib-steps,
- * --runner-memory GB|off (default 7: the build and the search step get the
- * Node heap limit V8 picks on a machine with that much memory, a quarter of
- * it, as on a 7 GB CI runner; on a larger machine V8 lets the heap grow
- * further before collecting, and the peaks say more about the machine).
+ * and with a minimal Hugo site in several scenarios, and writes the figures
+ * to bench/results/<date>.md. What each scenario and option does is in
+ * BENCH_COMMAND below, which `npm run bench -- --help` and docs/cli.md print.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -36,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { generate, REFRESH_DAYS, refreshCounts } from './generate.ts';
 import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
@@ -60,6 +36,8 @@ const NODE = existsSync(path.join(PROJECT_ROOT, 'node_modules/.bin/node'))
   : process.execPath;
 const OG_INTEGRATION = 'daily-papers:og-images';
 const OG_AUTO_LIMIT = 2000;
+/** Where the bench builds, relative to the project. */
+const WORK_DIR = 'node_modules/.cache/daily-papers-bench';
 /** Real cards rendered to measure when the run renders none (bench/card-sample.ts). */
 const CARD_SAMPLE = 2000;
 
@@ -665,35 +643,105 @@ export function machine(): string {
   return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}`;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      n: { type: 'string', default: '1000,10000' },
-      work: { type: 'string', default: path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-bench') },
-      out: { type: 'string' },
-      og: { type: 'string', default: 'auto' },
-      search: { type: 'string', default: 'step' },
-      scenarios: { type: 'string', default: SCENARIOS.join(',') },
-      'no-hugo': { type: 'boolean', default: false },
-      'no-lib-steps': { type: 'boolean', default: false },
-      'runner-memory': { type: 'string', default: '7' },
+export const BENCH_COMMAND = defineCommand({
+  name: 'npm run bench',
+  usage: 'npm run bench -- [options]',
+  summary: 'time builds of synthetic archives, ours against Hugo',
+  helpCommand: 'npm run bench -- --help',
+  description: `Builds synthetic archives of N papers with the real site and, where hugo is installed, with
+a minimal Hugo site, in each scenario, and writes the figures to bench/results/<date>.md. The cold
+scenario also times Hugo followed by the Pagefind CLI over its output, the peer of our build and
+search step, and counts the site it published per folder and per paper, against the hosts' limits.
+
+Scenarios, in this order:
+  cold            no output folder, empty caches
+  rebuild         nothing changed
+  daily           one new day, built in the kept output folder
+  daily-refresh   the same, and the seven days before get new counts and a
+                  late paper, as the refresh of "papers daily" writes them
+  daily-fresh     one new day into an empty output folder, the caches kept
+  daily-publish   as "papers daily" on a machine of its own: the content
+                  checked, built, published to a kept copy
+  daily-ci        as the shipped workflow: checked, built in place
+  daily-link      as on Netlify: checked, built, linked into an empty folder
+
+Examples:
+  npm run bench                                  # N = 1,000 and 10,000
+  npm run bench -- --n 1000,10000,50000
+  npm run bench -- --n 60 --out /tmp/r.md        # a quick check`,
+  options: {
+    n: { type: 'string', value: 'LIST', default: '1000,10000', description: 'archive sizes, in papers' },
+    work: {
+      type: 'string',
+      value: 'DIR',
+      description:
+        "where the archives, caches and outputs go; each build's Astro log is kept as <N>/astro-<scenario>.log",
+      defaultText: WORK_DIR,
     },
-  });
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the results file',
+      defaultText: 'bench/results/<date>.md',
+    },
+    og: {
+      type: 'string',
+      value: 'on|off|auto',
+      default: 'auto',
+      description: `social images; auto renders them only up to ${OG_AUTO_LIMIT.toLocaleString('en')} papers, as rendering them all cold takes long in a large archive`,
+    },
+    search: {
+      type: 'string',
+      value: 'step|cli|off',
+      default: 'step',
+      description:
+        'the search index after each build, in its own process: the site\'s own step ("papers index", its cache kept between builds), the Pagefind CLI over the output, or none',
+    },
+    scenarios: {
+      type: 'string',
+      value: 'LIST',
+      default: SCENARIOS.join(','),
+      description: 'the scenarios to run, comma-separated; they run in the order above',
+      defaultText: 'all',
+    },
+    'no-hugo': { type: 'boolean', default: false, description: 'do not build with Hugo' },
+    'no-lib-steps': {
+      type: 'boolean',
+      default: false,
+      description: 'do not time the library steps alone (bench/lib-steps.ts)',
+    },
+    'runner-memory': {
+      type: 'string',
+      value: 'GB|off',
+      default: '7',
+      description:
+        'give the build and the search step the Node heap limit V8 picks on a machine with this much memory, a quarter of it, as on a CI runner; on a larger machine V8 lets the heap grow further before collecting, and the peaks say more about the machine',
+    },
+    ...HELP_OPTION,
+  },
+});
+
+/** The bench's options, or its help or a one-line usage error and the exit. */
+function benchArgs(args: string[]) {
+  const fail = (message: string) => usageFailure(BENCH_COMMAND, message);
+  const { values } = parseScriptArgs(BENCH_COMMAND, args);
   const sizes = values.n.split(',').map(Number);
   const scenarios = values.scenarios.split(',') as Scenario[];
   const runnerGb = values['runner-memory'] === 'off' ? undefined : Number(values['runner-memory']);
-  if (
-    (runnerGb !== undefined && !(runnerGb > 0)) ||
-    sizes.some((n) => !Number.isInteger(n) || n < 1) ||
-    !['on', 'off', 'auto'].includes(values.og) ||
-    !['step', 'cli', 'off'].includes(values.search) ||
-    scenarios.some((scenario) => !SCENARIOS.includes(scenario))
-  ) {
-    console.error(
-      'usage: npm run bench -- [--n 1000,10000] [--og on|off|auto] [--search step|cli|off] [--scenarios cold,rebuild,daily,daily-fresh,daily-publish,daily-ci,daily-link] [--runner-memory GB|off] [--no-hugo] [--out FILE]',
-    );
-    process.exit(2);
-  }
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    fail(`--n: expected whole numbers of papers, comma-separated, got "${values.n}"`);
+  if (!['on', 'off', 'auto'].includes(values.og)) fail(`--og: expected on, off or auto, got "${values.og}"`);
+  if (!['step', 'cli', 'off'].includes(values.search))
+    fail(`--search: expected step, cli or off, got "${values.search}"`);
+  const unknown = scenarios.find((scenario) => !SCENARIOS.includes(scenario));
+  if (unknown !== undefined) fail(`--scenarios: no scenario "${unknown}" (${SCENARIOS.join(', ')})`);
+  if (runnerGb !== undefined && !(runnerGb > 0))
+    fail(`--runner-memory: expected a number of GB or off, got "${values['runner-memory']}"`);
+  return { values, sizes, scenarios, runnerGb };
+}
+
+async function main(): Promise<void> {
+  const { values, sizes, scenarios, runnerGb } = benchArgs(process.argv.slice(2));
   const heapMb = runnerGb === undefined ? undefined : v8HeapLimitMb(runnerGb);
   const hugo = !values['no-hugo'] && hugoAvailable();
   if (!values['no-hugo'] && !hugo)
@@ -714,7 +762,7 @@ async function main(): Promise<void> {
   };
   const results = await runBench({
     sizes,
-    work: path.resolve(values.work),
+    work: path.resolve(values.work ?? path.join(PROJECT_ROOT, WORK_DIR)),
     og: values.og as BenchOptions['og'],
     search: values.search as BenchOptions['search'],
     hugo,

@@ -6,9 +6,7 @@
  * changed. Wall time, peak memory (RSS of the indexing process and
  * Pagefind's binary together) and the machine's load average for each: on a
  * shared machine the load says how far to trust the wall time.
- *
- *   node bench/search.ts --n 15000                 # generate, build, measure
- *   node bench/search.ts --n 15000 --reuse         # measure an earlier build again
+ * Its options: SEARCH_BENCH_COMMAND below (`--help`, docs/cli.md).
  *
  * The site is built once, without social images; the index step then runs
  * on the output on its own, as `npm run build` runs it, but without Astro's
@@ -22,8 +20,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { SearchIndexSummary } from '../src/lib/search/indexer.ts';
+import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { generate } from './generate.ts';
 import { measure, type Measured } from './measure.ts';
 
@@ -112,19 +110,43 @@ async function touchSegment(dirs: Dirs, summary: SearchIndexSummary, segment: st
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
+/** Where it builds, relative to the project. */
+const WORK_DIR = 'node_modules/.cache/daily-papers-bench-search';
+
+export const SEARCH_BENCH_COMMAND = defineCommand({
+  name: 'node bench/search.ts',
+  usage: 'node bench/search.ts --n N [options]',
+  summary: 'time the search index step alone',
+  description: `Builds a synthetic archive of N papers once, then times the search index step alone, with
+its cache: cold, after a daily change to the newest piece, with nothing changed, and with the largest
+piece changed. Prints a table of the figures.
+
+Examples:
+  node bench/search.ts --n 15000            # generate, build, measure
+  node bench/search.ts --n 15000 --reuse    # measure an earlier build again`,
+  options: {
+    n: { type: 'string', value: 'N', description: 'papers in the archive' },
+    work: {
+      type: 'string',
+      value: 'DIR',
+      description: 'where the archive, its site and the caches go, under <DIR>/<N>',
+      defaultText: WORK_DIR,
+    },
+    reuse: {
+      type: 'boolean',
+      default: false,
+      description: 'index the site built by an earlier run, when there is one, instead of building it again',
+    },
+    ...HELP_OPTION,
+  },
+});
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { n: { type: 'string' }, work: { type: 'string' }, reuse: { type: 'boolean' } },
-  });
+  const { values } = parseScriptArgs(SEARCH_BENCH_COMMAND, process.argv.slice(2));
   const n = Number(values.n);
-  if (!Number.isInteger(n) || n <= 0) {
-    console.error('usage: node bench/search.ts --n N [--work DIR] [--reuse]');
-    process.exit(2);
-  }
-  const root = path.resolve(
-    values.work ?? path.join(PROJECT_ROOT, 'node_modules/.cache/daily-papers-bench-search'),
-    String(n),
-  );
+  if (!Number.isInteger(n) || n <= 0)
+    usageFailure(SEARCH_BENCH_COMMAND, `--n: expected a number of papers, got "${values.n ?? ''}"`);
+  const root = path.resolve(values.work ?? path.join(PROJECT_ROOT, WORK_DIR), String(n));
   const dirs: Dirs = {
     content: path.join(root, 'content'),
     out: path.join(root, 'dist'),
@@ -170,4 +192,4 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(row);
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

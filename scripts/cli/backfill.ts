@@ -1,6 +1,14 @@
 /** `papers backfill`: ingest a range of days politely, resumably. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkListingDay, parseCommandArgs } from './args.ts';
+import {
+  CONTENT_DIR_OPTION,
+  defineCommand,
+  HELP_OPTION,
+  HF_ENDPOINT_OPTION,
+  checkListingDay,
+  parseCommandArgs,
+  showHelp,
+} from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { daysBetween } from '../../src/lib/publish/days.ts';
 import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
@@ -11,42 +19,34 @@ import { fetchHfDayRead, ingestRead, removeLeftovers } from './ingest.ts';
 import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
-export const BACKFILL_HELP = `Usage: papers backfill --from YYYY-MM-DD --to YYYY-MM-DD [options]
-
-Ingests every day of a range from Hugging Face, one request burst at a time
-with a pause between days. Days already complete (recorded in
-<content-dir>/.ingest-state.json) are skipped, so an interrupted run resumes
-where it stopped. A day that failed, or that had items that could not be used
-(partial: the others are written), is not recorded and is tried again on the
-next run; either makes the exit code 1.
-
-Options:
-  --from, --to DAY    the range, both included
-  --delay-ms N        pause between days (default: 1000)
-  --content-dir DIR   the content folder (default: content)
-  --endpoint URL      the Hugging Face API (or PAPERS_HF_ENDPOINT)
-  -h, --help          show this help
-
-Build afterwards with "npm run build".
-`;
+export const BACKFILL_COMMAND = defineCommand({
+  name: 'papers backfill',
+  usage: 'papers backfill --from YYYY-MM-DD --to YYYY-MM-DD [options]',
+  summary: 'ingest a range of days from Hugging Face, resumably',
+  description: `Ingests every day of a range from Hugging Face, one request burst at a time with a pause
+between days. Days already complete (recorded in <content-dir>/.ingest-state.json) are skipped, so
+an interrupted run resumes where it stopped. A day that failed, or that had items that could not be
+used (partial: the others are written), is not recorded and is tried again on the next run; either
+makes the exit code 1.`,
+  options: {
+    from: { type: 'string', value: 'YYYY-MM-DD', description: 'the first day of the range' },
+    to: { type: 'string', value: 'YYYY-MM-DD', description: 'the last day of the range, included' },
+    'delay-ms': {
+      type: 'string',
+      value: 'N',
+      default: '1000',
+      description: 'pause between days, in milliseconds',
+    },
+    'content-dir': CONTENT_DIR_OPTION,
+    endpoint: HF_ENDPOINT_OPTION,
+    ...HELP_OPTION,
+  },
+  epilogue: 'Build afterwards with "npm run build".',
+});
 
 export async function runBackfill(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('backfill', {
-    args,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'delay-ms': { type: 'string', default: '1000' },
-      'content-dir': { type: 'string', default: 'content' },
-      endpoint: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    context.output.result(BACKFILL_HELP);
-    return 0;
-  }
+  const { values } = parseCommandArgs(BACKFILL_COMMAND, args);
+  if (values.help) return showHelp(BACKFILL_COMMAND, context);
   if (!values.from || !values.to) throw new UsageError('expected --from YYYY-MM-DD and --to YYYY-MM-DD');
   const delay = Number(values['delay-ms']);
   if (!Number.isInteger(delay) || delay < 0)

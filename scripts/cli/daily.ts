@@ -1,5 +1,12 @@
 /** `papers daily`: ingest one day from Hugging Face, validate, build and index, or change nothing. */
-import { checkListingDay, parseCommandArgs } from './args.ts';
+import {
+  checkListingDay,
+  defineCommand,
+  HELP_OPTION,
+  HF_ENDPOINT_OPTION,
+  parseCommandArgs,
+  showHelp,
+} from './args.ts';
 import { dayOf } from '../../src/lib/papers/dates.ts';
 import { checkPlace, placeFolders, type PublishPlace } from '../../src/lib/publish/place.ts';
 import { recordDay } from '../../src/lib/publish/state.ts';
@@ -12,7 +19,6 @@ import { fetchHfDayRead, fetchRefreshRead, ingestRead, removeLeftovers } from '.
 import {
   checkPublishOptions,
   PUBLISH_OPTIONS,
-  PUBLISH_OPTIONS_HELP,
   publishOutcomeText,
   resolvedPlace,
   restorePublished,
@@ -23,62 +29,57 @@ import {
 import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
-export const DAILY_HELP = `Usage: papers daily [--date YYYY-MM-DD] [options]
-
-The whole daily job: fetches the day's papers from Hugging Face (default:
-today in UTC), writes them into the content folder, validates all content,
-then builds and publishes the site as "papers publish" does: in a build
-folder kept between runs, swapped in for the published one only when the
-build and its search index succeeded (with --in-place: in the published
-folder itself).
-
-If the source fails, it writes nothing and exits non-zero. If content is
-invalid or the build fails, it exits non-zero and leaves the last good build
-as it was (with --in-place: incomplete, not to be deployed); the new day's
-files stay, so fix the problem and run "papers publish". A day without
-papers (weekends have none) is not an error: it says so and changes nothing.
-Running it twice changes nothing.
-While another papers run uses one of its folders, it stops at once and
-changes nothing (exit 1); a build or published folder that holds files
-papers did not write is refused (docs/what-can-go-wrong.md).
-
-It also fetches the days before again (--refresh-days, default 7), by ISO
-week: their counts settle and papers are listed late, so it updates the
-counts and source-owned fields of their papers (hand edits are kept) and
-adds late papers to their days. The day and the refresh are fetched before
-anything is written, so a source failure changes nothing.
-
-Options:
-  --date YYYY-MM-DD   the day to publish (default: today, UTC)
-  --refresh-days N    days before it to fetch again (default 7; 0: none)
-  --endpoint URL      the Hugging Face API (or PAPERS_HF_ENDPOINT)
-  --no-build          ingest and validate only
-${PUBLISH_OPTIONS_HELP}
-  -h, --help          show this help
-`;
-
 /** About a week: how long Hugging Face counts keep moving and papers keep being added to a day. */
 export const DEFAULT_REFRESH_DAYS = 7;
 /** Beyond two months a refresh is a backfill: use papers backfill. */
 const MAX_REFRESH_DAYS = 60;
 
-const OPTIONS = {
-  date: { type: 'string' },
-  endpoint: { type: 'string' },
-  'refresh-days': { type: 'string', default: String(DEFAULT_REFRESH_DAYS) },
-  'no-build': { type: 'boolean', default: false },
-  ...PUBLISH_OPTIONS,
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+export const DAILY_COMMAND = defineCommand({
+  name: 'papers daily',
+  usage: 'papers daily [options]',
+  summary: 'the daily job: ingest a day, then publish',
+  description: `The whole daily job: fetches the day's papers from Hugging Face, writes them into the content
+folder, validates all content, then builds and publishes the site as "papers publish" does: in a
+build folder kept between runs, swapped in for the published one only when the build and its search
+index succeeded (with --in-place: in the published folder itself).
+
+If the source fails, it writes nothing and exits non-zero. If content is invalid or the build fails,
+it exits non-zero and leaves the last good build as it was (with --in-place: incomplete, not to be
+deployed); the new day's files stay, so fix the problem and run "papers publish". A day without
+papers (weekends have none) is not an error: it says so and changes nothing. Running it twice
+changes nothing. While another papers run uses one of its folders, it stops at once and changes
+nothing (exit 1); a build or published folder that holds files papers did not write is refused
+(docs/what-can-go-wrong.md).
+
+It also fetches the days before again (--refresh-days), by ISO week: their counts settle and papers
+are listed late, so it updates the counts and source-owned fields of their papers (hand edits are
+kept) and adds late papers to their days. The day and the refresh are fetched before anything is
+written, so a source failure changes nothing.`,
+  options: {
+    date: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'the day to publish',
+      defaultText: 'today, UTC',
+    },
+    'refresh-days': {
+      type: 'string',
+      value: 'N',
+      default: String(DEFAULT_REFRESH_DAYS),
+      description: `days before it to fetch again, from 0 (none) to ${MAX_REFRESH_DAYS}`,
+    },
+    endpoint: HF_ENDPOINT_OPTION,
+    'no-build': { type: 'boolean', default: false, description: 'ingest and validate only' },
+    ...PUBLISH_OPTIONS,
+    ...HELP_OPTION,
+  },
+});
 
 type DailyValues = PublishValues & { endpoint?: string | undefined };
 
 export async function runDaily(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('daily', { args, options: OPTIONS, strict: true });
-  if (values.help) {
-    context.output.result(DAILY_HELP);
-    return 0;
-  }
+  const { values } = parseCommandArgs(DAILY_COMMAND, args);
+  if (values.help) return showHelp(DAILY_COMMAND, context);
   const date = checkListingDay('--date', values.date ?? dayOf(new Date()));
   const refreshDays = Number(values['refresh-days']);
   if (!/^\d+$/.test(values['refresh-days']) || refreshDays > MAX_REFRESH_DAYS)

@@ -1,44 +1,41 @@
 /** `papers index`: the search index of a built site, the last step of `npm run build`. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseCommandArgs } from './args.ts';
+import { defineCommand, HELP_OPTION, parseCommandArgs, showHelp } from './args.ts';
 import { buildReuseFor, type BuildReuseSetting } from '../../src/lib/build-reuse.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import { siteSettings, type CommandContext } from './context.ts';
 
-export const INDEX_HELP = `Usage: papers index [--out-dir DIR] [--astro-cache DIR]
+export const INDEX_COMMAND = defineCommand({
+  name: 'papers index',
+  usage: 'papers index [options]',
+  summary: 'the search index of a built site (npm run build runs it)',
+  description: `Indexes the site built in --out-dir for search: one Pagefind index per month
+of the archive's newest year and one per earlier year, in its pagefind/ folder. A piece whose
+papers did not change since the last run is linked (or copied) from the search cache
+(PAPERS_PAGEFIND_CACHE, default node_modules/.cache/daily-papers/pagefind) instead of being
+indexed again, and only the pages Astro rendered since then are read.
 
-Indexes the built site in DIR for search: one Pagefind index per month of
-the archive's newest year and one per earlier year, in DIR/pagefind/. A
-piece whose papers did not change since the last run is linked (or copied)
-from the search cache (PAPERS_PAGEFIND_CACHE, default
-node_modules/.cache/daily-papers/pagefind) instead of being indexed again,
-and only the pages Astro rendered since then are read.
-"npm run build" runs it after "astro build", in a process of its own so the
-two never hold their memory at once.
-
-Options:
-  --out-dir DIR       the built site (default: dist)
-  --astro-cache DIR   Astro's cache folder, whose incremental-build manifest
-                      says which pages were kept unchanged and need not be
-                      read (default: ${ASTRO_CACHE_DIR})
-  -h, --help          show this help
-`;
-
-const OPTIONS = {
-  'out-dir': { type: 'string', default: 'dist' },
-  'astro-cache': { type: 'string', default: ASTRO_CACHE_DIR },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+"npm run build" runs it after "astro build", in a process of its own so the two never hold their
+memory at once.`,
+  options: {
+    'out-dir': { type: 'string', value: 'DIR', default: 'dist', description: 'the built site' },
+    'astro-cache': {
+      type: 'string',
+      value: 'DIR',
+      default: ASTRO_CACHE_DIR,
+      description:
+        "Astro's cache folder, whose incremental-build manifest says which pages were kept unchanged and need not be read",
+    },
+    ...HELP_OPTION,
+  },
+});
 
 export async function runIndex(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('index', { args, options: OPTIONS, strict: true });
-  if (values.help) {
-    context.output.result(INDEX_HELP);
-    return 0;
-  }
+  const { values } = parseCommandArgs(INDEX_COMMAND, args);
+  if (values.help) return showHelp(INDEX_COMMAND, context);
   const outDir = path.resolve(values['out-dir']);
   if (!existsSync(path.join(outDir, 'index.html')))
     throw new InputError(

@@ -1,5 +1,12 @@
 /** `papers ingest <hf|arxiv|text>`: one day's papers from a source into content/. */
-import { checkListingDay, parseCommandArgs } from './args.ts';
+import {
+  checkListingDay,
+  CONTENT_DIR_OPTION,
+  defineCommand,
+  HELP_OPTION,
+  parseCommandArgs,
+  showHelp,
+} from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { removeLeftoverTemporaries, writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
 import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
@@ -18,11 +25,13 @@ import { checkContentFolder, readInputFile } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 import type { CommandContext } from './context.ts';
 
-export const INGEST_HELP = `Usage: papers ingest <source> [options]
-
-Reads one day's papers and writes one Markdown file per paper under
-<content-dir>/papers/YYYY/MM/DD/<id>.md. Running it again changes nothing;
-a later run updates counts and links and keeps hand edits.
+export const INGEST_COMMAND = defineCommand({
+  name: 'papers ingest',
+  usage: 'papers ingest <source> [options]',
+  summary: "write one day's papers from hf, arxiv or text into content/",
+  description: `Reads one day's papers and writes one Markdown file per paper under
+<content-dir>/papers/YYYY/MM/DD/<id>.md. Running it again changes nothing; a later run updates
+counts and links and keeps hand edits.
 
 Sources:
   hf      Hugging Face Daily Papers
@@ -33,37 +42,36 @@ Sources:
             --file feed.atom --date D     read a saved API response
             --ids 2610.01092,... --date D fetch those papers
   text    text of a listing page copied from a browser
-            --file page.txt --date D      the page's "Mar 14" line must agree
-
-Options:
-  --content-dir DIR   where content lives (default: content)
-  --endpoint URL      API to fetch from (or PAPERS_HF_ENDPOINT / PAPERS_ARXIV_ENDPOINT)
-  --dry-run           say what would change, write nothing
-  -h, --help          show this help
-`;
-
-const OPTIONS = {
-  date: { type: 'string' },
-  file: { type: 'string' },
-  ids: { type: 'string' },
-  endpoint: { type: 'string' },
-  'content-dir': { type: 'string', default: 'content' },
-  'dry-run': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+            --file page.txt --date D      the page's "Mar 14" line must agree`,
+  positionals: true,
+  options: {
+    date: { type: 'string', value: 'YYYY-MM-DD', description: 'the day of the papers' },
+    file: {
+      type: 'string',
+      value: 'FILE',
+      description: 'a saved response or page to read instead of fetching',
+    },
+    ids: { type: 'string', value: 'ID,...', description: 'arXiv ids to fetch (arxiv only)' },
+    endpoint: {
+      type: 'string',
+      value: 'URL',
+      description: 'the API to fetch from (or PAPERS_HF_ENDPOINT, PAPERS_ARXIV_ENDPOINT)',
+    },
+    'content-dir': CONTENT_DIR_OPTION,
+    'dry-run': { type: 'boolean', default: false, description: 'say what would change, write nothing' },
+    ...HELP_OPTION,
+  },
+});
 
 type IngestOptions = ReturnType<typeof parseIngestArgs>['values'];
 
 function parseIngestArgs(args: string[]) {
-  return parseCommandArgs('ingest', { args, options: OPTIONS, allowPositionals: true, strict: true });
+  return parseCommandArgs(INGEST_COMMAND, args);
 }
 
 export async function runIngest(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseIngestArgs(args);
-  if (values.help) {
-    context.output.result(INGEST_HELP);
-    return 0;
-  }
+  if (values.help) return showHelp(INGEST_COMMAND, context);
   const [source, ...extra] = positionals;
   if (!source) throw new UsageError('which source? expected hf, arxiv or text (see "papers ingest --help")');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);

@@ -10,37 +10,41 @@ import { LockError } from '../../src/lib/run-lock/lock-file.ts';
 import { TaxonomyError } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext, CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
-import { runBackfill } from './backfill.ts';
-import { runDaily } from './daily.ts';
-import { runIndex } from './index-search.ts';
-import { runIngest } from './ingest.ts';
-import { runPublish } from './publish.ts';
-import { runTopics } from './topics.ts';
-import { runValidate } from './validate.ts';
+import { formatCommands, type Command } from './args.ts';
+import { BACKFILL_COMMAND, runBackfill } from './backfill.ts';
+import { DAILY_COMMAND, runDaily } from './daily.ts';
+import { INDEX_COMMAND, runIndex } from './index-search.ts';
+import { INGEST_COMMAND, runIngest } from './ingest.ts';
+import { PUBLISH_COMMAND, runPublish } from './publish.ts';
+import { runTopics, TOPICS_COMMAND } from './topics.ts';
+import { runValidate, VALIDATE_COMMAND } from './validate.ts';
+
+type Run = (args: string[], context: CommandContext) => Promise<number>;
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly { command: Command; run: Run }[] = [
+  { command: INGEST_COMMAND, run: runIngest },
+  { command: VALIDATE_COMMAND, run: runValidate },
+  { command: TOPICS_COMMAND, run: runTopics },
+  { command: INDEX_COMMAND, run: runIndex },
+  { command: PUBLISH_COMMAND, run: runPublish },
+  { command: DAILY_COMMAND, run: runDaily },
+  { command: BACKFILL_COMMAND, run: runBackfill },
+];
+
+/** The word after `papers` that names a command. */
+const word = (command: Command) => command.name.replace(/^papers /, '');
 
 export const MAIN_HELP = `Usage: papers <command> [options]
 
 Commands:
-  ingest <hf|arxiv|text>   write one day's papers from a source into content/
-  validate                 check every paper file against the schema
-  topics [--explain ID]    papers per topic, or why a paper is in its topics
-  index [--out-dir DIR]    the search index of a built site (npm run build runs it)
-  publish                  validate, build, index, and publish when all succeeded
-  daily [--date D]         the daily job: ingest a day, then publish
-  backfill --from D --to D ingest a range of days, resumably
+${formatCommands(
+  COMMANDS.map(({ command }) => command),
+  word,
+)}
 
 Run "papers <command> --help" for a command's options.
 `;
-
-const COMMANDS: Record<string, (args: string[], context: CommandContext) => Promise<number>> = {
-  ingest: runIngest,
-  validate: runValidate,
-  topics: runTopics,
-  index: runIndex,
-  publish: runPublish,
-  daily: runDaily,
-  backfill: runBackfill,
-};
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const [command, ...rest] = argv;
@@ -48,10 +52,10 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     context.output.result(MAIN_HELP);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS.find((entry) => word(entry.command) === command)?.run;
   if (!run) {
     context.output.warn(
-      `papers: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+      `papers: unknown command "${command}" (commands: ${COMMANDS.map((entry) => word(entry.command)).join(', ')})`,
     );
     return 2;
   }

@@ -1,5 +1,12 @@
 /** `papers publish`: validate, build and index in the kept build folder, then publish; `papers daily` ends with it. */
-import { parseCommandArgs } from './args.ts';
+import {
+  CONTENT_DIR_OPTION,
+  defineCommand,
+  HELP_OPTION,
+  parseCommandArgs,
+  showHelp,
+  type OptionTable,
+} from './args.ts';
 import { readEnvironment } from '../../src/lib/config/env.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { checkContent } from '../../src/lib/publish/check-content.ts';
@@ -22,54 +29,63 @@ import { UsageError } from './errors.ts';
 import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
-export const PUBLISH_OPTIONS_HELP = `  --content-dir DIR   the content folder (default: content)
-  --out-dir DIR       where the published site goes (default: dist)
-  --build-dir DIR     where the site is built first, kept between runs and
-                      never served (default: PAPERS_PUBLISH_BUILD, or
-                      ${readEnvironment({}).operator.publishBuildDir} in the project)
-  --link              publish hard links to the build folder's files instead
-                      of copies, on a machine that uploads the published
-                      folder and is then thrown away (CI): elsewhere the next
-                      build would change the published files through the links
-  --in-place          build in the published folder itself, with no build
-                      folder and no publish step: for a CI job that keeps the
-                      folder in its cache and deploys it only when the job
-                      succeeded (a failed build leaves it incomplete)
-  --force-build       build even when the content has not changed
-  --allow-empty       publish content without paper files over a site that
-                      has papers (refused otherwise: a wrong --content-dir)`;
-
-export const PUBLISH_HELP = `Usage: papers publish [options]
-
-Builds the site from the content folder and publishes it, as "papers daily"
-does after it ingested a day: validates all content, builds the site and its
-search index in the build folder (in place, so unchanged pages stay where
-they are), and only when both succeeded brings <out-dir>.next (the site as it
-was before the last publish) up to date with the build and swaps it in for
-the published folder. If content is invalid or the build fails, the published
-folder is left as it was. Nothing is done when it is already the build of
-this content. With --in-place, the site is built in the published folder
-itself and nothing is swapped.
-
-One run at a time: while another papers run uses the content, build or
-published folder, it stops at once and changes nothing (exit 1). A build or
-published folder that holds files papers did not write is refused
-(docs/what-can-go-wrong.md).
-
-Options:
-${PUBLISH_OPTIONS_HELP}
-  -h, --help          show this help
-`;
-
+/** The options of every command that builds and publishes: `papers publish` and `papers daily`. */
 export const PUBLISH_OPTIONS = {
-  'content-dir': { type: 'string', default: 'content' },
-  'out-dir': { type: 'string', default: 'dist' },
-  'build-dir': { type: 'string' },
-  link: { type: 'boolean', default: false },
-  'in-place': { type: 'boolean', default: false },
-  'force-build': { type: 'boolean', default: false },
-  'allow-empty': { type: 'boolean', default: false },
-} as const;
+  'content-dir': CONTENT_DIR_OPTION,
+  'out-dir': {
+    type: 'string',
+    value: 'DIR',
+    default: 'dist',
+    description: 'where the published site goes',
+  },
+  'build-dir': {
+    type: 'string',
+    value: 'DIR',
+    description: 'where the site is built first, kept between runs and never served',
+    defaultText: `PAPERS_PUBLISH_BUILD, or ${readEnvironment({}).operator.publishBuildDir} in the project`,
+  },
+  link: {
+    type: 'boolean',
+    default: false,
+    description:
+      "publish hard links to the build folder's files instead of copies, on a machine that uploads the published folder and is then thrown away (CI): elsewhere the next build would change the published files through the links",
+  },
+  'in-place': {
+    type: 'boolean',
+    default: false,
+    description:
+      'build in the published folder itself, with no build folder and no publish step: for a CI job that keeps the folder in its cache and deploys it only when the job succeeded (a failed build leaves it incomplete)',
+  },
+  'force-build': {
+    type: 'boolean',
+    default: false,
+    description: 'build even when the content has not changed',
+  },
+  'allow-empty': {
+    type: 'boolean',
+    default: false,
+    description:
+      'publish content without paper files over a site that has papers (refused otherwise: a wrong --content-dir)',
+  },
+} as const satisfies OptionTable;
+
+export const PUBLISH_COMMAND = defineCommand({
+  name: 'papers publish',
+  usage: 'papers publish [options]',
+  summary: 'validate, build, index, and publish when all succeeded',
+  description: `Builds the site from the content folder and publishes it, as "papers daily" does after it
+ingested a day: validates all content, builds the site and its search index in the build folder (in
+place, so unchanged pages stay where they are), and only when both succeeded brings <out-dir>.next
+(the site as it was before the last publish) up to date with the build and swaps it in for the
+published folder. If content is invalid or the build fails, the published folder is left as it was.
+Nothing is done when it is already the build of this content. With --in-place, the site is built in
+the published folder itself and nothing is swapped.
+
+One run at a time: while another papers run uses the content, build or published folder, it stops
+at once and changes nothing (exit 1). A build or published folder that holds files papers did not
+write is refused (docs/what-can-go-wrong.md).`,
+  options: { ...PUBLISH_OPTIONS, ...HELP_OPTION },
+});
 
 export interface PublishValues {
   'content-dir': string;
@@ -82,12 +98,8 @@ export interface PublishValues {
 }
 
 export async function runPublish(args: string[], context: CommandContext): Promise<number> {
-  const options = { ...PUBLISH_OPTIONS, help: { type: 'boolean', short: 'h', default: false } } as const;
-  const { values } = parseCommandArgs('publish', { args, options, strict: true });
-  if (values.help) {
-    context.output.result(PUBLISH_HELP);
-    return 0;
-  }
+  const { values } = parseCommandArgs(PUBLISH_COMMAND, args);
+  if (values.help) return showHelp(PUBLISH_COMMAND, context);
   const place = resolvedPlace(values, context);
   checkContentFolder(place.contentDir, 'refuse');
   const outcome = await withFolderLocks(placeFolders(place), async () => {

@@ -1,5 +1,5 @@
 /** `papers topics`: how the taxonomy sorts the content, and why. */
-import { parseCommandArgs } from './args.ts';
+import { CONTENT_DIR_OPTION, defineCommand, HELP_OPTION, parseCommandArgs, showHelp } from './args.ts';
 import { classify, type TopicVerdict } from '../../src/lib/topics/classify.ts';
 import { coverageSummary, topicCoverage } from '../../src/lib/topics/coverage.ts';
 import { loadClassifiablePapers, loadTaxonomy, type ClassifiablePaper } from '../../src/lib/topics/load.ts';
@@ -8,28 +8,26 @@ import type { CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { checkContentFolder } from './read-input.ts';
 
-export const TOPICS_HELP = `Usage: papers topics [--explain ID] [--content-dir DIR]
-
-Classifies every paper with <content-dir>/topics.yaml, as the build does,
-and prints the number of papers per topic and how many matched no topic.
-
-  --explain ID   show which rules put paper ID in each topic, with scores
-`;
+export const TOPICS_COMMAND = defineCommand({
+  name: 'papers topics',
+  usage: 'papers topics [options]',
+  summary: 'papers per topic, or why a paper is in its topics',
+  description: `Classifies every paper with <content-dir>/topics.yaml, as the build does, and prints the
+number of papers per topic and how many matched no topic.`,
+  options: {
+    explain: {
+      type: 'string',
+      value: 'ID',
+      description: 'show which rules put paper ID in each topic, with scores, and the topics it just missed',
+    },
+    'content-dir': CONTENT_DIR_OPTION,
+    ...HELP_OPTION,
+  },
+});
 
 export async function runTopics(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseCommandArgs('topics', {
-    args,
-    options: {
-      explain: { type: 'string' },
-      'content-dir': { type: 'string', default: 'content' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    context.output.result(TOPICS_HELP);
-    return 0;
-  }
+  const { values } = parseCommandArgs(TOPICS_COMMAND, args);
+  if (values.help) return showHelp(TOPICS_COMMAND, context);
   checkContentFolder(values['content-dir'], 'refuse');
   const taxonomy = await loadTaxonomy(values['content-dir']);
   const papers = await loadClassifiablePapers(values['content-dir']);

@@ -1,12 +1,12 @@
 /**
  * A Vite plugin (added by build-reuse.ts) that makes the pages of a static build read Astro's content store from its file
- * rather than from a copy in the bundle (src/lib/site/store-module.ts): at
- * 50,000 papers importing that copy took 21 s (bench/store-module.ts) and,
- * split into pieces, about 1 GB more memory (a hand-timed run) on
- * every build. The dev server and server builds keep Astro's module, and so
- * does a store of another shape (Astro's chunked storage, tried first, splits
- * the module too, but its writer encodes the store a character at a time: a
- * cold content sync took four minutes).
+ * rather than from a copy in the bundle (src/lib/site/store-module.ts): in a
+ * large archive importing that copy is slow on every build, and splitting it
+ * into pieces costs much more memory (docs/decisions/0003-build-speed-ups.md).
+ * The dev server and server builds keep Astro's module, and so does a store of
+ * another shape (Astro's chunked storage, tried first, splits the module too,
+ * but its writer encodes the store a character at a time, which makes a cold
+ * content sync far slower).
  */
 import type { Plugin } from 'vite';
 import { buildNotes } from '../lib/build-record.ts';

@@ -3,7 +3,7 @@
  * steps that run after the pages (src/integrations/): the papers the
  * collection held and the topics each was given. With it, the topic report
  * and the social images need not read and classify the whole archive a
- * second time (49 s and about a minute at 50,000 papers).
+ * second time, which in a large archive costs about as much as the first.
  *
  * The pages are bundled by Vite and the integrations are not, so each holds
  * its own copy of this module; both reach one record through global

@@ -60,8 +60,8 @@ export function placeCachedFile(source: string, target: string): void {
  * Makes `to` of links to every file under `from` (placeCachedFile), and
  * returns how many. `last`, a file of `from`, is placed after all others, so
  * a tree cut short never has it. Only names are read, one system call per
- * file: 2.7 to 3.3 s for the bench's 50,000-paper site on a quiet file system
- * (hand-timed), 7.7 s in the bench right after a linked copy was deleted.
+ * file; that is slower right after a large deletion
+ * (docs/decisions/0003-build-speed-ups.md).
  */
 export function linkTree(from: string, to: string, last?: string): number {
   mkdirSync(to, { recursive: true });

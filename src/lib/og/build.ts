@@ -67,9 +67,9 @@ export interface OgBuildReport {
 
 /**
  * Images per worker process before it is replaced. A worker's memory grows
- * from ~220 MB to ~320 MB over its first few hundred images (native
- * caches, fragmentation) and a new process costs ~1 s, so 250 keeps two
- * workers and the build under 1 GB for well under 1% of the time.
+ * over its first few hundred images (native caches, fragmentation) and a new
+ * process starts quickly, so replacing it this often keeps two workers small
+ * at a negligible cost in time (docs/decisions/0003-build-speed-ups.md).
  */
 export const RECYCLE_AFTER = 250;
 /** Files read or linked at once. */

@@ -100,7 +100,7 @@ export class ProcessPool<Task, Result> {
       // The flags of whatever started us (vitest's, Astro's) are not the worker's business.
       execArgv: [],
       // glibc gives each of libvips' threads its own malloc arena; two arenas
-      // keep a worker ~80 MB smaller at the same speed. The caller's setting wins.
+      // keep a worker markedly smaller at the same speed. The caller's setting wins.
       env: { MALLOC_ARENA_MAX: '2', ...(this.options.env ?? process.env) },
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,8 +1,8 @@
 /**
  * One card to pixels: template -> satori (SVG, text as outlines) -> sharp
  * (PNG). sharp rasterises with librsvg and, unlike @resvg/resvg-js, keeps
- * memory flat in a long-lived process (resvg-js grew ~3.6 MB per image
- * here); it also quantises the flat card to a small palette PNG.
+ * memory flat in a long-lived process (resvg-js grew with every image); it
+ * also quantises the flat card to a small palette PNG.
  *
  * Everything a render reads is named in the job (font, emoji and logo
  * files), so the job is also what the cache key is made of (hash.ts).
@@ -62,9 +62,8 @@ export class AssetCache {
   }
 
   /**
-   * The logo as a PNG of exactly the size it is drawn: librsvg takes ~20 ms
-   * per card to draw an SVG nested in the card's SVG, and a bitmap at 1:1
-   * looks the same.
+   * The logo as a PNG of exactly the size it is drawn: librsvg is slow to
+   * draw an SVG nested in the card's SVG, and a bitmap at 1:1 looks the same.
    */
   async logo(file: string, size: number): Promise<string> {
     const key = `${file}\0${size}`;
@@ -104,8 +103,8 @@ export async function renderSvg(job: RenderJob, assets: AssetCache): Promise<str
 
 /**
  * Satori wraps every image in a clip path and a mask; librsvg draws each
- * through a full-size offscreen surface, ~15 ms per card. The cards' images
- * (logo, emoji) are square and unclipped, so both can go.
+ * through a full-size offscreen surface, a cost on every card. The cards'
+ * images (logo, emoji) are square and unclipped, so both can go.
  */
 export function unmaskImages(svg: string): string {
   return svg.replace(/(<image [^>]*?) clip-path="url\(#[\w-]+\)" mask="url\(#[\w-]+\)"/g, '$1');

@@ -1,8 +1,8 @@
 /**
  * Abstracts read from their files when first asked for. The content store
  * keeps no abstracts (`retainBody: false` in src/content.config.ts): they were
- * 78 MB of its 117 MB at 50,000 papers (counted by hand), and every build serialises, loads and
- * imports the whole store. A build needs the abstracts only of the pages it
+ * most of its size, and every build serialises, loads and imports the whole
+ * store. A build needs the abstracts only of the pages it
  * renders, a thousand or so on a daily update; everything else it derives
  * from an abstract is kept by the hash of the paper's file (the content
  * layer's digest).

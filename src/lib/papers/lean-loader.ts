@@ -8,21 +8,20 @@
  *   entry to HTML when it syncs and keeps that HTML (with a copy of the front
  *   matter) in the data store, which every build then loads as one JavaScript
  *   module. The site never uses it: abstracts are rendered by
- *   src/lib/site/abstract.ts, with KaTeX and a strict sanitiser. At 50,000
- *   papers it was over a third of a 220 MB store that cost 80 s of CPU to load
- *   on each build.
+ *   src/lib/site/abstract.ts, with KaTeX and a strict sanitiser. It was over
+ *   a third of the store, which is costly to load on each build.
  * - **No front matter parsing of unchanged files.** The loader parses each
  *   file's front matter before it compares the file's digest with the stored
- *   entry's and drops the result when they match: 50,000 YAML parses (about
- *   5 s) on every daily build. For a file whose stored entry has the same
+ *   entry's and drops the result when they match: a YAML parse of every paper
+ *   on every daily build. For a file whose stored entry has the same
  *   digest and a file path (the loader's own test for "unchanged"), the parse
  *   is skipped; the loader stops at that test, before it reads what the parse
  *   gave. An entry stored under another path (the content folder moved) is
  *   dropped and parsed again, so the store names the file where it is now.
  * - **One save of the store, at the end.** Astro saves the whole store 500 ms
  *   after the last change to it (its mutable-data-store.js), and it changes
- *   the store's own meta data just before the loaders run: at 50,000 papers
- *   that save (3 s of serialising in a CPU profile, when nothing had changed yet) fell in the
+ *   the store's own meta data just before the loaders run: that save (all
+ *   of a large store serialised, when nothing had changed yet) fell in the
  *   middle of the sync, and a sync that added papers saved again at its end.
  *   Touching this collection's meta data more often than that while the
  *   loader runs puts the first save off to the end, where Astro saves anyway.

@@ -4,11 +4,10 @@
  *
  * Astro's incremental build leaves a page it need not render where it is
  * when the page is already in the output folder, and copies it from its
- * cache when it is not. Emptying the folder first meant copying 54,000
- * unchanged pages back on every build at 50,000 papers, and deleting the
- * 100,000 files of the last build (the daily update went from 54 s to 34 s
- * with this and two smaller changes: bench/results/2026-11-26-50k-c.md and
- * -d.md).
+ * cache when it is not. Emptying the folder first meant copying every
+ * unchanged page back on every build, and deleting every file of the last
+ * build (the daily update before and after this and two smaller changes:
+ * bench/results/2026-11-26-50k-c.md and -d.md).
  *
  * What the build made: every file written since it started (the bundles,
  * `public/`, the feeds, the sitemap), and every page Astro lists for it,

@@ -3,7 +3,7 @@
  * papers of its day and before (related.ts), so the lists of days that are
  * as they were at the last build are taken from there, and the pass resumes
  * from its saved state at the first new day: a daily build scores the new
- * day's 50 papers, not 50,000 (a whole pass is 12 s of CPU at 50,000 papers:
+ * day's papers, not the whole archive (what a whole pass costs:
  * bench/results/2026-11-26-lib-steps-50k.md).
  *
  * Each day has a chain hash: its papers' ids, titles and file digests (or

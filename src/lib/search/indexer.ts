@@ -347,9 +347,8 @@ function removeOtherBundles(outDir: string, plans: readonly SegmentPlan[]): void
 
 /**
  * Puts a cached bundle into the build, file by file, linked where the file
- * system allows (linkTree). Copying the ten thousand fragments of a year was
- * most of the search step of a daily build (7 s of system time in one
- * measured run at 50,000 papers); fs.cp was slower still.
+ * system allows (linkTree). Copying a year's fragments, one file a page, was
+ * most of the search step of a daily build; fs.cp was slower still.
  */
 function copyTree(from: string, to: string): void {
   linkTree(from, to, ENTRY_FILE);

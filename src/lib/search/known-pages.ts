@@ -1,7 +1,7 @@
 /**
  * What the search step learnt about each built page at the last build, so a
- * daily update need not read 50,000 paper pages to find the few that changed
- * (about 25 s at 50,000 papers).
+ * daily update need not read every paper page to find the few that changed,
+ * a slow read in a large archive (docs/decisions/0003-build-speed-ups.md).
  *
  * Astro's incremental build copies a page from its cache only when the page's
  * route code, its cacheKey and the site's config and lockfile are what they

@@ -1,12 +1,11 @@
 /**
  * The module the pages import Astro's content store from, as a build needs
  * it. Astro writes that module as `export default JSON.parse("…")` with the
- * whole store (117 MB at 50,000 papers) in one string literal: the bundler
- * carries it, and importing it took 21 s at 50,000 papers (bench/store-module.ts). In a static
- * build the store's file is on disk beside the build while the pages are
- * made, so the module can read it instead (about 1 s), and the build need not
- * read, check and quote the whole file to write Astro's module (about 2 s in
- * a CPU profile of a rebuild).
+ * whole store in one string literal: the bundler carries it, and importing it
+ * is slow in a large archive (bench/results/2026-11-26-store-module-50k.md).
+ * In a static build the store's file is on disk beside the build while the
+ * pages are made, so the module can read it instead, far quicker, and the
+ * build need not read, check and quote the whole file to write Astro's module.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 

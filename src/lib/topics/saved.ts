@@ -1,9 +1,10 @@
 /**
- * Topic classifications kept between builds (11 s of CPU for a whole pass at
- * 50,000 papers otherwise). A paper keeps its saved topics while its file's
- * digest is the same (or, without a digest, its title, abstract, keywords,
- * categories and hand-set topics hash the same: index.ts); all are dropped when the taxonomy or the classifier's code
- * changes, which the version says.
+ * Topic classifications kept between builds, as a whole pass is costly in a
+ * large archive (bench/results/2026-11-26-lib-steps-50k.md). A paper keeps
+ * its saved topics while its file's digest is the same (or, without a
+ * digest, its title, abstract, keywords, categories and hand-set topics hash
+ * the same: index.ts); all are dropped when the taxonomy or the classifier's
+ * code changes, which the version says.
  */
 import { readJsonFile } from '../cache-file.ts';
 import type { SavedClassification } from './index.ts';
