@@ -10,11 +10,14 @@ import { outDirKept } from './src/integrations/out-dir.ts';
 import { buildReuse } from './src/integrations/build-reuse.ts';
 import { OG_DIR } from './src/lib/og/paths.ts';
 import { SEARCH_DIR } from './src/lib/search/bundles.ts';
+import { ASTRO_CACHE_DIR } from './src/lib/search/known-pages.ts';
 
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
+  // With every other cache of the build, so one folder holds them all (docs/build-reuse.md).
+  cacheDir: ASTRO_CACHE_DIR,
   // No inline <style>: the Content-Security-Policy in _headers allows only the site's own stylesheets.
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [

@@ -16,7 +16,7 @@ import { getCollection } from 'astro:content';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { OPERATOR } from './settings.ts';
-import { buildNotes, buildReuseOn, projectRoot, recordBuiltPapers } from './lib/build-record.ts';
+import { buildCodeVersion, buildNotes, projectRoot, recordBuiltPapers } from './lib/build-record.ts';
 import { writeAtomically } from './lib/cache-file.ts';
 import { readBodiesOnDemand } from './lib/papers/bodies.ts';
 import { roughPlainText } from './lib/papers/plain-text.ts';
@@ -25,7 +25,6 @@ import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
 import { buildArchive, type Archive } from './lib/site/archive.ts';
 import { contentKey } from './lib/site/content-key.ts';
 import { lastMade } from './lib/last-made.ts';
-import { compareIds } from './lib/site/ranking.ts';
 import type { PaperEntry } from './lib/site/entry.ts';
 import { siteTaxonomyText, siteTopics } from './lib/topics/index.ts';
 import { readSavedTopics, savedTopicsText } from './lib/topics/saved.ts';
@@ -37,26 +36,6 @@ export interface SiteArchive {
   related(): Promise<Map<string, string[]>>;
 }
 
-/**
- * The source of the code that turns papers into topics and related lists:
- * what a build saved with other code is not used.
- */
-const DERIVING_CODE: Record<string, string> = import.meta.glob(
-  [
-    './lib/related/*.ts',
-    './lib/topics/*.ts',
-    './lib/papers/plain-text.ts',
-    // How an abstract is read from its file, and the front matter it is read with.
-    './lib/papers/bodies.ts',
-    './lib/papers/document.ts',
-    './lib/papers/schema.ts',
-    // The order papers are numbered in, and the key a classification is kept under.
-    './lib/site/ranking.ts',
-    './lib/build-record.ts',
-  ],
-  { query: '?raw', import: 'default', eager: true },
-);
-
 const TOPICS_FILE = 'topics.json';
 const RELATED_FILE = 'related.json';
 
@@ -67,7 +46,9 @@ const devArchive = lastMade<SiteArchive>();
 
 export async function siteArchive(): Promise<SiteArchive> {
   if (!import.meta.env.DEV)
-    return (loaded ??= getCollection('papers').then((entries) => load(entries, buildReuseOn())));
+    return (loaded ??= getCollection('papers').then((entries) =>
+      load(entries, buildCodeVersion() !== undefined),
+    ));
   const entries = await getCollection('papers');
   return devArchive(contentKey(entries), () => load(entries, false));
 }
@@ -125,11 +106,9 @@ async function relatedWithSavedLists(papers: readonly PaperEntry[]): Promise<Map
   return outcome.lists;
 }
 
-/** A hash of the deriving code and whatever else the saved results depend on. */
+/** A hash of the project's code version and whatever else the saved results depend on. */
 function versionOf(...more: string[]): string {
-  const hash = createHash('sha256');
-  for (const [file, source] of Object.entries(DERIVING_CODE).sort(([a], [b]) => compareIds(a, b)))
-    hash.update(`${file}\u0000${source}\u0000`);
+  const hash = createHash('sha256').update(`${buildCodeVersion() ?? ''}\u0000`);
   for (const part of more) hash.update(`${part}\u0000`);
   return hash.digest('hex');
 }

@@ -8,7 +8,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { setBuildReuse, setProjectRoot } from '../lib/build-record.ts';
+import { setBuildCodeVersion, setBuildReuse, setProjectRoot } from '../lib/build-record.ts';
+import { codeVersion } from '../lib/code-version.ts';
 import { buildReuseFor, type BuildReuseSetting } from '../lib/build-reuse.ts';
 import { STORE_FILE, storeModulePlugin } from './store-module.ts';
 
@@ -16,7 +17,7 @@ export function buildReuse(setting: BuildReuseSetting): AstroIntegration {
   return {
     name: 'daily-papers:build-reuse',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
         // The store keeps no abstracts; pages read them from the files it names relative to the
         // project (src/lib/papers/bodies.ts), wherever the build runs from. A global, not a Vite
@@ -25,6 +26,7 @@ export function buildReuse(setting: BuildReuseSetting): AstroIntegration {
         const reuse = buildReuseFor(setting, root);
         setBuildReuse(reuse.on);
         if (reuse.warning) logger.warn(reuse.warning);
+        setBuildCodeVersion(reuse.on ? await codeVersion(root) : undefined);
         if (!reuse.on) return;
         updateConfig({ experimental: { incrementalBuild: true } });
         if (command === 'build' && config.output === 'static') {

@@ -30,6 +30,8 @@ const PROJECT_ROOT = Symbol.for('daily-papers.project-root');
 
 const BUILD_REUSE = Symbol.for('daily-papers.build-reuse');
 
+const CODE_VERSION = Symbol.for('daily-papers.code-version');
+
 /** A paper as the collection held it. */
 export interface BuiltPaper {
   id: string;
@@ -44,6 +46,7 @@ type Holder = {
   [ABSTRACTS_READ]?: number;
   [PROJECT_ROOT]?: string;
   [BUILD_REUSE]?: boolean;
+  [CODE_VERSION]?: string | undefined;
 };
 
 /** Papers classified in this process since the last clear, by `id` and listing day. */
@@ -93,6 +96,19 @@ export function setBuildReuse(on: boolean): void {
 /** On unless the build decided otherwise (the dev server keeps its own state and never reads saved work). */
 export function buildReuseOn(): boolean {
   return (globalThis as Holder)[BUILD_REUSE] ?? true;
+}
+
+/**
+ * The project's code version (src/lib/code-version.ts), set when the build
+ * reuses the last one's work: what it derives and keeps is saved under it.
+ */
+export function setBuildCodeVersion(version: string | undefined): void {
+  (globalThis as Holder)[CODE_VERSION] = version;
+}
+
+/** Undefined when the build reuses nothing, or outside a build (the dev server). */
+export function buildCodeVersion(): string | undefined {
+  return (globalThis as Holder)[CODE_VERSION];
 }
 
 /** Counts an abstract read from its file (src/lib/papers/bodies.ts). */

@@ -13,7 +13,7 @@
  * Builds must not share scratch space, or two at once (the test setup's,
  * or a test run beside a developer's `npm run build`) break each other:
  * - the content layer data store lives in `cacheDir`
- *   (node_modules/.astro/data-store.json by default), so two builds of
+ *   (node_modules/.cache/daily-papers/astro/data-store.json by default), so two builds of
  *   different content sharing it would read each other's papers. The CLI has
  *   no flag for `cacheDir`, so the child calls Astro's `build()` instead;
  * - the prerender bundle goes to `<cwd>/.astro/.prerender/` when `outDir` is

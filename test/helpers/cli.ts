@@ -4,7 +4,8 @@ import { runCli } from '../../scripts/cli/main.ts';
 import { SETTINGS } from '../../src/config.ts';
 import { readEnvironment } from '../../src/lib/config/env.ts';
 import { resolveSite } from '../../src/lib/config/site.ts';
-import { codeFingerprint, publishFingerprint } from '../../src/lib/publish/fingerprint.ts';
+import { codeVersion } from '../../src/lib/code-version.ts';
+import { publishFingerprint } from '../../src/lib/publish/fingerprint.ts';
 import { PROJECT_ROOT, withoutVitestEnv } from './build-site.ts';
 
 export interface CliRun {
@@ -67,5 +68,5 @@ export function siteEnv(root: string): Record<string, string> {
 /** The fingerprint `papers publish` stamps a build of `contentDir` with, run with `env`. */
 export async function publishStamp(contentDir: string, env: Record<string, string>): Promise<string> {
   const site = resolveSite(SETTINGS, readEnvironment(env).site);
-  return publishFingerprint(contentDir, site, await codeFingerprint(PROJECT_ROOT));
+  return publishFingerprint(contentDir, site, await codeVersion(PROJECT_ROOT));
 }

@@ -132,7 +132,7 @@ describe('papers daily', () => {
       [...now].filter(([file, stamp]) => dayOne.get(file) === stamp).map(([file]) => file),
     );
     // Every file the build has not written since the first day is left. Not "most pages": this
-    // build shares node_modules/.astro with the project, whose generated files a concurrent test
+    // build shares Astro's cache folder with the project, whose generated files a concurrent test
     // build can change, and Astro renders every page again when they do. The first day's social
     // images come from their cache either way.
     const modified = (stamp: string | undefined) => stamp?.split(':')[1];

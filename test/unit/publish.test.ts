@@ -2,13 +2,8 @@ import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../src/lib/publish/days.ts';
-import {
-  CODE_PATHS,
-  codeFingerprint,
-  SETTINGS_FILE,
-  contentFingerprint,
-  publishFingerprint,
-} from '../../src/lib/publish/fingerprint.ts';
+import { CODE_PATHS, codeVersion, SETTINGS_FILE } from '../../src/lib/code-version.ts';
+import { contentFingerprint, publishFingerprint } from '../../src/lib/publish/fingerprint.ts';
 import { BIBTEX_TYPE, headersFile } from '../../src/lib/publish/headers.ts';
 import {
   checkBuildFolder,
@@ -136,17 +131,17 @@ describe('the publish fingerprint', () => {
     await mkdir(path.join(project, 'src/pages'), { recursive: true });
     await writeFile(path.join(project, 'src/pages/index.astro'), 'v1');
     const env = { url: 'https://example.org', base: '/' };
-    const first = await publishFingerprint(content, env, await codeFingerprint(project));
-    expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);
+    const first = await publishFingerprint(content, env, await codeVersion(project));
+    expect(await publishFingerprint(content, env, await codeVersion(project))).toBe(first);
     expect(
-      await publishFingerprint(content, { ...env, base: '/papers/' }, await codeFingerprint(project)),
+      await publishFingerprint(content, { ...env, base: '/papers/' }, await codeVersion(project)),
     ).not.toBe(first);
     // The site owner's file counts by what it says (the settings above), not by its text.
     await writeFile(path.join(project, SETTINGS_FILE), '// a comment');
-    expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);
+    expect(await publishFingerprint(content, env, await codeVersion(project))).toBe(first);
     // Not read by the build: no change.
     await writeFile(path.join(project, 'README.md'), 'notes');
-    expect(await publishFingerprint(content, env, await codeFingerprint(project))).toBe(first);
+    expect(await publishFingerprint(content, env, await codeVersion(project))).toBe(first);
     const changes: [string, string][] = [
       ['src/pages/index.astro', 'v2'],
       ['src/lib/new.ts', 'x'],
@@ -158,7 +153,7 @@ describe('the publish fingerprint', () => {
     for (const [file, text] of changes) {
       await mkdir(path.dirname(path.join(project, file)), { recursive: true });
       await writeFile(path.join(project, file), text);
-      const now = await publishFingerprint(content, env, await codeFingerprint(project));
+      const now = await publishFingerprint(content, env, await codeVersion(project));
       expect(seen.has(now), file).toBe(false);
       seen.add(now);
     }

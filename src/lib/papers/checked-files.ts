@@ -41,7 +41,7 @@ export interface KnownFiles {
 }
 
 export interface CheckedFiles extends KnownFiles {
-  /** The project's code the files were checked by (fingerprint.ts codeFingerprint). */
+  /** The project's code the files were checked by (src/lib/code-version.ts). */
   code: string;
   /** The content folder's real path. */
   contentDir: string;

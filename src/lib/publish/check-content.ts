@@ -8,7 +8,8 @@ import path from 'node:path';
 import { canonicalPath } from '../papers/paths.ts';
 import { CHECKED_FILES_FILE, readCheckedFiles, writeCheckedFiles } from '../papers/checked-files.ts';
 import { validateContent, type ValidationReport } from '../papers/store.ts';
-import { codeFingerprint, publishFingerprint } from './fingerprint.ts';
+import { codeVersion } from '../code-version.ts';
+import { publishFingerprint } from './fingerprint.ts';
 
 export interface ContentCheck {
   report: ValidationReport;
@@ -28,7 +29,7 @@ export async function checkContent(
   settings: CheckSettings,
   projectRoot: string,
 ): Promise<ContentCheck> {
-  const code = await codeFingerprint(projectRoot);
+  const code = await codeVersion(projectRoot);
   const saved = path.resolve(projectRoot, settings.buildCacheDir, CHECKED_FILES_FILE);
   const folder = canonicalPath(contentDir);
   const checkedAt = Date.now();

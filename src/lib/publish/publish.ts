@@ -19,7 +19,7 @@ import { countText } from '../count-text.ts';
 import { isInside } from '../papers/paths.ts';
 import { linkFolder, mirrorFolder, type MirrorSummary } from './mirror.ts';
 import { setAsideAndRemove } from './set-aside.ts';
-import { CODE_PATHS } from './fingerprint.ts';
+import { CODE_PATHS } from '../code-version.ts';
 import { leftoversOfStoppedSwaps, OLD_MARK, restoreStoppedSwap, swapKeepingOld } from './swap.ts';
 
 export type PublishSummary = { how: 'linked'; files: number } | ({ how: 'mirrored' } & MirrorSummary);
