@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { environmentSchema } from './env.ts';
 import { siteSchema } from './site.ts';
+import { markdownTable } from '../markdown-table.ts';
 
 export const REFERENCE_START = '<!-- reference: generated from src/lib/config/ by `npm run docs:config` -->';
 export const REFERENCE_END = '<!-- end of reference -->';
@@ -20,7 +21,7 @@ interface Row {
 
 /** Both tables, between the markers. */
 export function configurationReference(): string {
-  const site = table(
+  const site = rowsTable(
     ['field', 'meaning', 'default'],
     fieldRows(siteSchema, siteSchema.parse({}), []).map((row) => ({ ...row, name: `\`${row.name}\`` })),
   );
@@ -39,7 +40,7 @@ export function configurationReference(): string {
     '',
     '### Environment variables',
     '',
-    table(['variable', 'meaning', 'default'], variables),
+    rowsTable(['variable', 'meaning', 'default'], variables),
     '',
     REFERENCE_END,
   ].join('\n');
@@ -85,23 +86,9 @@ function defaultText(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
-/** A Markdown table with its columns padded, as Prettier formats one. */
-function table(headers: readonly string[], rows: readonly Row[]): string {
-  const body = rows.map((row) => [row.name, escaped(row.description), row.fallback]);
-  const widths = headers.map((_, column) =>
-    Math.max(3, ...[headers, ...body].map((cells) => width(cells[column] ?? ''))),
+function rowsTable(headers: readonly string[], rows: readonly Row[]): string {
+  return markdownTable(
+    headers,
+    rows.map((row) => [row.name, row.description, row.fallback]),
   );
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, column) => cell.padEnd(cell.length + (widths[column] ?? 0) - width(cell))).join(' | ')} |`;
-  const rule = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
-  return [line(headers), rule, ...body.map(line)].join('\n');
-}
-
-function escaped(text: string): string {
-  return text.replaceAll('|', '\\|');
-}
-
-/** Characters as Prettier counts them for padding (code points). */
-function width(text: string): number {
-  return [...text].length;
 }

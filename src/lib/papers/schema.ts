@@ -1,7 +1,7 @@
 /**
  * The paper content model: one schema for the content collection, the
- * ingester, `papers validate` and the tests. Every field is documented here;
- * this file is the reference for what a paper's front matter may hold.
+ * ingester, `papers validate` and the tests. Every field is described here;
+ * docs/content.md's table is made from these descriptions (`npm run docs:content`).
  */
 import { z } from 'zod';
 import { isIsoDay } from './dates.ts';
@@ -123,56 +123,59 @@ function textList(maxEntries: number, maxLength: number) {
 
 export const paperSchema = z.strictObject(
   {
-    /** arXiv id without version (`2610.01092`, `hep-th/9901001`) or a title slug. */
     id: z
       .string({ error: 'expected an arXiv id such as 2610.01092 (quoted) or a slug' })
-      .refine(isPaperId, { error: 'expected an arXiv id such as 2610.01092 or a lowercase slug' }),
-    /** Plain text; inline math stays as `$...$`. */
-    title: text(FIELD_LIMITS.title),
-    /** In the order the paper lists them. */
-    authors: textList(FIELD_LIMITS.authors, FIELD_LIMITS.authorName).default([]),
-    /** The day the paper was listed: the folder the file lives in. */
-    date: day,
-    /** When the paper was first submitted to arXiv, if known. */
-    published: day.optional(),
-    /** When the latest arXiv version appeared, if known. */
-    updated: day.optional(),
-    upvotes: count.optional(),
-    comments: count.optional(),
-    /** Code repository. */
-    github: httpUrl.optional(),
-    projectPage: httpUrl.optional(),
-    /** Who put the paper on the daily list (Hugging Face user name). */
-    submittedBy: text(FIELD_LIMITS.submittedBy).optional(),
-    /** Keywords from the source, e.g. Hugging Face `ai_keywords`. */
-    keywords: textList(FIELD_LIMITS.keywords, FIELD_LIMITS.keyword).default([]),
-    /** arXiv categories, primary first. */
-    categories: textList(FIELD_LIMITS.categories, FIELD_LIMITS.category).default([]),
-    primaryCategory: text(FIELD_LIMITS.category).optional(),
-    /** A one-paragraph summary written by the source's model. */
-    aiSummary: text(FIELD_LIMITS.aiSummary).optional(),
-    /** The source's preview image. */
-    thumbnail: httpUrl.optional(),
-    /** Which ingester first wrote the file. */
-    source: z.enum(PAPER_SOURCES, { error: `expected one of ${PAPER_SOURCES.join(', ')}` }),
-    /** Hand-assigned topic ids. The ingester never writes this field. */
+      .refine(isPaperId, { error: 'expected an arXiv id such as 2610.01092 or a lowercase slug' })
+      .describe(
+        'arXiv id without version, quoted (`"2610.01092"`); old-style ids such as `hep-th/9901001`; or a lowercase slug for papers without an arXiv id',
+      ),
+    title: text(FIELD_LIMITS.title).describe('plain text; inline math stays as `$...$`'),
+    authors: textList(FIELD_LIMITS.authors, FIELD_LIMITS.authorName)
+      .default([])
+      .describe('plain text, in the order the paper lists them'),
+    date: day.describe('the day the paper was listed, `YYYY-MM-DD`: the folder the file lives in'),
+    published: day.optional().describe('the day the paper was first submitted to arXiv, when known'),
+    updated: day.optional().describe("the day arXiv's latest version appeared, when known"),
+    upvotes: count.optional().describe('Hugging Face upvotes'),
+    comments: count.optional().describe('Hugging Face comments'),
+    github: httpUrl.optional().describe('the code repository, an http(s) link'),
+    projectPage: httpUrl.optional().describe("the project's page, an http(s) link"),
+    submittedBy: text(FIELD_LIMITS.submittedBy)
+      .optional()
+      .describe('who put the paper on the daily list (a Hugging Face user name)'),
+    keywords: textList(FIELD_LIMITS.keywords, FIELD_LIMITS.keyword)
+      .default([])
+      .describe('keywords from the source, e.g. Hugging Face `ai_keywords`'),
+    categories: textList(FIELD_LIMITS.categories, FIELD_LIMITS.category)
+      .default([])
+      .describe('arXiv categories, primary first'),
+    primaryCategory: text(FIELD_LIMITS.category).optional().describe('the primary arXiv category'),
+    aiSummary: text(FIELD_LIMITS.aiSummary)
+      .optional()
+      .describe("a one-paragraph summary written by the source's model"),
+    thumbnail: httpUrl.optional().describe("the source's preview image, an http(s) link"),
+    source: z
+      .enum(PAPER_SOURCES, { error: `expected one of ${PAPER_SOURCES.join(', ')}` })
+      .describe(
+        `the ingester that first wrote the file: ${PAPER_SOURCES.map((name) => `\`${name}\``).join(', ')}`,
+      ),
     topics: z
       .array(z.string().max(FIELD_LIMITS.keyword).regex(TOPIC_ID), {
         error: 'expected a list of topic ids (lowercase-with-dashes)',
       })
       .max(FIELD_LIMITS.topics, { error: `expected at most ${FIELD_LIMITS.topics} topic ids` })
-      .default([]),
-    /**
-     * Fingerprints of the title, authors and abstract as the ingester last
-     * wrote them, so a later ingest can tell a hand edit from stale text.
-     */
+      .default([])
+      .describe('topic ids (from topics.yaml) a person assigns; the ingester never writes them'),
     ingested: z
       .strictObject({
         title: fingerprint.optional(),
         authors: fingerprint.optional(),
         abstract: fingerprint.optional(),
       })
-      .optional(),
+      .optional()
+      .describe(
+        'fingerprints of the title, authors and abstract as the ingester last wrote them, so a later ingest can tell a hand edit from stale text (leave it alone)',
+      ),
   },
   { error: 'expected front matter fields' },
 );

@@ -1,0 +1,61 @@
+/**
+ * The field table of docs/content.md, made from the paper schema so the docs
+ * say what validation checks: every field, whether a file must have it, what
+ * it holds and its size limit. `npm run docs:content` writes it; a unit test
+ * fails when the committed page is behind.
+ */
+import type { z } from 'zod';
+import { markdownTable } from '../markdown-table.ts';
+import { MAX_SLUG_LENGTH } from './ids.ts';
+import { FIELD_LIMITS, paperSchema } from './schema.ts';
+
+export const CONTENT_REFERENCE_START =
+  '<!-- reference: generated from src/lib/papers/schema.ts by `npm run docs:content` -->';
+export const CONTENT_REFERENCE_END = '<!-- end of reference -->';
+
+const number = new Intl.NumberFormat('en-US');
+const characters = (n: number) => `${number.format(n)} characters`;
+
+type Field = keyof typeof paperSchema.shape;
+
+/** Each field's size limit as the table says it (FIELD_LIMITS); none for dates, counts and enums. */
+const LIMITS: Partial<Record<Field, string>> = {
+  id: `${characters(MAX_SLUG_LENGTH)} for a slug`,
+  title: characters(FIELD_LIMITS.title),
+  authors: `${number.format(FIELD_LIMITS.authors)} names of ${characters(FIELD_LIMITS.authorName)}`,
+  github: characters(FIELD_LIMITS.url),
+  projectPage: characters(FIELD_LIMITS.url),
+  submittedBy: characters(FIELD_LIMITS.submittedBy),
+  keywords: `${number.format(FIELD_LIMITS.keywords)} keywords of ${characters(FIELD_LIMITS.keyword)}`,
+  categories: `${number.format(FIELD_LIMITS.categories)} categories of ${characters(FIELD_LIMITS.category)}`,
+  primaryCategory: characters(FIELD_LIMITS.category),
+  aiSummary: characters(FIELD_LIMITS.aiSummary),
+  thumbnail: characters(FIELD_LIMITS.url),
+  topics: `${number.format(FIELD_LIMITS.topics)} ids`,
+};
+
+/** The table, between the markers. */
+export function contentReference(): string {
+  const rows = Object.entries(paperSchema.shape as Record<Field, z.ZodType>).map(([name, field]) => [
+    `\`${name}\``,
+    field.safeParse(undefined).success ? '' : 'yes',
+    field.description ?? '',
+    LIMITS[name as Field] ?? '',
+  ]);
+  return [
+    CONTENT_REFERENCE_START,
+    '',
+    markdownTable(['field', 'required', 'what it holds', 'at most'], rows),
+    '',
+    CONTENT_REFERENCE_END,
+  ].join('\n');
+}
+
+/** `text` with the part between the markers replaced by the table; throws when a marker is missing. */
+export function withContentReference(text: string): string {
+  const start = text.indexOf(CONTENT_REFERENCE_START);
+  const end = text.indexOf(CONTENT_REFERENCE_END, start);
+  if (start < 0 || end < start)
+    throw new Error(`the reference markers are missing: ${CONTENT_REFERENCE_START}`);
+  return text.slice(0, start) + contentReference() + text.slice(end + CONTENT_REFERENCE_END.length);
+}
