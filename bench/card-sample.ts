@@ -13,8 +13,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { SITE } from '../src/settings.ts';
+import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
+import { OPERATOR, SITE } from '../src/settings.ts';
 import { buildOgImages } from '../src/lib/og/build.ts';
 import type { PaperLike } from '../src/lib/og/inputs.ts';
 import { OG_DIR } from '../src/lib/og/paths.ts';
@@ -24,67 +24,83 @@ import { readSiteFiles, type CardEstimate, type Tally } from './site-size.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-const { values } = parseArgs({
+export const CARD_SAMPLE_COMMAND = defineCommand({
+  name: 'node bench/card-sample.ts',
+  usage: 'PAPERS_CONTENT_DIR=DIR node bench/card-sample.ts --out DIR --cache DIR [options]',
+  summary: "render the newest days' social cards to estimate all of them",
+  description: `Renders the social cards of the archive's newest days (about --cards of them) and prints one
+JSON line: how many cards the whole archive has and what the sample cost (bench/site-size.ts). The
+bench runs it in a process of its own.`,
   options: {
-    out: { type: 'string' },
-    cache: { type: 'string' },
-    cards: { type: 'string', default: '2000' },
+    out: {
+      type: 'string',
+      value: 'DIR',
+      description: 'where the sample is rendered (emptied, then removed)',
+    },
+    cache: { type: 'string', value: 'DIR', description: 'the social images cache' },
+    cards: { type: 'string', value: 'N', default: '2000', description: 'about how many cards to render' },
+    ...HELP_OPTION,
   },
 });
-const contentDir = process.env['PAPERS_CONTENT_DIR'];
-const target = Number(values.cards);
-if (!contentDir || !values.out || !values.cache || !(target > 0))
-  throw new Error(
-    'usage: PAPERS_CONTENT_DIR=DIR node bench/card-sample.ts --out DIR --cache DIR [--cards N]',
+
+async function main(): Promise<void> {
+  const { values } = parseScriptArgs(CARD_SAMPLE_COMMAND, process.argv.slice(2));
+  const contentDir = OPERATOR.contentDir;
+  const target = Number(values.cards);
+  if (!(Number.isInteger(target) && target > 0))
+    usageFailure(CARD_SAMPLE_COMMAND, `--cards: expected a whole number of 1 or more, got "${values.cards}"`);
+  if (!values.out || !values.cache) usageFailure(CARD_SAMPLE_COMMAND, 'expected --out DIR and --cache DIR');
+
+  const files = await listPaperFiles(contentDir);
+  const byDay = new Map<string, PaperFile[]>();
+  for (const file of files) {
+    const day = byDay.get(file.date);
+    if (day) day.push(file);
+    else byDay.set(file.date, [file]);
+  }
+  const from = ownCardsFrom(
+    newestDayOf(files.map((file) => ({ data: { date: file.date } }))),
+    SITE.og.paperCardDays,
   );
+  const ownCards = (dayFiles: readonly PaperFile[]) =>
+    dayFiles.filter((file) => hasOwnCard(file.date, from)).length;
 
-const files = await listPaperFiles(contentDir);
-const byDay = new Map<string, PaperFile[]>();
-for (const file of files) {
-  const day = byDay.get(file.date);
-  if (day) day.push(file);
-  else byDay.set(file.date, [file]);
-}
-const from = ownCardsFrom(
-  newestDayOf(files.map((file) => ({ data: { date: file.date } }))),
-  SITE.og.paperCardDays,
-);
-const ownCards = (dayFiles: readonly PaperFile[]) =>
-  dayFiles.filter((file) => hasOwnCard(file.date, from)).length;
+  const sampled: PaperFile[] = [];
+  let cards = 0;
+  for (const day of [...byDay.keys()].sort().reverse()) {
+    if (cards >= target) break;
+    const dayFiles = byDay.get(day) ?? [];
+    sampled.push(...dayFiles);
+    cards += 1 + ownCards(dayFiles);
+  }
+  const papers: (PaperLike & { body: string })[] = [];
+  for (const file of sampled) {
+    const read = await readPaperFile(contentDir, file);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    papers.push({ id: read.paper.id, data: read.paper, body: read.body });
+  }
 
-const sampled: PaperFile[] = [];
-let cards = 0;
-for (const day of [...byDay.keys()].sort().reverse()) {
-  if (cards >= target) break;
-  const dayFiles = byDay.get(day) ?? [];
-  sampled.push(...dayFiles);
-  cards += 1 + ownCards(dayFiles);
-}
-const papers: (PaperLike & { body: string })[] = [];
-for (const file of sampled) {
-  const read = await readPaperFile(contentDir, file);
-  if (!read.ok) throw new Error(read.problems.join('\n'));
-  papers.push({ id: read.paper.id, data: read.paper, body: read.body });
+  await rm(values.out, { recursive: true, force: true });
+  await buildOgImages({
+    projectRoot: PROJECT_ROOT,
+    contentDir,
+    outDir: values.out,
+    cacheDir: values.cache,
+    config: SITE.og,
+    papers,
+  });
+  const sample = { paper: { files: 0, bytes: 0 }, day: { files: 0, bytes: 0 } };
+  for (const file of await readSiteFiles(path.join(values.out, OG_DIR))) {
+    const folder = file.path.split('/')[0];
+    const kind: Tally | undefined =
+      folder === 'papers' ? sample.paper : folder === 'days' ? sample.day : undefined;
+    if (!kind) continue;
+    kind.files += 1;
+    kind.bytes += file.bytes;
+  }
+  await rm(values.out, { recursive: true, force: true });
+  const estimate: CardEstimate = { paperCards: ownCards(files), dayCards: byDay.size, sample };
+  console.log(JSON.stringify(estimate));
 }
 
-await rm(values.out, { recursive: true, force: true });
-await buildOgImages({
-  projectRoot: PROJECT_ROOT,
-  contentDir,
-  outDir: values.out,
-  cacheDir: values.cache,
-  config: SITE.og,
-  papers,
-});
-const sample = { paper: { files: 0, bytes: 0 }, day: { files: 0, bytes: 0 } };
-for (const file of await readSiteFiles(path.join(values.out, OG_DIR))) {
-  const folder = file.path.split('/')[0];
-  const kind: Tally | undefined =
-    folder === 'papers' ? sample.paper : folder === 'days' ? sample.day : undefined;
-  if (!kind) continue;
-  kind.files += 1;
-  kind.bytes += file.bytes;
-}
-await rm(values.out, { recursive: true, force: true });
-const estimate: CardEstimate = { paperCards: ownCards(files), dayCards: byDay.size, sample };
-console.log(JSON.stringify(estimate));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -14,7 +14,7 @@ import { readFile, readdir, rm, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { SITE } from '../src/settings.ts';
 import { buildOgImages, RECYCLE_AFTER, summaryLine, type OgBuildReport } from '../src/lib/og/build.ts';
 import { generate } from './generate.ts';
@@ -109,22 +109,39 @@ function line(label: string, { report, peak }: Run): string {
   );
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      n: { type: 'string', default: '200' },
-      workers: { type: 'string', default: String(os.availableParallelism()) },
-      recycle: { type: 'string', default: String(RECYCLE_AFTER) },
-      keep: { type: 'boolean', default: false },
+export const OG_BENCH_COMMAND = defineCommand({
+  name: 'node bench/og.ts',
+  usage: 'node bench/og.ts [options]',
+  summary: 'time the social images: cold, cached, and one new day',
+  description:
+    'Renders the social images of a synthetic archive three times (cold, from the cache, and after one more day) and prints the time and memory of each.',
+  options: {
+    n: { type: 'string', value: 'N', default: '200', description: 'papers in the archive' },
+    workers: {
+      type: 'string',
+      value: 'N',
+      default: String(os.availableParallelism()),
+      defaultText: 'the number of cores',
+      description: 'worker processes that render',
     },
-  });
+    recycle: {
+      type: 'string',
+      value: 'N',
+      default: String(RECYCLE_AFTER),
+      description: 'images a worker renders before it is replaced',
+    },
+    keep: { type: 'boolean', default: false, description: 'keep the work folder' },
+    ...HELP_OPTION,
+  },
+});
+
+async function main(): Promise<void> {
+  const { values } = parseScriptArgs(OG_BENCH_COMMAND, process.argv.slice(2));
   const n = Number(values.n);
   const workers = Number(values.workers);
   const recycleAfter = Number(values.recycle);
-  if (![n, workers, recycleAfter].every((value) => Number.isInteger(value) && value > 0)) {
-    console.error('usage: node bench/og.ts [--n 200] [--workers N] [--recycle 500] [--keep]');
-    process.exit(2);
-  }
+  if (![n, workers, recycleAfter].every((value) => Number.isInteger(value) && value > 0))
+    usageFailure(OG_BENCH_COMMAND, '--n, --workers and --recycle take whole numbers of 1 or more');
   const work = await mkdtemp(path.join(os.tmpdir(), 'og-bench-'));
   const contentDir = path.join(work, 'content');
   const cacheDir = path.join(work, 'cache');
@@ -146,4 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -9,6 +9,8 @@ import { format, resolveConfig } from 'prettier';
 import { GENERATE_COMMAND } from '../bench/generate.ts';
 import { BENCH_COMMAND } from '../bench/run.ts';
 import { SEARCH_BENCH_COMMAND } from '../bench/search.ts';
+import { OG_BENCH_COMMAND } from '../bench/og.ts';
+import { STORE_MODULE_COMMAND } from '../bench/store-module.ts';
 import {
   defaultText,
   optionLabel,
@@ -27,6 +29,8 @@ export const DOCUMENTED: readonly Command[] = [
   BENCH_COMMAND,
   GENERATE_COMMAND,
   SEARCH_BENCH_COMMAND,
+  OG_BENCH_COMMAND,
+  STORE_MODULE_COMMAND,
 ];
 
 /** A word of help text that is code: a flag, a path, an environment variable. */

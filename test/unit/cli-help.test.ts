@@ -5,7 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CARD_SAMPLE_COMMAND } from '../../bench/card-sample.ts';
 import { GENERATE_COMMAND } from '../../bench/generate.ts';
+import { OG_BENCH_COMMAND } from '../../bench/og.ts';
+import { STORE_MODULE_COMMAND } from '../../bench/store-module.ts';
 import { BENCH_COMMAND, SCENARIOS } from '../../bench/run.ts';
 import { SEARCH_BENCH_COMMAND } from '../../bench/search.ts';
 import type { Command } from '../../scripts/cli/args.ts';
@@ -18,6 +21,9 @@ const SCRIPTS = [
   [BENCH_COMMAND, 'bench/run.ts'],
   [GENERATE_COMMAND, 'bench/generate.ts'],
   [SEARCH_BENCH_COMMAND, 'bench/search.ts'],
+  [CARD_SAMPLE_COMMAND, 'bench/card-sample.ts'],
+  [OG_BENCH_COMMAND, 'bench/og.ts'],
+  [STORE_MODULE_COMMAND, 'bench/store-module.ts'],
 ] as const;
 
 /** Runs `node <script> <args>` and returns its exit code and output. */
