@@ -25,7 +25,7 @@ import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
 import { buildArchive, type Archive } from './lib/site/archive.ts';
 import { contentKey } from './lib/site/content-key.ts';
 import { lastMade } from './lib/last-made.ts';
-import type { PaperEntry } from './lib/site/entry.ts';
+import type { PaperEntry } from './lib/papers/entry.ts';
 import { siteTaxonomyText, siteTopics } from './lib/topics/index.ts';
 import { readSavedTopics, savedTopicsText } from './lib/topics/saved.ts';
 

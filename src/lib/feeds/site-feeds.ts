@@ -7,7 +7,7 @@ import { SITE } from '../../settings.ts';
 import { markdownToPlainText } from '../papers/normalize.ts';
 import type { Archive } from '../site/archive.ts';
 import { formatDay, formatWeek } from '../site/dates.ts';
-import type { PaperEntry } from '../site/entry.ts';
+import type { PaperEntry } from '../papers/entry.ts';
 import { arxivAbsUrl, arxivPdfUrl } from '../site/links.ts';
 import { urls } from '../site/urls.ts';
 import { siteTopics } from '../topics/index.ts';

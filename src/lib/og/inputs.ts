@@ -10,7 +10,7 @@ import { isArxivId } from '../papers/ids.ts';
 import type { Paper } from '../papers/schema.ts';
 import { formatAuthors, SHORT_AUTHOR_LIMIT } from '../site/authors.ts';
 import { formatDay } from '../site/dates.ts';
-import { compareByRank } from '../site/ranking.ts';
+import { compareByRank } from '../papers/ranking.ts';
 import { MAX_DAY_TITLES, MAX_TOPICS, type DayCardInput, type PaperCardInput } from './card.ts';
 import { dayImagePath, OG_HEIGHT, OG_TYPE, OG_WIDTH, paperImagePath } from './paths.ts';
 import type { ThemeSpec } from './render.ts';

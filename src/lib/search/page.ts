@@ -7,7 +7,7 @@ import type { Archive } from '../site/archive.ts';
 import { formatMonth } from '../site/dates.ts';
 import { arxivAbsUrl } from '../site/links.ts';
 import { pageHead, type PageHead } from '../site/head.ts';
-import { compareIds } from '../site/ranking.ts';
+import { compareIds } from '../papers/ranking.ts';
 import { urls } from '../site/urls.ts';
 import { countText } from '../count-text.ts';
 import { topicTitle } from '../topics/index.ts';

@@ -6,8 +6,8 @@
  */
 import { topicsOf as defaultTopicsOf } from '../topics/index.ts';
 import { dayParts, isoWeekOf, monthKeyOf, weekDays } from './dates.ts';
-import type { PaperEntry } from './entry.ts';
-import { compareByRank, compareIds, compareNewest } from './ranking.ts';
+import type { PaperEntry } from '../papers/entry.ts';
+import { compareByRank, compareIds, compareNewest } from '../papers/ranking.ts';
 
 /** How many papers a week or month page ranks. */
 export const TOP_LIMIT = 20;

@@ -6,8 +6,8 @@
  */
 import type { DayGroup, WeekGroup } from './archive.ts';
 import { bibtexBundle } from './citation.ts';
-import type { PaperEntry } from './entry.ts';
-import { compareIds } from './ranking.ts';
+import type { PaperEntry } from '../papers/entry.ts';
+import { compareIds } from '../papers/ranking.ts';
 import { urls } from './urls.ts';
 
 export function dayBibtexPapers(day: DayGroup): PaperEntry[] {

@@ -22,14 +22,14 @@ import { shortenAuthors, type ShortAuthors } from './authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
 import { bibtex, citationMeta, citesArxiv } from './citation.ts';
 import { dayParts, formatDay, formatDayRange, formatMonth, formatNearbyDay, formatWeek } from './dates.ts';
-import type { PaperEntry } from './entry.ts';
+import type { PaperEntry } from '../papers/entry.ts';
 import { pageHead, type PageHead } from './head.ts';
 import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
 import { paperLinks, type PaperLink } from './links.ts';
 import { renderTitle } from './math.ts';
 import { paperPageImage } from './paper-image.ts';
 import { paginate, pageWindow, PAGE_SIZE, type PageSlice } from './pagination.ts';
-import { compareIds } from './ranking.ts';
+import { compareIds } from '../papers/ranking.ts';
 import { urls } from './urls.ts';
 
 /** How many of a day's papers the month page names under each day. */
