@@ -42,7 +42,7 @@ import {
 } from '../lib/search/query.ts';
 import { resultView, type ResultData } from '../lib/search/results.ts';
 import { hasTerms, isExactQuery, queryTerms, termsToCheck, type MatchedResult } from '../lib/search/terms.ts';
-import { formatDay, isIsoDay } from '../lib/site/dates.ts';
+import { formatDay, isIsoDay } from '../lib/format/dates.ts';
 import { fetchPaper } from './search-paper.ts';
 
 /** Pause after the last key press before searching. */

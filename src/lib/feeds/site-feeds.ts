@@ -6,7 +6,7 @@ import type { RSSOptions } from '@astrojs/rss';
 import { SITE } from '../../settings.ts';
 import { markdownToPlainText } from '../papers/normalize.ts';
 import type { Archive } from '../site/archive.ts';
-import { formatDay, formatWeek } from '../site/dates.ts';
+import { formatDay, formatWeek } from '../format/dates.ts';
 import type { PaperEntry } from '../papers/entry.ts';
 import { arxivAbsUrl, arxivPdfUrl } from '../site/links.ts';
 import { urls } from '../site/urls.ts';

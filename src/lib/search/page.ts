@@ -4,7 +4,7 @@
  */
 import { SITE } from '../../settings.ts';
 import type { Archive } from '../site/archive.ts';
-import { formatMonth } from '../site/dates.ts';
+import { formatMonth } from '../format/dates.ts';
 import { arxivAbsUrl } from '../site/links.ts';
 import { pageHead, type PageHead } from '../site/head.ts';
 import { compareIds } from '../papers/ranking.ts';

@@ -26,7 +26,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { parseAbstract } from '../papers/markdown.ts';
 import { safeHttpUrl } from './links.ts';
-import { runsToHtml, runsToText, truncateRuns, type TextRun } from './math.ts';
+import { runsToHtml, runsToText, truncateRuns, type TextRun } from '../format/math.ts';
 
 export interface RenderedAbstract {
   html: string;

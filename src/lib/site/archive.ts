@@ -5,7 +5,7 @@
  * milliseconds; pages only look things up.
  */
 import { topicsOf as defaultTopicsOf } from '../topics/index.ts';
-import { dayParts, isoWeekOf, monthKeyOf, weekDays } from './dates.ts';
+import { dayParts, isoWeekOf, monthKeyOf, weekDays } from '../format/dates.ts';
 import type { PaperEntry } from '../papers/entry.ts';
 import { compareByRank, compareIds, compareNewest } from '../papers/ranking.ts';
 

@@ -4,7 +4,7 @@
  * only draw cells and rectangles.
  */
 import type { DayGroup, MonthGroup, YearGroup } from './archive.ts';
-import { daysInMonth, isoWeekOf, isoWeekday, monthKey } from './dates.ts';
+import { daysInMonth, isoWeekOf, isoWeekday, monthKey } from '../format/dates.ts';
 
 export interface CalendarDay {
   date: string;

@@ -18,15 +18,22 @@ import {
 } from './abstract.ts';
 import { countText } from '../count-text.ts';
 import { dayNeighbours, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
-import { shortenAuthors, type ShortAuthors } from './authors.ts';
+import { shortenAuthors, type ShortAuthors } from '../format/authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
 import { bibtex, citationMeta, citesArxiv } from './citation.ts';
-import { dayParts, formatDay, formatDayRange, formatMonth, formatNearbyDay, formatWeek } from './dates.ts';
+import {
+  dayParts,
+  formatDay,
+  formatDayRange,
+  formatMonth,
+  formatNearbyDay,
+  formatWeek,
+} from '../format/dates.ts';
 import type { PaperEntry } from '../papers/entry.ts';
 import { pageHead, type PageHead } from './head.ts';
 import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
 import { paperLinks, type PaperLink } from './links.ts';
-import { renderTitle } from './math.ts';
+import { renderTitle } from '../format/math.ts';
 import { paperPageImage } from './paper-image.ts';
 import { paginate, pageWindow, PAGE_SIZE, type PageSlice } from './pagination.ts';
 import { compareIds } from '../papers/ranking.ts';
