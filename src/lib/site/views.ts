@@ -5,7 +5,7 @@
  * print the result.
  */
 import { SITE } from '../../settings.ts';
-import { topicFeed } from '../feeds/site-feeds.ts';
+import { topicFeed } from './feeds.ts';
 import { dayOgImage } from '../og/inputs.ts';
 import { searchRecord, type SearchRecord } from '../search/record.ts';
 import { topicTitle, topicsOf } from '../topics/index.ts';

@@ -1,7 +1,7 @@
 import { siteArchive } from '../../site-archive.ts';
 import rss from '@astrojs/rss';
 import type { APIContext, GetStaticPaths } from 'astro';
-import { topicFeedNames, topicFeedOptions } from '../../lib/feeds/site-feeds.ts';
+import { topicFeedNames, topicFeedOptions } from '../../lib/site/feeds.ts';
 import type { Archive } from '../../lib/site/archive.ts';
 
 export const getStaticPaths = (async () => {
