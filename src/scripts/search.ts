@@ -26,7 +26,7 @@ import { countText } from '../lib/count-text.ts';
 import { arxivIdOfQuery, idSummaryText, urlForId } from '../lib/search/arxiv-query.ts';
 import { FILTER, META_WEIGHTS, PIECE_FILTER } from '../lib/search/fields.ts';
 import { listCursor, mergeCursor, type ResultCursor } from '../lib/search/merge.ts';
-import type { SearchClientConfig } from '../lib/search/page.ts';
+import type { SearchClientConfig } from '../lib/site/search-page.ts';
 import {
   effectiveSort,
   isSearching,
