@@ -23,7 +23,7 @@ import { recordBuiltPapers } from './lib/papers/built-papers.ts';
 import { roughPlainText } from './lib/papers/plain-text.ts';
 import { RELATED_LIMIT, relatedIndex } from './lib/related/index.ts';
 import { readSavedRelated, relatedWithSaved } from './lib/related/saved.ts';
-import { buildArchive, type Archive } from './lib/site/archive.ts';
+import { buildArchive, type Archive } from './lib/archive/index.ts';
 import { contentKey } from './lib/site/content-key.ts';
 import { lastMade } from './lib/last-made.ts';
 import type { PaperEntry } from './lib/papers/entry.ts';

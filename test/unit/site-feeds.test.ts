@@ -8,7 +8,7 @@ import {
   topicFeedOptions,
   weeklyFeedOptions,
 } from '../../src/lib/site/feeds.ts';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { makeDay } from '../helpers/site-papers.ts';
 

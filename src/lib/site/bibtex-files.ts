@@ -4,7 +4,7 @@
  * page shows. Papers go in id order, day by day, not in the ranking, so new
  * counts leave the files as they were.
  */
-import type { DayGroup, WeekGroup } from './archive.ts';
+import type { DayGroup, WeekGroup } from '../archive/index.ts';
 import { bibtexBundle } from './citation.ts';
 import type { PaperEntry } from '../papers/entry.ts';
 import { compareIds } from '../papers/ranking.ts';

@@ -3,7 +3,7 @@
  * and a bar per month of a year. Everything is computed here; the components
  * only draw cells and rectangles.
  */
-import type { DayGroup, MonthGroup, YearGroup } from './archive.ts';
+import type { DayGroup, MonthGroup, YearGroup } from '../archive/index.ts';
 import { daysInMonth, isoWeekOf, isoWeekday, monthKey } from '../format/dates.ts';
 
 export interface CalendarDay {

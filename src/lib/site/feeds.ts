@@ -5,7 +5,7 @@
 import type { RSSOptions } from '@astrojs/rss';
 import { SITE } from '../../settings.ts';
 import { markdownToPlainText } from '../papers/normalize.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from '../archive/index.ts';
 import { formatDay, formatWeek } from '../format/dates.ts';
 import type { PaperEntry } from '../papers/entry.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './links.ts';

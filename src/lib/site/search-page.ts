@@ -3,7 +3,7 @@
  * where the search bundles are (newest first, see search/bundles.ts) for its script.
  */
 import { SITE } from '../../settings.ts';
-import type { Archive } from './archive.ts';
+import type { Archive } from '../archive/index.ts';
 import { formatMonth } from '../format/dates.ts';
 import { arxivAbsUrl } from './links.ts';
 import { pageHead, type PageHead } from './head.ts';

@@ -17,7 +17,13 @@ import {
   type RenderedAbstract,
 } from './abstract.ts';
 import { countText } from '../count-text.ts';
-import { dayNeighbours, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
+import {
+  dayNeighbours,
+  type Archive,
+  type DayGroup,
+  type MonthGroup,
+  type WeekGroup,
+} from '../archive/index.ts';
 import { shortenAuthors, type ShortAuthors } from '../format/authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
 import { bibtex, citationMeta, citesArxiv } from './citation.ts';
