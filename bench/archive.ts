@@ -1,6 +1,6 @@
 /** The synthetic archive as the site's library code sees it, for the bench's own steps. */
 import { listPaperFiles, readPaperFile } from '../src/lib/papers/store.ts';
-import type { PaperEntry } from '../src/lib/site/entry.ts';
+import type { PaperEntry } from '../src/lib/papers/entry.ts';
 
 /** Every paper of `contentDir` as a collection entry; `date` keeps only that day. */
 export async function loadEntries(contentDir: string, date?: string): Promise<PaperEntry[]> {

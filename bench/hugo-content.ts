@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { roughPlainText } from '../src/lib/papers/plain-text.ts';
 import { classify } from '../src/lib/topics/classify.ts';
 import { loadTaxonomy } from '../src/lib/topics/load.ts';
-import type { PaperEntry } from '../src/lib/site/entry.ts';
+import type { PaperEntry } from '../src/lib/papers/entry.ts';
 import { loadEntries } from './archive.ts';
 
 const WRITE_BATCH = 256;

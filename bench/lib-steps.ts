@@ -1,7 +1,7 @@
 /**
  * The build's library steps on their own, timed: reading the archive,
  * related papers (src/lib/related) and the archive index with topic
- * classification (src/lib/site/archive.ts, src/lib/topics), exactly as the
+ * classification (src/lib/archive/index.ts, src/lib/topics), exactly as the
  * routes' getStaticPaths call them. Prints one JSON line of milliseconds of
  * CPU time (user + system of this one-threaded process), which other work on
  * a busy machine changes much less than wall time.
@@ -14,7 +14,7 @@ const contentDir = process.env['PAPERS_CONTENT_DIR'];
 if (!contentDir) throw new Error('set PAPERS_CONTENT_DIR');
 // Imported after the check: the topic module reads the content folder's taxonomy when loaded.
 const { relatedIndex } = await import('../src/lib/related/index.ts');
-const { buildArchive } = await import('../src/lib/site/archive.ts');
+const { buildArchive } = await import('../src/lib/archive/index.ts');
 
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);

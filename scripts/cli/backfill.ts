@@ -10,7 +10,7 @@ import {
   showHelp,
 } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
-import { daysBetween } from '../../src/lib/publish/days.ts';
+import { addDays, isIsoDay } from '../../src/lib/papers/dates.ts';
 import { readIngestState, recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import type { CommandContext } from './context.ts';
@@ -140,4 +140,14 @@ async function ingestDay(
       'the day is fetched again on the next run',
   );
   return { outcome, papers: summary.usable };
+}
+
+/** Every day from `from` to `to`, both included, oldest first. */
+export function daysBetween(from: string, to: string): string[] {
+  if (!isIsoDay(from)) throw new RangeError(`--from: expected a day as YYYY-MM-DD, got "${from}"`);
+  if (!isIsoDay(to)) throw new RangeError(`--to: expected a day as YYYY-MM-DD, got "${to}"`);
+  if (from > to) throw new RangeError(`--from ${from} is after --to ${to}`);
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
 }

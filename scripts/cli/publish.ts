@@ -13,7 +13,6 @@ import { checkContent } from '../../src/lib/publish/check-content.ts';
 import { readStamp } from '../../src/lib/publish/fingerprint.ts';
 import {
   checkPlace,
-  optionConflict,
   placeFolders,
   resolvePlace,
   type PlaceOptions,
@@ -175,6 +174,13 @@ function placeOptions(values: PublishValues): PlaceOptions {
     link: values.link,
     inPlace: values['in-place'],
   };
+}
+
+/** What is wrong with a combination of options, in a sentence; undefined when nothing is. */
+export function optionConflict(options: PlaceOptions): string | undefined {
+  if (options.inPlace && (options.link || options.buildDir !== undefined))
+    return '--in-place builds in --out-dir itself: it takes neither --link nor --build-dir';
+  return undefined;
 }
 
 /** Throws a UsageError for options that contradict each other. */

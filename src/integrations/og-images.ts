@@ -10,9 +10,10 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPapers, classifiedKey, classifiedPapers, clearBuildRecord } from '../lib/build-record.ts';
+import { classifiedKey, classifiedPapers, clearBuildRecord } from '../lib/build-record.ts';
 import type { OgConfig } from '../lib/config/site.ts';
 import type { OgBuildOptions } from '../lib/og/build.ts';
+import { builtPapers, clearBuiltPapers } from '../lib/papers/built-papers.ts';
 
 export interface OgImagesOptions {
   /** The cards' look. */
@@ -34,13 +35,17 @@ export default function ogImages(options: OgImagesOptions): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      // A build's record starts empty (also cleared by the topic report; either may be left out).
-      'astro:build:start': () => clearBuildRecord(),
+      // A build's record starts empty (also cleared by the topic report; either may be left out),
+      // and so does its list of papers, which only this step reads.
+      'astro:build:start': () => {
+        clearBuildRecord();
+        clearBuiltPapers();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         // Loaded here, not at the top: `astro dev` and `astro check` need none of it.
         const { buildOgImages, summaryLine, writeReport } = await import('../lib/og/build.ts');
         const report = await buildOgImages({
-          // What the pages' part of the build loaded and classified (src/lib/build-record.ts).
+          // What the pages' part of the build loaded and classified (src/lib/papers/built-papers.ts, build-record.ts).
           ...(await fromBuildRecord()),
           projectRoot: root,
           contentDir: path.resolve(root, options.contentDir),

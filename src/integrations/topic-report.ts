@@ -5,8 +5,8 @@
  * only a build that classified nothing makes it read the files itself.
  */
 import type { AstroIntegration } from 'astro';
-import { classifiedPapers, clearBuildRecord, recordedCoverage } from '../lib/build-record.ts';
-import { coverageSummary, topicCoverage } from '../lib/topics/coverage.ts';
+import { classifiedPapers, clearBuildRecord } from '../lib/build-record.ts';
+import { coverageSummary, recordedCoverage, topicCoverage } from '../lib/topics/coverage.ts';
 import { loadClassifiablePapers, loadTaxonomy } from '../lib/topics/load.ts';
 
 export function topicReport(contentDir: string): AstroIntegration {

@@ -1,17 +1,16 @@
 /**
  * What the pages' part of a build learnt about the archive, kept for the
- * steps that run after the pages (src/integrations/): the papers the
- * collection held and the topics each was given. With it, the topic report
- * and the social images need not read and classify the whole archive a
- * second time, which in a large archive costs about as much as the first.
+ * steps that run after the pages (src/integrations/): the topics each paper
+ * was given (the papers themselves are kept by papers/built-papers.ts, which
+ * can name their type; this module imports nothing of src/lib). With it, the
+ * topic report and the social images need not read and classify the whole
+ * archive a second time, which in a large archive costs about as much as the
+ * first.
  *
  * The pages are bundled by Vite and the integrations are not, so each holds
  * its own copy of this module; both reach one record through global
  * symbols. `astro build` runs both in one process.
  */
-import type { Paper } from './papers/schema.ts';
-import type { TopicCoverage } from './topics/coverage.ts';
-
 export interface ClassifiedPaper {
   topics: readonly string[];
   /** Matched no topic and went to the fallback. */
@@ -19,8 +18,6 @@ export interface ClassifiedPaper {
 }
 
 const RECORD = Symbol.for('daily-papers.classified-papers');
-
-const PAPERS = Symbol.for('daily-papers.built-papers');
 
 const NOTES = Symbol.for('daily-papers.build-notes');
 
@@ -32,16 +29,8 @@ const BUILD_REUSE = Symbol.for('daily-papers.build-reuse');
 
 const CODE_VERSION = Symbol.for('daily-papers.code-version');
 
-/** A paper as the collection held it. */
-export interface BuiltPaper {
-  id: string;
-  data: Paper;
-  body?: string | undefined;
-}
-
 type Holder = {
   [RECORD]?: Map<string, ClassifiedPaper>;
-  [PAPERS]?: readonly BuiltPaper[] | undefined;
   [NOTES]?: string[];
   [ABSTRACTS_READ]?: number;
   [PROJECT_ROOT]?: string;
@@ -58,15 +47,6 @@ export function classifiedPapers(): Map<string, ClassifiedPaper> {
 /** The key of a paper in the record of classifications. */
 export function classifiedKey(paper: { id: string; data: { date: string } }): string {
   return `${paper.id}\u0000${paper.data.date}`;
-}
-
-/** The papers of the collection, once the pages' part of the build has loaded them. */
-export function builtPapers(): readonly BuiltPaper[] | undefined {
-  return (globalThis as Holder)[PAPERS];
-}
-
-export function recordBuiltPapers(papers: readonly BuiltPaper[]): void {
-  (globalThis as Holder)[PAPERS] = papers;
 }
 
 /**
@@ -127,21 +107,4 @@ export function clearBuildRecord(): void {
   classifiedPapers().clear();
   buildNotes().length = 0;
   (globalThis as Holder)[ABSTRACTS_READ] = 0;
-  (globalThis as Holder)[PAPERS] = undefined;
-}
-
-/** The coverage of what was recorded: papers per topic and how many fell back. */
-export function recordedCoverage(
-  papers: Iterable<ClassifiedPaper>,
-  topicIds: readonly string[],
-): TopicCoverage {
-  const counts = new Map(topicIds.map((id) => [id, 0]));
-  let total = 0;
-  let unmatched = 0;
-  for (const paper of papers) {
-    total += 1;
-    if (paper.fellBack) unmatched += 1;
-    for (const topic of paper.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  }
-  return { papers: total, unmatched, counts };
 }

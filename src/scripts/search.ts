@@ -26,7 +26,7 @@ import { countText } from '../lib/count-text.ts';
 import { arxivIdOfQuery, idSummaryText, urlForId } from '../lib/search/arxiv-query.ts';
 import { FILTER, META_WEIGHTS, PIECE_FILTER } from '../lib/search/fields.ts';
 import { listCursor, mergeCursor, type ResultCursor } from '../lib/search/merge.ts';
-import type { SearchClientConfig } from '../lib/search/page.ts';
+import type { SearchClientConfig } from '../lib/site/search-page.ts';
 import {
   effectiveSort,
   isSearching,
@@ -42,7 +42,7 @@ import {
 } from '../lib/search/query.ts';
 import { resultView, type ResultData } from '../lib/search/results.ts';
 import { hasTerms, isExactQuery, queryTerms, termsToCheck, type MatchedResult } from '../lib/search/terms.ts';
-import { formatDay, isIsoDay } from '../lib/site/dates.ts';
+import { formatDay, isIsoDay } from '../lib/format/dates.ts';
 import { fetchPaper } from './search-paper.ts';
 
 /** Pause after the last key press before searching. */

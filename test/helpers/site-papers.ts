@@ -3,7 +3,7 @@
  * test shares or mutates another's fixture.
  */
 import { paperSchema, type PaperInput } from '../../src/lib/papers/schema.ts';
-import type { PaperEntry } from '../../src/lib/site/entry.ts';
+import type { PaperEntry } from '../../src/lib/papers/entry.ts';
 
 export type PaperOverrides = Partial<PaperInput> & { body?: string };
 

@@ -230,7 +230,7 @@ describe('social images in an Astro build under BASE_PATH=/papers/', () => {
   });
 
   // The build makes its cards from the papers and topics its pages used
-  // (src/lib/build-record.ts); reading the files must give the same cards.
+  // (src/lib/papers/built-papers.ts, build-record.ts); reading the files must give the same cards.
   it('makes the cards that reading the content folder makes', async () => {
     const resolver = createTopicResolver(await loadTaxonomy(contentDir));
     const fromFiles = await buildOgImages({

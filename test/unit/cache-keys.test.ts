@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import {
   archivePaperPageKey,
   factsText,
@@ -9,7 +9,7 @@ import {
   paperPageKey,
 } from '../../src/lib/site/cache-keys.ts';
 import { topicPageFrame, topicPages } from '../../src/lib/site/views.ts';
-import type { PaperEntry } from '../../src/lib/site/entry.ts';
+import type { PaperEntry } from '../../src/lib/papers/entry.ts';
 import { paperPageImage } from '../../src/lib/site/paper-image.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasOwnCard, newestDayOf, ownCardsFrom } from '../../src/lib/og/policy.ts';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import { paperPageImage } from '../../src/lib/site/paper-image.ts';
 import { SITE } from '../../src/settings.ts';
 import { dayImagePath, paperImagePath } from '../../src/lib/og/paths.ts';

@@ -4,12 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { emptyFolder, pruneFolder } from '../../src/lib/prune-folder.ts';
 import {
   BUILD_MARKER,
-  emptyFolder,
   lastBuildStopped,
   madeFromAssets,
-  pruneFolder,
   pruneOutput,
   pruneSummaryText,
   startBuild,

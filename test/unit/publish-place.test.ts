@@ -1,12 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  checkPlace,
-  optionConflict,
-  placeFolders,
-  resolvePlace,
-  type PlaceOptions,
-} from '../../src/lib/publish/place.ts';
+import { checkPlace, placeFolders, resolvePlace, type PlaceOptions } from '../../src/lib/publish/place.ts';
 import { PublishError } from '../../src/lib/publish/publish.ts';
 import { readEnvironment } from '../../src/lib/config/env.ts';
 
@@ -69,13 +63,5 @@ describe('where papers publish builds and publishes', () => {
     expect(() => publishPlace({ ...base, outDir: '/work/project/src' }, {}, PROJECT)).toThrow(
       /--out-dir .* is inside the project's src/,
     );
-  });
-
-  it('names options that contradict each other', () => {
-    const message = '--in-place builds in --out-dir itself: it takes neither --link nor --build-dir';
-    expect(optionConflict(base)).toBeUndefined();
-    expect(optionConflict({ ...base, inPlace: true })).toBeUndefined();
-    expect(optionConflict({ ...base, inPlace: true, link: true })).toBe(message);
-    expect(optionConflict({ ...base, inPlace: true, buildDir: 'x' })).toBe(message);
   });
 });

@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { daysBetween } from '../../src/lib/publish/days.ts';
 import { CODE_PATHS, codeVersion, SETTINGS_FILE } from '../../src/lib/code-version.ts';
 import { contentFingerprint, publishFingerprint } from '../../src/lib/publish/fingerprint.ts';
 import { BIBTEX_TYPE, headersFile } from '../../src/lib/publish/headers.ts';
@@ -15,27 +14,6 @@ import {
 } from '../../src/lib/publish/publish.ts';
 import { readIngestState, recordDay, STATE_FILE } from '../../src/lib/publish/state.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-describe('day ranges', () => {
-  it('include both ends and cross months and leap days', () => {
-    expect(daysBetween('2028-02-27', '2028-03-01')).toEqual([
-      '2028-02-27',
-      '2028-02-28',
-      '2028-02-29',
-      '2028-03-01',
-    ]);
-    expect(daysBetween('2026-10-03', '2026-10-03')).toEqual(['2026-10-03']);
-  });
-
-  it('refuse bad days and backwards ranges', () => {
-    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(
-      '--from: expected a day as YYYY-MM-DD, got "2026-02-30"',
-    );
-    expect(() => daysBetween('2026-03-02', '2026-03-01')).toThrow(
-      '--from 2026-03-02 is after --to 2026-03-01',
-    );
-  });
-});
 
 describe('the ingest state file', () => {
   it('starts empty, records days in order, and is not rewritten when nothing changed', async () => {

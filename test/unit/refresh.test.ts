@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysBefore, listedOn, weeksOf } from '../../src/lib/sources/refresh.ts';
-import type { SourcePaper } from '../../src/lib/sources/types.ts';
+import type { SourcePaper } from '../../src/lib/papers/source-paper.ts';
 
 describe('the days a daily run refreshes', () => {
   it('are the days before the one it publishes, oldest first', () => {

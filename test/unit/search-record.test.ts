@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexedPart, pagefindDocument, periodOfPart } from '../../src/lib/search/extract.ts';
 import { recordAttributes, searchRecord, type RecordInput } from '../../src/lib/search/record.ts';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import { paperPageView } from '../../src/lib/site/views.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import { level, monthCalendar, yearBars } from '../../src/lib/site/calendar.ts';
 import { makeDay } from '../helpers/site-papers.ts';
 

@@ -31,7 +31,7 @@ describe('BibTeX', () => {
     expect(bibtexText('Scaling $\\alpha^2$ Laws & More')).toBe('Scaling $\\alpha^2$ Laws \\& More');
     expect(bibtexText('Broken $\\frac{a$ formula')).toBe('Broken \\$\\textbackslash{}frac\\{a\\$ formula');
     expect(bibtexText('Costs 5$')).toBe('Costs 5\\$');
-    // Dollars the site shows as text (math.ts: no formula in "$5 and $10") are text here too.
+    // Dollars the site shows as text (format/math.ts: no formula in "$5 and $10") are text here too.
     expect(bibtexText('Costs $5 and $10')).toBe('Costs \\$5 and \\$10');
   });
 

@@ -7,8 +7,8 @@ import {
   newestWholeDays,
   topicFeedOptions,
   weeklyFeedOptions,
-} from '../../src/lib/feeds/site-feeds.ts';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+} from '../../src/lib/site/feeds.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { makeDay } from '../helpers/site-papers.ts';
 

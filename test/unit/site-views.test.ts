@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/settings.ts';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import { pageHead } from '../../src/lib/site/head.ts';
 import { robotsTxt } from '../../src/lib/site/robots.ts';
 import { urls } from '../../src/lib/site/urls.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPaperFiles, readPaperFile } from '../../src/lib/papers/store.ts';
-import type { PaperEntry } from '../../src/lib/site/entry.ts';
+import type { PaperEntry } from '../../src/lib/papers/entry.ts';
 import { createTopicResolver, type SavedClassification } from '../../src/lib/topics/index.ts';
 import { loadTaxonomy } from '../../src/lib/topics/load.ts';
 import { readSavedTopics, savedTopicsText } from '../../src/lib/topics/saved.ts';

@@ -54,7 +54,7 @@ export const feedsSchema = z
     itemLimit: wholeNumber(1)
       .default(50)
       .describe(
-        'Papers in the all-papers feed and in each topic feed, newest first, in whole days: the day the limit falls in is kept entire, so a feed holds up to `itemLimit - 1` papers plus its busiest day (src/lib/feeds/site-feeds.ts).',
+        'Papers in the all-papers feed and in each topic feed, newest first, in whole days: the day the limit falls in is kept entire, so a feed holds up to `itemLimit - 1` papers plus its busiest day (src/lib/site/feeds.ts).',
       ),
     dailyLimit: wholeNumber(1).default(30).describe('Days in the daily digest feed.'),
     weeklyLimit: wholeNumber(1).default(12).describe('Weeks in the weekly digest feed.'),

@@ -6,8 +6,8 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 // HTML inside an RSS description is escaped here once, and once more by the XML builder.
 import { countText } from '../count-text.ts';
-import { formatAuthors } from '../site/authors.ts';
-import { escapeHtml, runsToHtml, textRuns } from '../site/math.ts';
+import { formatAuthors } from '../format/authors.ts';
+import { escapeHtml, runsToHtml, textRuns } from '../format/math.ts';
 import { escapeXml, xmlText } from './xml-text.ts';
 
 export interface FeedPaper {

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { OgConfig } from '../config/site.ts';
 import { placeCachedFile } from '../cache-file.ts';
 import { listPaperFiles, readPaperFile } from '../papers/store.ts';
-import { pruneFolder } from '../publish/prune.ts';
+import { pruneFolder } from '../prune-folder.ts';
 import { cacheFile, cachedHashes, pruneCache } from './cache.ts';
 import type { CardInput } from './card.ts';
 import { FileHasher, jobHash, rendererId } from './hash.ts';

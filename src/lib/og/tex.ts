@@ -6,7 +6,7 @@
  * keeps its name without the backslash. A card is a preview, not a
  * typesetter: `$\frac{a}{b}$` reads `a/b`.
  */
-import { textRuns } from '../site/math.ts';
+import { textRuns } from '../format/math.ts';
 
 const GREEK = [
   'alpha',

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ItemProblem, SourcePaper } from '../sources/types.ts';
 import type { FileWrite } from './atomic.ts';
 import { serializePaperDocument } from './document.ts';
 import { freshPaper, mergePaper, type StoredPaper } from './merge.ts';
 import { paperRelativePath } from './paths.ts';
 import { describeIssues, FIELD_LIMITS, paperSchema, type PaperSource } from './schema.ts';
+import type { ItemProblem, SourcePaper } from './source-paper.ts';
 import { checkPaperText, listPaperFiles, type PaperFile } from './store.ts';
 
 export type PaperStatus = 'new' | 'updated' | 'unchanged';

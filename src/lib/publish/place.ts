@@ -29,17 +29,11 @@ export interface PlaceOptions {
   inPlace: boolean;
 }
 
-/** What is wrong with a combination of options, in a sentence; undefined when nothing is. */
-export function optionConflict(options: PlaceOptions): string | undefined {
-  if (options.inPlace && (options.link || options.buildDir !== undefined))
-    return '--in-place builds in --out-dir itself: it takes neither --link nor --build-dir';
-  return undefined;
-}
-
 /**
  * The place the options name, with the build folder resolved; nothing is
- * read. Call optionConflict first, and checkPlace once the run holds the
- * place's locks (placeFolders).
+ * read. The CLI first refuses options that contradict each other
+ * (scripts/cli/publish.ts, optionConflict); call checkPlace once the run
+ * holds the place's locks (placeFolders).
  */
 export function resolvePlace(
   options: PlaceOptions,

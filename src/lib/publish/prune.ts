@@ -23,38 +23,15 @@
  * modification time (Vite copies `public/` with copyFile, which does on
  * macOS and Windows) but never its change time.
  */
-import {
-  existsSync,
-  lstatSync,
-  readdirSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countText } from '../count-text.ts';
 import { posixRelative } from '../papers/paths.ts';
+import { pruneEntry, type PruneOptions, type PruneSummary } from '../prune-folder.ts';
 
 /** The start marker. Still there when a build starts, it says the last build did not finish. */
 export const BUILD_MARKER = '.daily-papers-building';
-
-export interface PruneOptions {
-  outDir: string;
-  /** Files, relative to outDir and `/`-separated, that the build made without writing them now. */
-  made: ReadonlySet<string>;
-  /** When the build started: the marker's modification time (startBuild). */
-  since: number;
-  /** Top-level names left alone, with everything under them. */
-  leave: ReadonlySet<string>;
-}
-
-export interface PruneSummary {
-  removedFiles: number;
-  removedFolders: number;
-}
 
 /** The files of the pages Astro lists for a build (its `assets`), relative to outDir. */
 export function madeFromAssets(outDir: string, assets: ReadonlyMap<string, readonly URL[]>): Set<string> {
@@ -81,13 +58,6 @@ export function startBuild(outDir: string): number {
   return statSync(marker).mtimeMs;
 }
 
-/** Removes everything in `outDir` but the names in `keep`, as Astro empties its output folder. */
-export function emptyFolder(outDir: string, keep: ReadonlySet<string>): void {
-  for (const name of readdirSync(outDir)) {
-    if (!keep.has(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
-  }
-}
-
 /** Removes what the build did not make, and the marker. */
 export function pruneOutput(options: PruneOptions): PruneSummary {
   const summary: PruneSummary = { removedFiles: 0, removedFolders: 0 };
@@ -102,46 +72,4 @@ export function pruneOutput(options: PruneOptions): PruneSummary {
 /** `removed 1 file and 2 folders`. */
 export function pruneSummaryText({ removedFiles, removedFolders }: PruneSummary): string {
   return `removed ${countText(removedFiles, 'file')} and ${countText(removedFolders, 'folder')}`;
-}
-
-/**
- * Removes from `folder` (relative to outDir) every file not in `made`, and the
- * folders left empty: for a step that owns a folder and knows all it holds.
- */
-export function pruneFolder(outDir: string, folder: string, made: ReadonlySet<string>): PruneSummary {
-  const summary: PruneSummary = { removedFiles: 0, removedFolders: 0 };
-  if (!existsSync(path.join(outDir, folder))) return summary;
-  const options = { outDir, made, since: Number.POSITIVE_INFINITY, leave: new Set<string>() };
-  pruneEntry(options, folder, true, summary);
-  return summary;
-}
-
-/** Prunes one entry; returns whether it is gone. */
-function pruneEntry(
-  options: PruneOptions,
-  relative: string,
-  isFolder: boolean,
-  summary: PruneSummary,
-): boolean {
-  const absolute = path.join(options.outDir, relative);
-  if (isFolder) {
-    let kept = 0;
-    for (const entry of readdirSync(absolute, { withFileTypes: true })) {
-      if (!pruneEntry(options, `${relative}/${entry.name}`, entry.isDirectory(), summary)) kept += 1;
-    }
-    if (kept > 0) return false;
-    rmdirSync(absolute);
-    summary.removedFolders += 1;
-    return true;
-  }
-  // The set first: most files are pages Astro kept, and need no stat.
-  if (options.made.has(relative) || writtenSince(absolute, options.since)) return false;
-  unlinkSync(absolute);
-  summary.removedFiles += 1;
-  return true;
-}
-
-function writtenSince(file: string, since: number): boolean {
-  const stat = lstatSync(file);
-  return Math.max(stat.mtimeMs, stat.ctimeMs) >= since;
 }

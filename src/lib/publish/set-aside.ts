@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { otherBuildsOutput } from './last-output.ts';
-import { emptyFolder, lastBuildStopped } from './prune.ts';
+import { emptyFolder } from '../prune-folder.ts';
+import { lastBuildStopped } from './prune.ts';
 
 const REMOVE = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
 

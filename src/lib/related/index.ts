@@ -1,6 +1,6 @@
 /** Related papers for the site's entries: the whole archive's lists in one pass, each from its paper's past. */
 import { roughPlainText } from '../papers/plain-text.ts';
-import type { PaperEntry } from '../site/entry.ts';
+import type { PaperEntry } from '../papers/entry.ts';
 import { relatedPapers } from './related.ts';
 
 export const RELATED_LIMIT = 5;

@@ -21,7 +21,7 @@
  * the older paper, then by id, so the result is the same on every run.
  */
 
-import { compareIds } from '../site/ranking.ts';
+import { compareIds } from '../papers/ranking.ts';
 
 export interface RelatedInput {
   id: string;

@@ -13,7 +13,7 @@
  * their folder names from here.
  */
 import { createHash } from 'node:crypto';
-import { compareIds } from '../site/ranking.ts';
+import { compareIds } from '../papers/ranking.ts';
 import { UNINDEXED_SELECTORS } from './fields.ts';
 
 /** The folder of all search bundles inside the built site. */

@@ -23,7 +23,7 @@ import * as pagefind from 'pagefind';
 import { isSameFile, linkTree, writeAtomically } from '../cache-file.ts';
 import { countText } from '../count-text.ts';
 import { posixRelative } from '../papers/paths.ts';
-import { emptyFolder } from '../publish/prune.ts';
+import { emptyFolder } from '../prune-folder.ts';
 import {
   bundleDir,
   cacheEntryName,

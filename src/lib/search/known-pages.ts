@@ -23,7 +23,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readJsonFile } from '../cache-file.ts';
 import { INDEX_FORMAT } from './bundles.ts';
-import { compareIds } from '../site/ranking.ts';
+import { compareIds } from '../papers/ranking.ts';
 
 /** Where a built page belongs in the search index, or null when it has no indexed part. */
 export type PagePlace = { year: string; month: string; hash: string } | null;

@@ -11,7 +11,7 @@
  * from the page's author line (`data-pagefind-meta="authors"`), both in an
  * ignored header, so they are written once.
  */
-import { textRuns } from '../site/math.ts';
+import { textRuns } from '../format/math.ts';
 import { FILTER, SORT } from './fields.ts';
 
 /** The metadata of one result, as Pagefind returns it (`result.data().meta`). */

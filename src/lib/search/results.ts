@@ -4,7 +4,7 @@
  * upvotes, topics and excerpt. Runs in the browser; the page's script turns
  * it into text nodes.
  */
-import { formatAuthors } from '../site/authors.ts';
+import { formatAuthors } from '../format/authors.ts';
 import { FILTER } from './fields.ts';
 import { excerptRuns, type ExcerptRun } from './excerpt.ts';
 import type { ResultMeta } from './record.ts';

@@ -1,6 +1,6 @@
 /** What the about page lists: every feed, the OPML file and the optional email sign-up. */
 import { SITE } from '../../settings.ts';
-import { everyFeed } from '../feeds/site-feeds.ts';
+import { everyFeed } from './feeds.ts';
 import { safeHttpUrl } from './links.ts';
 import { urls } from './urls.ts';
 

@@ -3,7 +3,7 @@
  * short excerpts for cards and descriptions.
  *
  * The renderer is the only producer of HTML from content that pages insert
- * with `set:html` (with math.ts for titles and excerpts), so it is strict:
+ * with `set:html` (with format/math.ts for titles and excerpts), so it is strict:
  * raw HTML in the Markdown is dropped (remark-rehype without
  * `allowDangerousHtml`), only an allowlist of elements survives, links keep
  * only http(s) targets, images become their alt text and headings become
@@ -26,7 +26,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { parseAbstract } from '../papers/markdown.ts';
 import { safeHttpUrl } from './links.ts';
-import { runsToHtml, runsToText, truncateRuns, type TextRun } from './math.ts';
+import { runsToHtml, runsToText, truncateRuns, type TextRun } from '../format/math.ts';
 
 export interface RenderedAbstract {
   html: string;

@@ -4,10 +4,10 @@
  * page shows. Papers go in id order, day by day, not in the ranking, so new
  * counts leave the files as they were.
  */
-import type { DayGroup, WeekGroup } from './archive.ts';
+import type { DayGroup, WeekGroup } from '../archive/index.ts';
 import { bibtexBundle } from './citation.ts';
-import type { PaperEntry } from './entry.ts';
-import { compareIds } from './ranking.ts';
+import type { PaperEntry } from '../papers/entry.ts';
+import { compareIds } from '../papers/ranking.ts';
 import { urls } from './urls.ts';
 
 export function dayBibtexPapers(day: DayGroup): PaperEntry[] {

@@ -12,9 +12,9 @@
 import { createHash } from 'node:crypto';
 import { SITE } from '../../settings.ts';
 import { siteTaxonomyText, topicsOf } from '../topics/index.ts';
-import { dayNeighbours, type Archive } from './archive.ts';
+import { dayNeighbours, type Archive } from '../archive/index.ts';
 import { paperPageImage } from './paper-image.ts';
-import type { PaperEntry } from './entry.ts';
+import type { PaperEntry } from '../papers/entry.ts';
 
 /**
  * The settings pages print. Not the content folder or cache folders: moving

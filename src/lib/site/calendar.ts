@@ -3,8 +3,8 @@
  * and a bar per month of a year. Everything is computed here; the components
  * only draw cells and rectangles.
  */
-import type { DayGroup, MonthGroup, YearGroup } from './archive.ts';
-import { daysInMonth, isoWeekOf, isoWeekday, monthKey } from './dates.ts';
+import type { DayGroup, MonthGroup, YearGroup } from '../archive/index.ts';
+import { daysInMonth, isoWeekOf, isoWeekday, monthKey } from '../format/dates.ts';
 
 export interface CalendarDay {
   date: string;

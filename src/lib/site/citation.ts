@@ -5,7 +5,7 @@
 import { isArxivId } from '../papers/ids.ts';
 import type { Paper } from '../papers/schema.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './links.ts';
-import { textRuns } from './math.ts';
+import { textRuns } from '../format/math.ts';
 
 export interface CitablePaper {
   id: string;

@@ -3,7 +3,7 @@
  * Graph and Twitter card, plus page-specific meta tags and JSON-LD.
  */
 import { SITE } from '../../settings.ts';
-import { allPapersFeed, dailyFeed, type FeedInfo } from '../feeds/site-feeds.ts';
+import { allPapersFeed, dailyFeed, type FeedInfo } from './feeds.ts';
 import type { OgImage } from '../og/inputs.ts';
 import type { MetaTag } from './citation.ts';
 import { absoluteUrl, assetUrl } from './urls.ts';

@@ -7,8 +7,8 @@
 import { SITE } from '../../settings.ts';
 import { dayOgImage, paperOgImage, type OgImage } from '../og/inputs.ts';
 import { hasOwnCard, ownCardsFrom } from '../og/policy.ts';
-import type { Archive, DayGroup } from './archive.ts';
-import type { PaperEntry } from './entry.ts';
+import type { Archive, DayGroup } from '../archive/index.ts';
+import type { PaperEntry } from '../papers/entry.ts';
 
 const ownCardsFromByArchive = new WeakMap<Archive, string | undefined>();
 

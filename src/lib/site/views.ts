@@ -5,7 +5,7 @@
  * print the result.
  */
 import { SITE } from '../../settings.ts';
-import { topicFeed } from '../feeds/site-feeds.ts';
+import { topicFeed } from './feeds.ts';
 import { dayOgImage } from '../og/inputs.ts';
 import { searchRecord, type SearchRecord } from '../search/record.ts';
 import { topicTitle, topicsOf } from '../topics/index.ts';
@@ -17,19 +17,32 @@ import {
   type RenderedAbstract,
 } from './abstract.ts';
 import { countText } from '../count-text.ts';
-import { dayNeighbours, type Archive, type DayGroup, type MonthGroup, type WeekGroup } from './archive.ts';
-import { shortenAuthors, type ShortAuthors } from './authors.ts';
+import {
+  dayNeighbours,
+  type Archive,
+  type DayGroup,
+  type MonthGroup,
+  type WeekGroup,
+} from '../archive/index.ts';
+import { shortenAuthors, type ShortAuthors } from '../format/authors.ts';
 import { monthCalendar, yearBars, type CalendarDay, type CalendarWeek, type MonthBar } from './calendar.ts';
 import { bibtex, citationMeta, citesArxiv } from './citation.ts';
-import { dayParts, formatDay, formatDayRange, formatMonth, formatNearbyDay, formatWeek } from './dates.ts';
-import type { PaperEntry } from './entry.ts';
+import {
+  dayParts,
+  formatDay,
+  formatDayRange,
+  formatMonth,
+  formatNearbyDay,
+  formatWeek,
+} from '../format/dates.ts';
+import type { PaperEntry } from '../papers/entry.ts';
 import { pageHead, type PageHead } from './head.ts';
 import { scholarlyArticle, serializeJsonLd } from './jsonld.ts';
 import { paperLinks, type PaperLink } from './links.ts';
-import { renderTitle } from './math.ts';
+import { renderTitle } from '../format/math.ts';
 import { paperPageImage } from './paper-image.ts';
 import { paginate, pageWindow, PAGE_SIZE, type PageSlice } from './pagination.ts';
-import { compareIds } from './ranking.ts';
+import { compareIds } from '../papers/ranking.ts';
 import { urls } from './urls.ts';
 
 /** How many of a day's papers the month page names under each day. */

@@ -15,8 +15,9 @@ import {
   normalizeTitle,
 } from '../papers/normalize.ts';
 import { describeValue } from '../papers/schema.ts';
+import type { SourcePaper } from '../papers/source-paper.ts';
 import { collectPapers, ItemFieldError } from './collect.ts';
-import { compactPaper, InputError, type ParseResult, type SourcePaper } from './types.ts';
+import { compactPaper, InputError, type ParseResult } from './types.ts';
 
 type Fields = Record<string, unknown>;
 

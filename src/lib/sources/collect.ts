@@ -1,6 +1,7 @@
 /** The loop every source shares: one paper per item, bad items reported, repeats dropped. */
 import { TextTooLongError } from '../papers/normalize.ts';
-import type { ItemProblem, ParseResult, SourcePaper } from './types.ts';
+import type { ItemProblem, SourcePaper } from '../papers/source-paper.ts';
+import type { ParseResult } from './types.ts';
 
 /** Thrown while reading one item; becomes an ItemProblem for that item alone. */
 export class ItemFieldError extends Error {}

@@ -5,7 +5,7 @@
  * a week of about 250 papers is a few requests, not one a day or a paper.
  */
 import { addDays, isoWeekOf } from '../papers/dates.ts';
-import type { SourcePaper } from './types.ts';
+import type { SourcePaper } from '../papers/source-paper.ts';
 
 /** The `count` days before `date`, oldest first; none for 0. */
 export function daysBefore(date: string, count: number): string[] {

@@ -8,7 +8,8 @@
 import { isIsoDay } from '../papers/dates.ts';
 import { parseArxivId, slugFromTitle } from '../papers/ids.ts';
 import { abstractToMarkdown, normalizeText, normalizeTitle, TextTooLongError } from '../papers/normalize.ts';
-import { InputError, type ItemProblem, type ParseResult, type SourcePaper } from './types.ts';
+import type { ItemProblem, SourcePaper } from '../papers/source-paper.ts';
+import { InputError, type ParseResult } from './types.ts';
 
 export interface ListingDay {
   month: number;

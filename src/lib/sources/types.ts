@@ -1,28 +1,5 @@
-/** What every source parser yields, before the paper is placed on a day. */
-
-/** One paper as a source describes it, with text already normalised. */
-export interface SourcePaper {
-  /** arXiv id without version, or a title slug for papers without one. */
-  id: string;
-  title: string;
-  authors: string[];
-  /** The abstract as Markdown (see `abstractToMarkdown`). */
-  abstract: string;
-  /** The listing day the source states, `YYYY-MM-DD`. */
-  listedOn?: string;
-  published?: string;
-  updated?: string;
-  upvotes?: number;
-  comments?: number;
-  github?: string;
-  projectPage?: string;
-  submittedBy?: string;
-  keywords?: string[];
-  categories?: string[];
-  primaryCategory?: string;
-  aiSummary?: string;
-  thumbnail?: string;
-}
+/** What every source parser yields (its papers are SourcePapers: papers/source-paper.ts), before they are placed on a day. */
+import type { ItemProblem, SourcePaper } from '../papers/source-paper.ts';
 
 type PaperFields = { [K in keyof SourcePaper]: SourcePaper[K] | undefined };
 
@@ -31,14 +8,6 @@ export function compactPaper(fields: PaperFields): SourcePaper {
   return Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== undefined),
   ) as unknown as SourcePaper;
-}
-
-/** A paper the source described but that could not be used. */
-export interface ItemProblem {
-  /** Which item: `item 3 (2610.01092)`. */
-  item: string;
-  /** What is wrong: `field "title": expected non-empty text, got null`. */
-  message: string;
 }
 
 export interface ParseResult {

@@ -8,7 +8,7 @@
  */
 import { readJsonFile } from '../cache-file.ts';
 import type { SavedClassification } from './index.ts';
-import { compareIds } from '../site/ranking.ts';
+import { compareIds } from '../papers/ranking.ts';
 
 /** Bumped when the saved file's shape changes. */
 const SAVED_TOPICS_FORMAT = 1;

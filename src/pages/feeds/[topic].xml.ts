@@ -1,8 +1,8 @@
 import { siteArchive } from '../../site-archive.ts';
 import rss from '@astrojs/rss';
 import type { APIContext, GetStaticPaths } from 'astro';
-import { topicFeedNames, topicFeedOptions } from '../../lib/feeds/site-feeds.ts';
-import type { Archive } from '../../lib/site/archive.ts';
+import { topicFeedNames, topicFeedOptions } from '../../lib/site/feeds.ts';
+import type { Archive } from '../../lib/archive/index.ts';
 
 export const getStaticPaths = (async () => {
   const archive = (await siteArchive()).archive;

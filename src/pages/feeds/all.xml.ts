@@ -1,6 +1,6 @@
 import { siteArchive } from '../../site-archive.ts';
 import rss from '@astrojs/rss';
-import { allPapersFeedOptions } from '../../lib/feeds/site-feeds.ts';
+import { allPapersFeedOptions } from '../../lib/site/feeds.ts';
 
 export async function GET() {
   return rss(allPapersFeedOptions((await siteArchive()).archive));

@@ -1,6 +1,6 @@
 import { siteArchive } from '../../site-archive.ts';
 import type { APIContext, GetStaticPaths } from 'astro';
-import type { PaperEntry } from '../../lib/site/entry.ts';
+import type { PaperEntry } from '../../lib/papers/entry.ts';
 import { bibtexFile, weekBibtexPapers } from '../../lib/site/bibtex-files.ts';
 import { BIBTEX_TYPE } from '../../lib/publish/headers.ts';
 import { citedFingerprint, pageKey } from '../../lib/site/cache-keys.ts';

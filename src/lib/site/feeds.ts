@@ -5,14 +5,21 @@
 import type { RSSOptions } from '@astrojs/rss';
 import { SITE } from '../../settings.ts';
 import { markdownToPlainText } from '../papers/normalize.ts';
-import type { Archive } from '../site/archive.ts';
-import { formatDay, formatWeek } from '../site/dates.ts';
-import type { PaperEntry } from '../site/entry.ts';
-import { arxivAbsUrl, arxivPdfUrl } from '../site/links.ts';
-import { urls } from '../site/urls.ts';
+import type { Archive } from '../archive/index.ts';
+import { formatDay, formatWeek } from '../format/dates.ts';
+import type { PaperEntry } from '../papers/entry.ts';
+import { arxivAbsUrl, arxivPdfUrl } from './links.ts';
+import { urls } from './urls.ts';
 import { siteTopics } from '../topics/index.ts';
-import { channelCustomData, dayItem, FEED_NAMESPACES, paperItem, weekItem, type FeedPaper } from './items.ts';
-import { opml, type FeedLink } from './opml.ts';
+import {
+  channelCustomData,
+  dayItem,
+  FEED_NAMESPACES,
+  paperItem,
+  weekItem,
+  type FeedPaper,
+} from '../feeds/items.ts';
+import { opml, type FeedLink } from '../feeds/opml.ts';
 
 export interface FeedInfo {
   /** `all`, `daily` or a topic id: the file is /feeds/<name>.xml. */

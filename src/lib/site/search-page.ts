@@ -1,19 +1,19 @@
 /**
  * What the search page prints: its head, the choices of its filters, and
- * where the search bundles are (newest first, see bundles.ts) for its script.
+ * where the search bundles are (newest first, see search/bundles.ts) for its script.
  */
 import { SITE } from '../../settings.ts';
-import type { Archive } from '../site/archive.ts';
-import { formatMonth } from '../site/dates.ts';
-import { arxivAbsUrl } from '../site/links.ts';
-import { pageHead, type PageHead } from '../site/head.ts';
-import { compareIds } from '../site/ranking.ts';
-import { urls } from '../site/urls.ts';
+import type { Archive } from '../archive/index.ts';
+import { formatMonth } from '../format/dates.ts';
+import { arxivAbsUrl } from './links.ts';
+import { pageHead, type PageHead } from './head.ts';
+import { compareIds } from '../papers/ranking.ts';
+import { urls } from './urls.ts';
 import { countText } from '../count-text.ts';
 import { topicTitle } from '../topics/index.ts';
-import { bundleDir, searchSegments } from './bundles.ts';
-import { ID_PLACEHOLDER } from './arxiv-query.ts';
-import { SORT_ORDERS, type SortOrder } from './query.ts';
+import { bundleDir, searchSegments } from '../search/bundles.ts';
+import { ID_PLACEHOLDER } from '../search/arxiv-query.ts';
+import { SORT_ORDERS, type SortOrder } from '../search/query.ts';
 
 /** Results a search shows at first and adds with "Show more results". */
 const PAGE_SIZE = 20;

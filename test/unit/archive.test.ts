@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, dayNeighbours, TOP_LIMIT } from '../../src/lib/site/archive.ts';
+import { buildArchive, dayNeighbours, TOP_LIMIT } from '../../src/lib/archive/index.ts';
 import { makeDay, makePaper } from '../helpers/site-papers.ts';
 
 const ids = (papers: readonly { id: string }[]) => papers.map((paper) => paper.id);

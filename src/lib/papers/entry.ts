@@ -1,4 +1,4 @@
-import type { Paper } from '../papers/schema.ts';
+import type { Paper } from './schema.ts';
 
 /**
  * A paper as the site sees it: the shape of a `papers` collection entry

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderTitle, runsToText, textRuns, truncateRuns } from '../../src/lib/site/math.ts';
+import { escapeHtml, renderTitle, runsToText, textRuns, truncateRuns } from '../../src/lib/format/math.ts';
 
 describe('text with formulas', () => {
   it('escapes HTML', () => {

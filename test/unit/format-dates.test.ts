@@ -11,7 +11,7 @@ import {
   isoWeekday,
   weekDays,
   weekStart,
-} from '../../src/lib/site/dates.ts';
+} from '../../src/lib/format/dates.ts';
 
 describe('site dates', () => {
   it('formats days and months for readers, without locale data', () => {

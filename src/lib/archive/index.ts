@@ -5,9 +5,9 @@
  * milliseconds; pages only look things up.
  */
 import { topicsOf as defaultTopicsOf } from '../topics/index.ts';
-import { dayParts, isoWeekOf, monthKeyOf, weekDays } from './dates.ts';
-import type { PaperEntry } from './entry.ts';
-import { compareByRank, compareIds, compareNewest } from './ranking.ts';
+import { dayParts, isoWeekOf, monthKeyOf, weekDays } from '../format/dates.ts';
+import type { PaperEntry } from '../papers/entry.ts';
+import { compareByRank, compareIds, compareNewest } from '../papers/ranking.ts';
 
 /** How many papers a week or month page ranks. */
 export const TOP_LIMIT = 20;

@@ -3,7 +3,7 @@
  * HTML-escaped, `$...$` formulas become MathML via KaTeX at build time.
  * MathML alone needs no stylesheet or fonts (every current browser renders
  * it), so list pages stay light; paper pages render abstracts in full KaTeX
- * (see abstract.ts).
+ * (see site/abstract.ts).
  */
 import katex from 'katex';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexSummaryLine } from '../../src/lib/search/indexer.ts';
-import { searchPageView } from '../../src/lib/search/page.ts';
-import { buildArchive } from '../../src/lib/site/archive.ts';
+import { searchPageView } from '../../src/lib/site/search-page.ts';
+import { buildArchive } from '../../src/lib/archive/index.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorParts, formatAuthors, joinAuthors, shortenAuthors } from '../../src/lib/site/authors.ts';
+import { authorParts, formatAuthors, joinAuthors, shortenAuthors } from '../../src/lib/format/authors.ts';
 
 const names = (count: number) => Array.from({ length: count }, (_, index) => `Author ${index + 1}`);
 

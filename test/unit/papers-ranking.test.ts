@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNewest, rankPapers, topPapers } from '../../src/lib/site/ranking.ts';
+import { compareNewest, rankPapers, topPapers } from '../../src/lib/papers/ranking.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 
 describe('ranking', () => {
