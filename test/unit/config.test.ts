@@ -20,28 +20,18 @@ const env = (vars: Record<string, string>) => errorOf(() => readEnvironment(vars
 
 describe('the site owner’s settings', () => {
   it('are src/config.ts’s, checked, with the environment’s url and base over them', () => {
+    // Every value the owner wrote comes through as written (a copy of the file here would break on each edit of it).
     const resolved = resolveSite(SETTINGS, {});
-    expect(resolved).toEqual({
-      title: 'Daily Papers',
-      description: 'A daily archive of machine-learning papers, searchable offline and followable by topic.',
-      url: 'https://daily-papers.example.org',
-      base: '/',
-      language: 'en',
-      feeds: { itemLimit: 50, dailyLimit: 30, weeklyLimit: 12, emailSubscribeUrl: undefined },
-      og: {
-        siteName: 'Daily Papers',
-        colors: {
-          background: '#fbfaf7',
-          text: '#1b1b1f',
-          muted: '#55565c',
-          accent: '#c2410c',
-          tagBackground: '#eef2fa',
-          tagText: '#1e3a6e',
-        },
-        logo: 'public/favicon.svg',
-        paperCardDays: 90,
-      },
-    });
+    expect(resolved).toMatchObject(SETTINGS);
+    expect(Object.keys(resolved).sort()).toEqual([
+      'base',
+      'description',
+      'feeds',
+      'language',
+      'og',
+      'title',
+      'url',
+    ]);
     const moved = resolveSite(
       SETTINGS,
       readEnvironment({ SITE_URL: 'https://a.example/', BASE_PATH: '/p/' }).site,
