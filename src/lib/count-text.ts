@@ -6,3 +6,10 @@
 export function countText(count: number, singular = 'paper', plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** `20,000`: a number as messages and docs print it. */
+export function formatNumber(value: number): string {
+  return NUMBER.format(value);
+}

@@ -5,6 +5,7 @@
  * fails when the committed page is behind.
  */
 import type { z } from 'zod';
+import { formatNumber } from '../count-text.ts';
 import { markdownTable } from '../markdown-table.ts';
 import { MAX_SLUG_LENGTH } from './ids.ts';
 import { FIELD_LIMITS, paperSchema } from './schema.ts';
@@ -13,8 +14,7 @@ export const CONTENT_REFERENCE_START =
   '<!-- reference: generated from src/lib/papers/schema.ts by `npm run docs:content` -->';
 export const CONTENT_REFERENCE_END = '<!-- end of reference -->';
 
-const number = new Intl.NumberFormat('en-US');
-const characters = (n: number) => `${number.format(n)} characters`;
+const characters = (n: number) => `${formatNumber(n)} characters`;
 
 type Field = keyof typeof paperSchema.shape;
 
@@ -22,16 +22,16 @@ type Field = keyof typeof paperSchema.shape;
 const LIMITS: Partial<Record<Field, string>> = {
   id: `${characters(MAX_SLUG_LENGTH)} for a slug`,
   title: characters(FIELD_LIMITS.title),
-  authors: `${number.format(FIELD_LIMITS.authors)} names of ${characters(FIELD_LIMITS.authorName)}`,
+  authors: `${formatNumber(FIELD_LIMITS.authors)} names of ${characters(FIELD_LIMITS.authorName)}`,
   github: characters(FIELD_LIMITS.url),
   projectPage: characters(FIELD_LIMITS.url),
   submittedBy: characters(FIELD_LIMITS.submittedBy),
-  keywords: `${number.format(FIELD_LIMITS.keywords)} keywords of ${characters(FIELD_LIMITS.keyword)}`,
-  categories: `${number.format(FIELD_LIMITS.categories)} categories of ${characters(FIELD_LIMITS.category)}`,
+  keywords: `${formatNumber(FIELD_LIMITS.keywords)} keywords of ${characters(FIELD_LIMITS.keyword)}`,
+  categories: `${formatNumber(FIELD_LIMITS.categories)} categories of ${characters(FIELD_LIMITS.category)}`,
   primaryCategory: characters(FIELD_LIMITS.category),
   aiSummary: characters(FIELD_LIMITS.aiSummary),
   thumbnail: characters(FIELD_LIMITS.url),
-  topics: `${number.format(FIELD_LIMITS.topics)} ids`,
+  topics: `${formatNumber(FIELD_LIMITS.topics)} ids`,
 };
 
 /** The table, between the markers. */

@@ -4,6 +4,7 @@
  * docs/content.md's table is made from these descriptions (`npm run docs:content`).
  */
 import { z } from 'zod';
+import { formatNumber } from '../count-text.ts';
 import { isIsoDay } from './dates.ts';
 import { isPaperId } from './ids.ts';
 
@@ -58,8 +59,6 @@ export const FIELD_LIMITS = {
   body: 40_000,
 } as const;
 
-const number = new Intl.NumberFormat('en-US');
-
 /** An ingest fingerprint (a short hash); never long. */
 const fingerprint = z.string().max(200, { error: 'expected a fingerprint of at most 200 characters' });
 
@@ -101,7 +100,7 @@ function codePointName(character: string): string {
 function text(maxLength: number) {
   return z
     .string({ error: 'expected text' })
-    .max(maxLength, { error: `expected at most ${number.format(maxLength)} characters` })
+    .max(maxLength, { error: `expected at most ${formatNumber(maxLength)} characters` })
     .refine((value) => findUnsafeCharacter(value) === undefined, {
       error: (issue) =>
         `expected text without control, bidi override or noncharacter characters (found ${findUnsafeCharacter(String(issue.input))})`,
@@ -118,7 +117,7 @@ const count = z
 function textList(maxEntries: number, maxLength: number) {
   return z
     .array(text(maxLength), { error: 'expected a list of text' })
-    .max(maxEntries, { error: `expected at most ${number.format(maxEntries)} entries` });
+    .max(maxEntries, { error: `expected at most ${formatNumber(maxEntries)} entries` });
 }
 
 export const paperSchema = z.strictObject(
@@ -235,9 +234,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     if (value.length <= 60) return escapeUnsafe(JSON.stringify(value));
     const start = escapeUnsafe(JSON.stringify(`${value.slice(0, 57)}...`));
-    return value.length > 1_000 ? `${start} (${number.format(value.length)} characters)` : start;
+    return value.length > 1_000 ? `${start} (${formatNumber(value.length)} characters)` : start;
   }
-  if (Array.isArray(value)) return value.length > 100 ? `a list of ${number.format(value.length)}` : 'a list';
+  if (Array.isArray(value)) return value.length > 100 ? `a list of ${formatNumber(value.length)}` : 'a list';
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

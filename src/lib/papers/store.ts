@@ -16,6 +16,7 @@ import { parsePaperDocument } from './document.ts';
 import { fileNameToId, isPaperId } from './ids.ts';
 import { dayFromRelativePath, PAPERS_DIR, posixRelative } from './paths.ts';
 import { describeIssues, FIELD_LIMITS, formatProblem, paperSchema, type Paper } from './schema.ts';
+import { formatNumber } from '../count-text.ts';
 
 export interface PaperFile {
   id: string;
@@ -153,7 +154,7 @@ export function checkPaperText(text: string, file: PaperFile): ReadResult {
     problems.push(`${where}: body: expected the abstract below the front matter, got nothing`);
   else if (document.body.length > FIELD_LIMITS.body)
     problems.push(
-      `${where}: body: expected an abstract of at most ${FIELD_LIMITS.body.toLocaleString('en-US')} characters, got ${document.body.length.toLocaleString('en-US')}`,
+      `${where}: body: expected an abstract of at most ${formatNumber(FIELD_LIMITS.body)} characters, got ${formatNumber(document.body.length)}`,
     );
   return problems.length > 0 ? { ok: false, problems } : { ok: true, paper, body: document.body };
 }
