@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { OPERATOR, SITE } from '../src/settings.ts';
 import { buildOgImages } from '../src/lib/og/build.ts';
+import { topicTitlesOf } from '../src/lib/site/topics.ts';
 import type { PaperLike } from '../src/lib/og/inputs.ts';
 import { OG_DIR } from '../src/lib/og/paths.ts';
 import { hasOwnCard, newestDayOf, ownCardsFrom } from '../src/lib/og/policy.ts';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     outDir: values.out,
     cacheDir: values.cache,
     config: SITE.og,
+    topics: topicTitlesOf,
     papers,
   });
   const sample = { paper: { files: 0, bytes: 0 }, day: { files: 0, bytes: 0 } };

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { SITE } from '../src/settings.ts';
 import { buildOgImages, RECYCLE_AFTER, summaryLine, type OgBuildReport } from '../src/lib/og/build.ts';
+import { topicTitlesOf } from '../src/lib/site/topics.ts';
 import { generate } from './generate.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -78,6 +79,7 @@ async function run(
     outDir,
     cacheDir,
     config: SITE.og,
+    topics: topicTitlesOf,
     workers,
     recycleAfter,
   });

@@ -27,7 +27,7 @@ import { buildArchive, type Archive } from './lib/archive/index.ts';
 import { contentKey } from './lib/site/content-key.ts';
 import { lastMade } from './lib/last-made.ts';
 import type { PaperEntry } from './lib/papers/entry.ts';
-import { siteTaxonomyText, siteTopics } from './lib/topics/index.ts';
+import { siteTaxonomyText, siteTopics } from './lib/site/topics.ts';
 import { readSavedTopics, savedTopicsText } from './lib/topics/saved.ts';
 
 export interface SiteArchive {
@@ -59,7 +59,8 @@ async function load(entries: PaperEntry[], keep: boolean): Promise<SiteArchive> 
   const papers = readBodiesOnDemand(entries, projectRoot());
   // For the steps after the pages (social images, topic report): see the module.
   recordBuiltPapers(papers);
-  const archive = keep ? await withSavedTopics(() => buildArchive(papers)) : buildArchive(papers);
+  const build = () => buildArchive(papers, { topicsOf: siteTopics.topicsOf });
+  const archive = keep ? await withSavedTopics(build) : build();
   let related: Promise<Map<string, string[]>> | undefined;
   return {
     papers,

@@ -63,13 +63,14 @@ export default function ogImages(options: OgImagesOptions): AstroIntegration {
 
 /**
  * The papers and topics the build's pages used, so the images are made from
- * the same and the archive is not read and classified again; nothing when
- * the build recorded no papers.
+ * the same and the archive is not read and classified again; the site's
+ * topics alone when the build recorded no papers.
  */
 async function fromBuildRecord(): Promise<Pick<OgBuildOptions, 'papers' | 'topics'>> {
+  // Imported here: the module reads the content folder's taxonomy when it loads.
+  const { topicsOf, topicTitle, topicTitlesOf } = await import('../lib/site/topics.ts');
   const papers = builtPapers();
-  if (!papers) return {};
-  const { topicsOf, topicTitle } = await import('../lib/topics/index.ts');
+  if (!papers) return { topics: topicTitlesOf };
   const classified = classifiedPapers();
   return {
     papers,

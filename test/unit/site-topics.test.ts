@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTopicResolver, siteTopics } from '../../src/lib/topics/index.ts';
+import { siteTopics } from '../../src/lib/site/topics.ts';
+import { createTopicResolver } from '../../src/lib/topics/index.ts';
 import { parseTaxonomy } from '../../src/lib/topics/taxonomy.ts';
 import { makePaper } from '../helpers/site-papers.ts';
 

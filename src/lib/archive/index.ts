@@ -4,7 +4,6 @@
  * to pages through props. One sort plus linear passes, so 50,000 papers cost
  * milliseconds; pages only look things up.
  */
-import { topicsOf as defaultTopicsOf } from '../topics/index.ts';
 import { dayParts, isoWeekOf, monthKeyOf, weekDays } from '../format/dates.ts';
 import type { PaperEntry } from '../papers/entry.ts';
 import { compareByRank, compareIds, compareNewest } from '../papers/ranking.ts';
@@ -96,12 +95,12 @@ export interface Archive {
 }
 
 export interface ArchiveOptions {
-  /** Which topics a paper is in; the topic module's choice by default. */
+  /** Which topics a paper is in (the site's taxonomy: site/topics.ts); its hand-set ones by default. */
   topicsOf?: (paper: PaperEntry) => readonly string[];
 }
 
 export function buildArchive(papers: readonly PaperEntry[], options: ArchiveOptions = {}): Archive {
-  const topicsOf = options.topicsOf ?? defaultTopicsOf;
+  const topicsOf = options.topicsOf ?? ((paper: PaperEntry) => paper.data.topics);
   const byId = new Map<string, PaperEntry>();
   for (const paper of papers) {
     if (byId.has(paper.id)) throw new Error(`two papers have the id ${paper.id}`);

@@ -43,8 +43,8 @@ export interface OgBuildOptions {
   recycleAfter?: number;
   /** Delete cached images this build did not use. */
   prune?: boolean;
-  /** A paper's topic titles as the site prints them. */
-  topics?: (paper: PaperLike & { body?: string | undefined }) => string[];
+  /** A paper's topic titles as the site prints them (the site's: src/lib/site/topics.ts). */
+  topics: (paper: PaperLike & { body?: string | undefined }) => string[];
   /** The archive's papers, when the build has them already; read from `contentDir` otherwise. */
   papers?: readonly (PaperLike & { body?: string | undefined })[];
 }
@@ -126,7 +126,7 @@ export function summaryLine(report: OgBuildReport): string {
 }
 
 async function collectCards(options: OgBuildOptions): Promise<Card[]> {
-  const topics = options.topics ?? (await siteTopics());
+  const { topics } = options;
   const papers = options.papers ?? (await readPapers(options.contentDir));
   const byDay = new Map<string, PaperLike[]>();
   const cards: Card[] = [];
@@ -186,15 +186,6 @@ async function placeImages(hashes: Map<string, string>, options: OgBuildOptions)
     placeCachedFile(cacheFile(options.cacheDir, hash), path.join(options.outDir, sitePath));
   // The build folder is kept between builds: a deleted paper's image goes here.
   pruneFolder(options.outDir, OG_DIR, new Set(hashes.keys()));
-}
-
-/**
- * The site's topics, as the pages show them. Imported only when needed: the
- * module reads the content folder's taxonomy when it loads.
- */
-async function siteTopics(): Promise<NonNullable<OgBuildOptions['topics']>> {
-  const { topicsOf, topicTitle } = await import('../topics/index.ts');
-  return (paper) => topicsOf(paper).map(topicTitle);
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SITE } from '../../settings.ts';
-import { siteTaxonomyText, topicsOf } from '../topics/index.ts';
+import { siteTaxonomyText, topicsOf } from './topics.ts';
 import { dayNeighbours, type Archive } from '../archive/index.ts';
 import { paperPageImage } from './paper-image.ts';
 import type { PaperEntry } from '../papers/entry.ts';

@@ -10,7 +10,7 @@ import { formatDay, formatWeek } from '../format/dates.ts';
 import type { PaperEntry } from '../papers/entry.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './links.ts';
 import { urls } from './urls.ts';
-import { siteTopics } from '../topics/index.ts';
+import { siteTopics } from './topics.ts';
 import {
   channelCustomData,
   dayItem,

@@ -10,7 +10,7 @@ import { pageHead, type PageHead } from './head.ts';
 import { compareIds } from '../papers/ranking.ts';
 import { urls } from './urls.ts';
 import { countText } from '../count-text.ts';
-import { topicTitle } from '../topics/index.ts';
+import { topicTitle } from './topics.ts';
 import { bundleDir, searchSegments } from '../search/bundles.ts';
 import { ID_PLACEHOLDER } from '../search/arxiv-query.ts';
 import { SORT_ORDERS, type SortOrder } from '../search/query.ts';

@@ -8,7 +8,7 @@ import { SITE } from '../../settings.ts';
 import { topicFeed } from './feeds.ts';
 import { dayOgImage } from '../og/inputs.ts';
 import { searchRecord, type SearchRecord } from '../search/record.ts';
-import { topicTitle, topicsOf } from '../topics/index.ts';
+import { topicTitle, topicsOf } from './topics.ts';
 import {
   abstractExcerpt,
   DESCRIPTION_LENGTH,

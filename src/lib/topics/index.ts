@@ -6,14 +6,11 @@
  * editing topics.yaml and rebuilding re-sorts the whole archive.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { OPERATOR } from '../../settings.ts';
 import { roughPlainText } from '../papers/plain-text.ts';
 import type { Paper } from '../papers/schema.ts';
-import { classifiedKey, classifiedPapers, type ClassifiedPaper } from '../build-record.ts';
+import { classifiedKey, type ClassifiedPaper } from '../build-record.ts';
 import { classify } from './classify.ts';
-import { parseTaxonomy, type Taxonomy } from './taxonomy.ts';
-import { readTaxonomyText, TAXONOMY_FILE } from './load.ts';
+import type { Taxonomy } from './taxonomy.ts';
 
 export interface TopicInput {
   id: string;
@@ -118,17 +115,3 @@ export function titleFromId(id: string): string {
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
 }
-
-const siteTaxonomyFile = path.resolve(OPERATOR.contentDir, TAXONOMY_FILE);
-/** The text of the site's taxonomy file: what pages that print topic names depend on. */
-export const siteTaxonomyText = readTaxonomyText(siteTaxonomyFile);
-/** The site's own taxonomy, read once when the build starts. */
-export const siteTopics: TopicResolver = createTopicResolver(
-  parseTaxonomy(siteTaxonomyText, siteTaxonomyFile),
-  {
-    record: classifiedPapers(),
-  },
-);
-
-export const topicsOf = siteTopics.topicsOf;
-export const topicTitle = siteTopics.topicTitle;
