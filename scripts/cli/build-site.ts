@@ -9,14 +9,17 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
-import type { PublishPlace } from '../../src/lib/publish/place.ts';
+import type { PlaceNames, PublishPlace } from '../../src/lib/publish/place.ts';
 import { publishBuild, publishSummaryText } from '../../src/lib/publish/publish.ts';
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
 import { INDEX_FOLLOWS_ENV } from '../../src/lib/search/stale-index.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
+import { RunError } from './errors.ts';
 import type { CommandContext } from './context.ts';
 import { indexBuiltSite, indexSettings } from './index-search.ts';
 import { trackChild } from './run-lock.ts';
+
+/** The folders as errors name them: by the flags that give them. */
+export const PLACE_NAMES: PlaceNames = { outDir: '--out-dir', buildDir: '--build-dir' };
 
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
@@ -33,7 +36,7 @@ export async function buildAndPublish(
   const build = await runAstroBuild(place, context);
   if (build.status !== 0) {
     context.output.warn(build.tail);
-    throw new InputError(`the build failed (exit ${build.status}); ${leftText(place)}`);
+    throw new RunError(`the build failed (exit ${build.status}); ${leftText(place)}`);
   }
   try {
     context.output.progress(
@@ -41,7 +44,7 @@ export async function buildAndPublish(
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`the search index failed (${message}); ${leftText(place)}`);
+    throw new RunError(`the search index failed (${message}); ${leftText(place)}`);
   }
   await writeFile(path.join(buildDir, STAMP_FILE), `${fingerprint}\n`);
   if (!place.inPlace) await publishKeptBuild(place, context);
@@ -55,7 +58,10 @@ function leftText(place: PublishPlace): string {
 
 /** Publishes the build folder as it is. */
 export async function publishKeptBuild(place: PublishPlace, context: CommandContext): Promise<void> {
-  const summary = await publishBuild(place.buildDir, place.outDir, { link: place.link });
+  const summary = await publishBuild(place.buildDir, place.outDir, {
+    link: place.link,
+    outDirName: PLACE_NAMES.outDir,
+  });
   context.output.progress(`publish: ${publishSummaryText(summary)}`);
 }
 

@@ -13,8 +13,8 @@ import { recordDay } from '../../src/lib/publish/state.ts';
 import { InputError } from '../../src/lib/sources/types.ts';
 import { loadTaxonomy } from '../../src/lib/topics/load.ts';
 import type { CommandContext } from './context.ts';
-import { UsageError } from './errors.ts';
-import { PROJECT } from './build-site.ts';
+import { RunError, UsageError } from './errors.ts';
+import { PLACE_NAMES, PROJECT } from './build-site.ts';
 import { fetchHfDayRead, fetchRefreshRead, ingestRead, removeLeftovers } from './ingest.ts';
 import {
   checkPublishOptions,
@@ -107,7 +107,7 @@ async function ingestAndPublish(
   if (place) {
     restorePublished(place, context);
     // Before anything is fetched or written: a day ingested and then not published helps no one.
-    checkPlace(place, PROJECT);
+    checkPlace(place, PROJECT, PLACE_NAMES);
     // The build reads the taxonomy: a missing or broken one stops the run before it fetches.
     await loadTaxonomy(contentDir);
   }
@@ -115,7 +115,7 @@ async function ingestAndPublish(
 
   const unchanged = (error: unknown) => {
     if (!(error instanceof InputError)) throw error;
-    throw new InputError(`${error.message}; content and ${outDir} were left as they were`);
+    throw new RunError(`${error.message}; content and ${outDir} were left as they were`);
   };
   // Both fetched before anything is written: a source that fails halfway changes nothing.
   const read = await fetchHfDayRead(date, values.endpoint, context).catch(unchanged);
@@ -132,8 +132,7 @@ async function ingestAndPublish(
     ingestRead(source, { source: 'hf', contentDir, dryRun: false, output: context.output });
   if (dayListed) {
     const ingested = await ingest(read);
-    if (ingested.usable === 0)
-      throw new InputError(`${date}: no usable paper in the source; nothing changed`);
+    if (ingested.usable === 0) throw new RunError(`${date}: no usable paper in the source; nothing changed`);
     // A day with items that could not be used is left for papers backfill to fetch again.
     if (ingested.skipped === 0) await recordDay(contentDir, date, ingested.papers);
   }

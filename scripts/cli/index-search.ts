@@ -5,7 +5,7 @@ import { defineCommand, HELP_OPTION, parseCommandArgs, showHelp } from './args.t
 import { buildReuseFor, type BuildReuseSetting } from '../../src/lib/build-reuse.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
 import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
+import { RunError } from './errors.ts';
 import { siteSettings, type CommandContext } from './context.ts';
 
 export const INDEX_COMMAND = defineCommand({
@@ -38,7 +38,7 @@ export async function runIndex(args: string[], context: CommandContext): Promise
   if (values.help) return showHelp(INDEX_COMMAND, context);
   const outDir = path.resolve(values['out-dir']);
   if (!existsSync(path.join(outDir, 'index.html')))
-    throw new InputError(
+    throw new RunError(
       `${values['out-dir']}: no built site there (expected index.html); run "astro build" first`,
     );
   const line = await indexBuiltSite(outDir, path.resolve(values['astro-cache']), indexSettings(context));

@@ -9,11 +9,11 @@ import {
 } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { removeLeftoverTemporaries, writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
-import { planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
+import { NO_LISTING_DAY, planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
 import type { PaperSource } from '../../src/lib/papers/schema.ts';
 import { parseArxivAtom } from '../../src/lib/sources/arxiv.ts';
 import { resolveEndpoint } from '../../src/lib/sources/endpoints.ts';
-import { fetchArxivIds } from '../../src/lib/sources/fetch-arxiv.ts';
+import { fetchArxivIds, normaliseArxivIds } from '../../src/lib/sources/fetch-arxiv.ts';
 import { fetchHfDay, fetchHfWeek } from '../../src/lib/sources/fetch-hf.ts';
 import { parseHfDaily } from '../../src/lib/sources/hf.ts';
 import { daysBefore, listedOn, weeksOf } from '../../src/lib/sources/refresh.ts';
@@ -157,7 +157,7 @@ export async function fetchRefreshRead(
   context: CommandContext,
 ): Promise<SourceRead> {
   const window = daysBefore(date, days);
-  const endpoint = resolveEndpoint('hf', endpointFlag, context.environment.endpoints.hf);
+  const endpoint = resolveEndpoint('hf', endpointOption(endpointFlag), context.environment.endpoints.hf);
   const weeks = weeksOf(window);
   const results: ParseResult[] = [];
   for (const week of weeks) {
@@ -203,6 +203,11 @@ async function readSource(
   }
 }
 
+/** The --endpoint flag as resolveEndpoint takes an override. */
+function endpointOption(value: string | undefined): { value: string | undefined; name: string } {
+  return { value, name: '--endpoint' };
+}
+
 async function readHf(
   values: Pick<IngestOptions, 'date' | 'file' | 'ids' | 'endpoint'>,
   context: CommandContext,
@@ -216,7 +221,7 @@ async function readHf(
     };
   }
   if (!values.date) throw new UsageError('hf: expected --date YYYY-MM-DD (to fetch) or --file day.json');
-  const endpoint = resolveEndpoint('hf', values.endpoint, context.environment.endpoints.hf);
+  const endpoint = resolveEndpoint('hf', endpointOption(values.endpoint), context.environment.endpoints.hf);
   const json = await fetchHfDay(values.date, {
     endpoint,
     ...context.fetchOptions,
@@ -240,11 +245,18 @@ async function readArxiv(values: IngestOptions, context: CommandContext): Promis
     };
   }
   if (!values.ids) throw new UsageError('arxiv: expected --file feed.atom or --ids 2610.01092,...');
-  const endpoint = resolveEndpoint('arxiv', values.endpoint, context.environment.endpoints.arxiv);
-  const ids = values.ids
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+  const endpoint = resolveEndpoint(
+    'arxiv',
+    endpointOption(values.endpoint),
+    context.environment.endpoints.arxiv,
+  );
+  const ids = normaliseArxivIds(
+    values.ids
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+    '--ids',
+  );
   const feeds = await fetchArxivIds(ids, { endpoint, ...context.fetchOptions });
   const results = feeds.map((xml, index) => parseArxivAtom(xml, `${endpoint} (batch ${index + 1})`));
   return {
@@ -265,7 +277,8 @@ async function readText(values: IngestOptions): Promise<SourceRead> {
 
 function reportPlan(plan: IngestPlan, read: SourceRead, dryRun: boolean, output: Output) {
   for (const problem of [...read.problems, ...plan.problems]) {
-    output.warn(`skipped ${problem.item}: ${problem.message}`);
+    const hint = problem.message === NO_LISTING_DAY ? ', so pass --date YYYY-MM-DD' : '';
+    output.warn(`skipped ${problem.item}: ${problem.message}${hint}`);
   }
   for (const outcome of plan.outcomes) {
     if (outcome.listedAgainOn) {

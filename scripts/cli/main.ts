@@ -9,7 +9,7 @@ import { StateError } from '../../src/lib/publish/state.ts';
 import { LockError } from '../../src/lib/run-lock/lock-file.ts';
 import { TaxonomyError } from '../../src/lib/topics/taxonomy.ts';
 import type { CliContext, CommandContext } from './context.ts';
-import { UsageError } from './errors.ts';
+import { RunError, UsageError } from './errors.ts';
 import { formatCommands, type Command } from './args.ts';
 import { BACKFILL_COMMAND, runBackfill } from './backfill.ts';
 import { DAILY_COMMAND, runDaily } from './daily.ts';
@@ -74,6 +74,7 @@ function reportError(error: unknown, context: CliContext): number {
   }
   if (
     error instanceof InputError ||
+    error instanceof RunError ||
     error instanceof ConfigError ||
     error instanceof DocumentError ||
     error instanceof WriteError ||

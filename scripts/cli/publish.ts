@@ -18,13 +18,12 @@ import {
   type PlaceOptions,
   type PublishPlace,
 } from '../../src/lib/publish/place.ts';
-import { checkNotEmptied, planPublish, PublishError } from '../../src/lib/publish/publish.ts';
+import { holdsPaperPages, planPublish, PublishError } from '../../src/lib/publish/publish.ts';
 import { restoreStoppedSwap } from '../../src/lib/publish/swap.ts';
-import { InputError } from '../../src/lib/sources/types.ts';
 import { loadTaxonomy } from '../../src/lib/topics/load.ts';
-import { buildAndPublish, PROJECT, publishKeptBuild } from './build-site.ts';
+import { buildAndPublish, PLACE_NAMES, PROJECT, publishKeptBuild } from './build-site.ts';
 import { siteSettings, type CommandContext } from './context.ts';
-import { UsageError } from './errors.ts';
+import { RunError, UsageError } from './errors.ts';
 import { checkContentFolder } from './read-input.ts';
 import { withFolderLocks } from './run-lock.ts';
 
@@ -103,7 +102,7 @@ export async function runPublish(args: string[], context: CommandContext): Promi
   checkContentFolder(place.contentDir, 'refuse');
   const outcome = await withFolderLocks(placeFolders(place), async () => {
     restorePublished(place, context);
-    checkPlace(place, PROJECT);
+    checkPlace(place, PROJECT, PLACE_NAMES);
     await loadTaxonomy(place.contentDir);
     return validateBuildAndPublish(place, values, context);
   });
@@ -153,7 +152,7 @@ export async function validateBuildAndPublish(
   context: CommandContext,
 ): Promise<PublishOutcome> {
   const { fingerprint, files } = await validateOrThrow(place.contentDir, place.outDir, context);
-  checkNotEmptied(files, place.contentDir, place.outDir, values['allow-empty']);
+  checkNotEmptied(files, place, values['allow-empty']);
   const stamps = { published: await readStamp(place.outDir), built: await readStamp(place.buildDir) };
   const plan = planPublish(fingerprint, stamps, values['force-build']);
   if (plan === 'up to date') return 'up to date';
@@ -166,6 +165,19 @@ export async function validateBuildAndPublish(
 }
 
 /** The place options of the command, as the library names them. */
+/**
+ * Refuses to publish a build without papers over a site with papers (a wrong
+ * --content-dir, an unmounted disk) unless --allow-empty says it is meant.
+ */
+function checkNotEmptied(paperFiles: number, place: PublishPlace, allowEmpty: boolean): void {
+  const { contentDir, outDir } = place;
+  if (paperFiles > 0 || allowEmpty || !holdsPaperPages(outDir)) return;
+  throw new RunError(
+    `${contentDir} has no paper files, but ${outDir} holds a site with papers, which publishing would empty; ` +
+      `${outDir} was left as it was: check --content-dir, or give --allow-empty to publish a site without papers`,
+  );
+}
+
 function placeOptions(values: PublishValues): PlaceOptions {
   return {
     contentDir: values['content-dir'],
@@ -215,7 +227,7 @@ export async function validateOrThrow(
   );
   if (fingerprint !== undefined) return { fingerprint, files: report.files };
   for (const problem of report.problems) context.output.warn(problem);
-  throw new InputError(
+  throw new RunError(
     `${countText(report.problems.length, 'content problem')} (see above); ${outDir} was left as it was`,
   );
 }

@@ -14,10 +14,18 @@ export function inputErrorOf(run: () => unknown): string {
 
 /** The InputError a promise rejects with; fails the test if it resolves or rejects with something else. */
 export async function rejectedInputError(promise: Promise<unknown>): Promise<InputError> {
+  return rejectedWith(promise, InputError);
+}
+
+/** The error of class `kind` a promise rejects with; fails the test if it resolves or rejects with something else. */
+export async function rejectedWith<E extends Error>(
+  promise: Promise<unknown>,
+  kind: new (...args: never[]) => E,
+): Promise<E> {
   const error: unknown = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
+  expect(error).toBeInstanceOf(kind);
+  return error as E;
 }

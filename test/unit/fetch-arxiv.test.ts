@@ -99,7 +99,7 @@ describe('fetchArxivIds', () => {
     const error = await rejectedInputError(
       fetchArxivIds(['2610.01092', 'xyz'], testOptions(url('/api/query')).options),
     );
-    expect(error.message).toBe('--ids: "xyz" is not an arXiv id such as 2610.01092');
+    expect(error.message).toBe('ids: "xyz" is not an arXiv id such as 2610.01092');
     expect(requests).toHaveLength(0);
   });
 

@@ -207,7 +207,7 @@ describe('fetchHfDay', () => {
   it('rejects a date that is not a day, without fetching', async () => {
     const { url, requests } = await serve([]);
     const error = await rejectedInputError(fetchHfDay('2026-02-30', testOptions(url('/api')).options));
-    expect(error.message).toBe('--date: "2026-02-30" is not a day such as 2026-10-03');
+    expect(error.message).toBe('date: "2026-02-30" is not a day such as 2026-10-03');
     expect(requests).toHaveLength(0);
   });
 });

@@ -9,7 +9,7 @@ const PROJECT = '/work/project';
 /** The place the options name, checked as a run checks it once it holds the locks. */
 function publishPlace(options: PlaceOptions, env: NodeJS.ProcessEnv, root: string) {
   const place = resolvePlace(options, readEnvironment(env).operator.publishBuildDir, root);
-  checkPlace(place, root);
+  checkPlace(place, root, { outDir: '--out-dir', buildDir: '--build-dir' });
   return place;
 }
 const base: PlaceOptions = {

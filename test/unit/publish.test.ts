@@ -155,7 +155,7 @@ describe('what a publish does', () => {
     const [build, dist] = [path.join(root, 'build'), path.join(root, 'dist')];
     await mkdir(path.join(root, 'www'));
     await symlink(path.join(root, 'www'), dist);
-    expect(() => checkPublishPlaces(build, dist)).toThrow(
+    expect(() => checkPublishPlaces(build, dist, '--out-dir')).toThrow(
       new PublishError(
         `${dist} is a symbolic link; publishing swaps whole folders and would replace it: give the folder it points to (${await realpath(path.join(root, 'www'))}) as --out-dir`,
       ),

@@ -125,7 +125,7 @@ export interface Environment {
   /** Overrides of the site owner's `url` and `base` (site.ts). */
   site: { url: string | undefined; base: string | undefined };
   operator: OperatorSettings;
-  /** Unchecked: resolveEndpoint checks them with the `--endpoint` flag's rules. */
+  /** Unchecked: resolveEndpoint checks them as it checks an override. */
   endpoints: { hf: string | undefined; arxiv: string | undefined };
   debug: boolean;
   ci: boolean;

@@ -64,11 +64,14 @@ export async function planIngest(request: IngestRequest): Promise<IngestPlan> {
   return plan;
 }
 
+/** The problem of a paper the source gives no day for, when the request names none (IngestRequest.date). */
+export const NO_LISTING_DAY = 'no listing day: the source gives none';
+
 type Built = StoredPaper | { problem: string };
 
 function buildIncoming(paper: SourcePaper, request: IngestRequest): Built {
   const date = request.date ?? paper.listedOn;
-  if (!date) return { problem: 'no listing day: the source gives none, so pass --date YYYY-MM-DD' };
+  if (!date) return { problem: NO_LISTING_DAY };
   if (!paper.abstract.trim()) return { problem: 'field "abstract": expected non-empty text, got nothing' };
   if (paper.abstract.length > FIELD_LIMITS.body) {
     return {

@@ -83,8 +83,13 @@ export async function listContentFiles(contentDir: string): Promise<ContentFiles
  * papers, so `papers validate` said "all valid" and a publish built an empty
  * site; a command that writes content (`missing: 'create'`) makes it.
  */
-export function contentFolderProblem(contentDir: string, missing: 'refuse' | 'create'): string | undefined {
-  const expected = 'the content folder, which holds papers/ and topics.yaml (--content-dir)';
+export function contentFolderProblem(
+  contentDir: string,
+  missing: 'refuse' | 'create',
+  /** How the user gives the folder (`--content-dir`), said at the end. */
+  option?: string,
+): string | undefined {
+  const expected = `the content folder, which holds papers/ and topics.yaml${option ? ` (${option})` : ''}`;
   let info;
   try {
     info = statSync(contentDir);

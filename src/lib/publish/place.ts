@@ -50,6 +50,14 @@ export function resolvePlace(
   return { contentDir, outDir, buildDir, link, inPlace };
 }
 
+/** How the user names the published and build folders in errors: the CLI's flags, say. */
+export interface PlaceNames {
+  outDir: string;
+  buildDir: string;
+}
+
+const PLAIN_NAMES: PlaceNames = { outDir: 'the published folder', buildDir: 'the build folder' };
+
 /** The folders a publish reads or writes, which a run locks for its whole length (src/lib/run-lock/). */
 export function placeFolders(place: PublishPlace): string[] {
   return [...new Set([place.contentDir, place.buildDir, place.outDir].map((folder) => path.resolve(folder)))];
@@ -61,14 +69,14 @@ export function placeFolders(place: PublishPlace): string[] {
  * files papers did not write (owned.ts): the build folder, the published
  * folder and the copy of it a publish brings up to date (`<out>.next`).
  */
-export function checkPlace(place: PublishPlace, projectRoot: string): void {
+export function checkPlace(place: PublishPlace, projectRoot: string, names: PlaceNames = PLAIN_NAMES): void {
   const { contentDir, outDir, buildDir } = place;
-  checkBuildFolder(outDir, '--out-dir', contentDir, projectRoot);
+  checkBuildFolder(outDir, names.outDir, contentDir, projectRoot);
   if (!place.inPlace) {
-    checkBuildFolder(buildDir, '--build-dir', contentDir, projectRoot);
-    checkPublishPlaces(buildDir, outDir);
-    checkOwnedFolder(buildDir, '--build-dir');
-    checkOwnedFolder(nextFolder(outDir), 'the copy of the site kept beside --out-dir');
+    checkBuildFolder(buildDir, names.buildDir, contentDir, projectRoot);
+    checkPublishPlaces(buildDir, outDir, names.outDir);
+    checkOwnedFolder(buildDir, names.buildDir);
+    checkOwnedFolder(nextFolder(outDir), `the copy of the site kept beside ${names.outDir}`);
   }
-  checkOwnedFolder(outDir, '--out-dir');
+  checkOwnedFolder(outDir, names.outDir);
 }

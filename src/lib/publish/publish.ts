@@ -46,26 +46,8 @@ export function planPublish(
 /** Where a built site keeps its paper pages: `/papers/<id>/` (src/lib/site/urls.ts), whatever the base path. */
 const PAPER_PAGES_DIR = 'papers';
 
-/**
- * Throws a PublishError when content without a single paper file would be
- * published over a site that has paper pages, unless `allowEmpty`: the sign
- * of a content folder that is not the site's (a wrong --content-dir, an
- * emptied checkout) rather than of an archive meant to be empty.
- */
-export function checkNotEmptied(
-  paperFiles: number,
-  contentDir: string,
-  outDir: string,
-  allowEmpty: boolean,
-): void {
-  if (paperFiles > 0 || allowEmpty || !holdsPaperPages(outDir)) return;
-  throw new PublishError(
-    `${contentDir} has no paper files, but ${outDir} holds a site with papers, which publishing would empty; ` +
-      `${outDir} was left as it was: check --content-dir, or give --allow-empty to publish a site without papers`,
-  );
-}
-
-function holdsPaperPages(outDir: string): boolean {
+/** Whether `outDir` holds a built site with paper pages, which a build without papers would empty. */
+export function holdsPaperPages(outDir: string): boolean {
   try {
     return readdirSync(path.join(outDir, PAPER_PAGES_DIR)).length > 0;
   } catch {
@@ -80,12 +62,16 @@ function holdsPaperPages(outDir: string): boolean {
  * folder (the swap moves it away), or one of the folders is inside another.
  * Called before building, so a build is not wasted.
  */
-export function checkPublishPlaces(buildDir: string, outDir: string): void {
+export function checkPublishPlaces(
+  buildDir: string,
+  outDir: string,
+  outDirName = 'the published folder',
+): void {
   const out = path.resolve(outDir);
   const link = lstatSync(out, { throwIfNoEntry: false });
   if (link?.isSymbolicLink())
     throw new PublishError(
-      `${outDir} is a symbolic link; publishing swaps whole folders and would replace it: give the folder it points to (${realpathSync(out)}) as --out-dir`,
+      `${outDir} is a symbolic link; publishing swaps whole folders and would replace it: give the folder it points to (${realpathSync(out)}) as ${outDirName}`,
     );
   if (existsSync(path.join(out, '.git')))
     throw new PublishError(
@@ -138,40 +124,41 @@ export function checkBuildFolder(
 export async function publishBuild(
   buildDir: string,
   outDir: string,
-  options: { link: boolean },
+  options: { link: boolean; /** How the user names outDir in errors. */ outDirName?: string },
 ): Promise<PublishSummary> {
-  checkPublishPlaces(buildDir, outDir);
+  const outDirName = options.outDirName ?? 'the published folder';
+  checkPublishPlaces(buildDir, outDir, outDirName);
   try {
     return await publishChecked(buildDir, outDir, options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || !code.startsWith('E')) throw error;
-    throw new PublishError(publishFailureText(outDir, code, error as Error));
+    throw new PublishError(publishFailureText(outDir, code, error as Error, outDirName));
   }
 }
 
 /** What to do about a file system error while publishing, by its code. */
-const FAILURE_HINTS: Record<string, (outDir: string) => string> = {
+const FAILURE_HINTS: Record<string, (outDir: string, outDirName: string) => string> = {
   ENOSPC: () => 'free space on its disk and run again',
   EDQUOT: () => 'free space within your disk quota and run again',
-  EXDEV: (outDir) => sameFileSystemHint(outDir),
-  EBUSY: (outDir) => sameFileSystemHint(outDir),
+  EXDEV: sameFileSystemHint,
+  EBUSY: sameFileSystemHint,
   EACCES: () => 'check that papers may write there and beside it',
   EPERM: () => 'check that papers may write there and beside it',
   EROFS: () => 'the file system is read-only: publish to a writable folder',
 };
 
-function sameFileSystemHint(outDir: string): string {
+function sameFileSystemHint(outDir: string, outDirName: string): string {
   return (
     `publishing renames ${outDir} and ${outDir}.next beside it, so both must be on one file system ` +
-    `and ${outDir} must not be a mount point: give a folder inside the mounted one as --out-dir`
+    `and ${outDir} must not be a mount point: give a folder inside the mounted one as ${outDirName}`
   );
 }
 
 /** `cannot publish to dist: ENOSPC: no space left on device, copyfile '…' -> '…'; dist was left as it was: free space…`. */
-export function publishFailureText(outDir: string, code: string, error: Error): string {
+export function publishFailureText(outDir: string, code: string, error: Error, outDirName: string): string {
   const what = error.message.split('\n')[0] ?? code;
-  const hint = FAILURE_HINTS[code]?.(outDir);
+  const hint = FAILURE_HINTS[code]?.(outDir, outDirName);
   const left = existsSync(outDir)
     ? `${outDir} was left as it was`
     : `${outDir} is missing and the last published site is beside it (${path.basename(path.resolve(outDir))}${OLD_MARK}<pid>), which the next publish puts back`;

@@ -19,17 +19,18 @@ export const ENDPOINT_ENV_VARS: Readonly<Record<EndpointKind, string>> = {
 export const PROJECT_URL = 'https://github.com/daily-papers/daily-papers';
 
 /**
- * The endpoint to use for `kind`: the `--endpoint` flag's value, else the
+ * The endpoint to use for `kind`: the override's value (a command-line flag,
+ * named in errors as `override.name`), else the
  * kind's environment variable (`envValue`, as src/lib/config/env.ts read it:
  * undefined when empty, the usual shell idiom for "no override"), else the
- * default. An empty flag is refused, since someone typed it.
+ * default. An empty override is refused, since someone typed it.
  */
 export function resolveEndpoint(
   kind: EndpointKind,
-  cliValue: string | undefined,
+  override: { value: string | undefined; name: string },
   envValue: string | undefined,
 ): string {
-  if (cliValue !== undefined) return validEndpoint(cliValue, '--endpoint');
+  if (override.value !== undefined) return validEndpoint(override.value, override.name);
   if (envValue) return validEndpoint(envValue, ENDPOINT_ENV_VARS[kind]);
   return DEFAULT_ENDPOINTS[kind];
 }

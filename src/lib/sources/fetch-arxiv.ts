@@ -38,12 +38,15 @@ export async function fetchArxivIds(ids: string[], options: FetchArxivOptions): 
   return feeds;
 }
 
-/** Bare ids in their first-seen order, without repeats; InputError on the first that is not an arXiv id. */
-export function normaliseArxivIds(ids: readonly string[]): string[] {
+/**
+ * Bare ids in their first-seen order, without repeats; InputError on the
+ * first that is not an arXiv id, naming the list as `name` (the caller's word for it).
+ */
+export function normaliseArxivIds(ids: readonly string[], name = 'ids'): string[] {
   const result = new Set<string>();
   for (const raw of ids) {
     const id = parseArxivId(raw);
-    if (id === undefined) throw new InputError(`--ids: "${raw}" is not an arXiv id such as 2610.01092`);
+    if (id === undefined) throw new InputError(`${name}: "${raw}" is not an arXiv id such as 2610.01092`);
     result.add(id);
   }
   return [...result];

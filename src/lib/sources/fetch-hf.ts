@@ -29,7 +29,7 @@ export interface FetchHfOptions extends FetchOptions {
  * while we paged) is kept once, where first seen.
  */
 export async function fetchHfDay(date: string, options: FetchHfOptions): Promise<string> {
-  if (!isIsoDay(date)) throw new InputError(`--date: "${date}" is not a day such as 2026-10-03`);
+  if (!isIsoDay(date)) throw new InputError(`date: "${date}" is not a day such as 2026-10-03`);
   return fetchHfRange({ date }, options);
 }
 
