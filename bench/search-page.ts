@@ -2,12 +2,14 @@
  * What one search costs a reader: the bytes the search page loads for each
  * query on a built site, by kind (the page and its script, Pagefind's code,
  * each piece's metadata, word index chunks, result fragments), as the
- * browser tests measure them (uncompressed: the static server sends no gzip).
+ * browser tests measure them (uncompressed: the static server sends no gzip),
+ * then what one more query typed in the same visit loads.
  *
  *   node bench/search-page.ts --site /tmp/site --query video --query "language model"
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
 import { serveStatic } from '../test/helpers/serve.ts';
@@ -27,6 +29,12 @@ results, and prints the bytes loaded: in all, and by kind.`,
       description: 'a query (repeat for several; default: video, language model, diffusion, zzqxjv)',
       multiple: true,
     },
+    then: {
+      type: 'string',
+      value: 'TEXT',
+      default: 'benchmark',
+      description: 'a query typed after each one in the same visit, to show what a further query costs',
+    },
     ...HELP_OPTION,
   },
 });
@@ -43,6 +51,36 @@ function kindOf(url: string): string {
   return KINDS.find(([, pattern]) => pattern.test(url))?.[0] ?? 'page, script, style';
 }
 
+/** The status line once the results for `query` are shown, and the requests they caused have finished. */
+async function settledStatus(page: Page, query: string): Promise<string> {
+  await page
+    .waitForFunction(
+      (text) => {
+        const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+        return status.includes(text) && /found/.test(status);
+      },
+      query,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined);
+  await page.waitForTimeout(1000);
+  return (await page.textContent('[data-search-status]'))?.trim() ?? '';
+}
+
+/** `550 KB in 61 requests (index chunks 255 KB in 11, …)` */
+function bytesText(bytes: ReadonlyMap<string, number>): string {
+  const byKind = new Map<string, { files: number; bytes: number }>();
+  for (const [url, size] of bytes) {
+    const kind = byKind.get(kindOf(url)) ?? { files: 0, bytes: 0 };
+    byKind.set(kindOf(url), { files: kind.files + 1, bytes: kind.bytes + size });
+  }
+  const total = [...bytes.values()].reduce((sum, size) => sum + size, 0);
+  const parts = [...byKind]
+    .sort(([, a], [, b]) => b.bytes - a.bytes)
+    .map(([kind, { files, bytes: size }]) => `${kind} ${Math.round(size / 1000)} KB in ${files}`);
+  return `${Math.round(total / 1000)} KB in ${bytes.size} requests (${parts.join(', ')})`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseScriptArgs(SEARCH_PAGE_COMMAND, process.argv.slice(2));
   if (!values.site) usageFailure(SEARCH_PAGE_COMMAND, 'expected --site DIR');
@@ -54,32 +92,24 @@ async function main(): Promise<void> {
   try {
     for (const query of queries) {
       const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const bytes = new Map<string, number>();
+      let bytes = new Map<string, number>();
       const page = await context.newPage();
       page.on('requestfinished', (request) => {
+        const into = bytes;
         void request.sizes().then((sizes) => {
-          bytes.set(request.url(), sizes.responseBodySize + sizes.responseHeadersSize);
+          into.set(request.url(), sizes.responseBodySize + sizes.responseHeadersSize);
         });
       });
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      await page
-        .waitForSelector('[data-search-status]:has-text("found")', { timeout: 30_000 })
-        .catch(() => undefined);
-      const status = (await page.textContent('[data-search-status]'))?.trim() ?? '';
-      await page.waitForTimeout(1000);
+      const status = await settledStatus(page, query);
+      console.log(`"${query}": ${bytesText(bytes)}; ${status}`);
+      // The same visit, another query: what is loaded once (Pagefind's code, every piece's metadata) is not loaded again.
+      bytes = new Map();
+      const next = values.then;
+      await page.fill('#search-q', next);
+      const nextStatus = await settledStatus(page, next);
+      console.log(`  then "${next}" in the same visit: ${bytesText(bytes)}; ${nextStatus}`);
       await context.close();
-      const byKind = new Map<string, { files: number; bytes: number }>();
-      for (const [url, size] of bytes) {
-        const kind = byKind.get(kindOf(url)) ?? { files: 0, bytes: 0 };
-        byKind.set(kindOf(url), { files: kind.files + 1, bytes: kind.bytes + size });
-      }
-      const total = [...bytes.values()].reduce((sum, size) => sum + size, 0);
-      const parts = [...byKind]
-        .sort(([, a], [, b]) => b.bytes - a.bytes)
-        .map(([kind, { files, bytes: size }]) => `${kind} ${Math.round(size / 1000)} KB in ${files}`);
-      console.log(
-        `"${query}": ${Math.round(total / 1000)} KB in ${bytes.size} requests (${parts.join(', ')}); ${status}`,
-      );
     }
   } finally {
     await Promise.all([session.close(), server.close()]);
