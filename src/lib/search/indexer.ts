@@ -36,6 +36,7 @@ import {
 } from './bundles.ts';
 import { indexedPart, pagefindDocument, periodOfPart } from './extract.ts';
 import { UNINDEXED_SELECTORS } from './fields.ts';
+import { childProcesses, childrenGone } from './service-exit.ts';
 import {
   KNOWN_PAGES_FILE,
   knownPagesText,
@@ -92,6 +93,9 @@ export function pagefindVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+/** The name Linux gives Pagefind's service process (its binary's, cut to 15 characters). */
+const PAGEFIND_SERVICE = 'pagefind';
+
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexSummary> {
   const knownFile = path.join(options.cacheDir, KNOWN_PAGES_FILE);
   const records = options.astroCacheDir ? readAstroPageRecords(options.astroCacheDir) : new Map();
@@ -121,7 +125,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     throw error;
   } finally {
     // Pagefind's Node API runs its binary as a service until closed.
-    if (started) await pagefind.close();
+    if (started) {
+      const services = childProcesses(PAGEFIND_SERVICE);
+      await pagefind.close();
+      await childrenGone(PAGEFIND_SERVICE, services);
+    }
   }
   return { pages: pages.length, read: scan.read, segments };
 }
