@@ -16,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { OPERATOR, SITE } from '../src/settings.ts';
 import { buildOgImages } from '../src/lib/og/build.ts';
-import { topicTitlesOf } from '../src/lib/site/topics.ts';
 import type { PaperLike } from '../src/lib/og/inputs.ts';
 import { OG_DIR } from '../src/lib/og/paths.ts';
 import { hasOwnCard, newestDayOf, ownCardsFrom } from '../src/lib/og/policy.ts';
@@ -81,6 +80,8 @@ async function main(): Promise<void> {
     papers.push({ id: read.paper.id, data: read.paper, body: read.body });
   }
 
+  // Imported here, not at the top: the module reads the site's taxonomy when it loads, which --help need not.
+  const { topicTitlesOf } = await import('../src/lib/site/topics.ts');
   await rm(values.out, { recursive: true, force: true });
   await buildOgImages({
     projectRoot: PROJECT_ROOT,

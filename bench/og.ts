@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
 import { SITE } from '../src/settings.ts';
 import { buildOgImages, RECYCLE_AFTER, summaryLine, type OgBuildReport } from '../src/lib/og/build.ts';
-import { topicTitlesOf } from '../src/lib/site/topics.ts';
 import { generate } from './generate.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -71,6 +70,8 @@ async function run(
   workers: number,
   recycleAfter: number,
 ): Promise<Run> {
+  // Imported here, not at the top: the module reads the site's taxonomy when it loads, which --help need not.
+  const { topicTitlesOf } = await import('../src/lib/site/topics.ts');
   const sampler = sampleMemory();
   const cpuBefore = process.cpuUsage();
   const report = await buildOgImages({
