@@ -163,7 +163,8 @@ async function main(): Promise<void> {
   const report = (scenario: string, { run, summary }: Awaited<ReturnType<typeof indexStep>>) => {
     const indexed = summary.segments.filter((piece) => !piece.cached);
     const pages = indexed.reduce((sum, piece) => sum + piece.pages, 0);
-    // CPU time is left out: /usr/bin/time does not see Pagefind's binary, which does most of the work.
+    // CPU time is left out: Pagefind's binary does most of the work, and /usr/bin/time counts it only
+    // where the step can wait for it to end (Linux: src/lib/search/service-exit.ts).
     const load = os.loadavg()[0]?.toFixed(1) ?? '–';
     const row = `| ${scenario} | ${summary.pages.toLocaleString('en')} | ${indexed.map((piece) => piece.segment).join(', ') || '–'} | ${pages.toLocaleString('en')} | ${seconds(run.wallMs)} | ${mb(run.peakRss)} | ${load} |`;
     rows.push(row);

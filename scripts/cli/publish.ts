@@ -164,7 +164,6 @@ export async function validateBuildAndPublish(
   return place.inPlace ? 'built in place' : 'built and published';
 }
 
-/** The place options of the command, as the library names them. */
 /**
  * Refuses to publish a build without papers over a site with papers (a wrong
  * --content-dir, an unmounted disk) unless --allow-empty says it is meant.
@@ -178,6 +177,7 @@ function checkNotEmptied(paperFiles: number, place: PublishPlace, allowEmpty: bo
   );
 }
 
+/** The place options of the command, as the library names them. */
 function placeOptions(values: PublishValues): PlaceOptions {
   return {
     contentDir: values['content-dir'],

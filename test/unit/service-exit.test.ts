@@ -11,7 +11,7 @@ describe.runIf(existsSync('/proc'))('waiting for a closed service to be gone', (
     expect(childProcesses('no-such-command')).toEqual([]);
     const started = performance.now();
     child.kill();
-    await childrenGone('sleep', [child.pid ?? -1]);
+    await childrenGone([child.pid ?? -1]);
     expect(childProcesses('sleep')).not.toContain(child.pid);
     expect(performance.now() - started).toBeLessThan(4000);
   });

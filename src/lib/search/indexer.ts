@@ -128,7 +128,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (started) {
       const services = childProcesses(PAGEFIND_SERVICE);
       await pagefind.close();
-      await childrenGone(PAGEFIND_SERVICE, services);
+      await childrenGone(services);
     }
   }
   return { pages: pages.length, read: scan.read, segments };

@@ -33,10 +33,18 @@ export function childProcesses(name: string, parent = process.pid): number[] {
   return children;
 }
 
-/** Resolves once none of `pids` is this process's child any more (reaped), or after `timeoutMs`. */
-export async function childrenGone(name: string, pids: readonly number[], timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (pids.some((pid) => childProcesses(name).includes(pid)) && performance.now() < deadline) {
-    await sleep(10);
+/** Whether `pid` is still this process's child: running, or ended and not yet reaped. */
+function isChild(pid: number, parent = process.pid): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
+  } catch {
+    return false; // gone
   }
+}
+
+/** Resolves once none of `pids` is this process's child any more (reaped), or after `timeoutMs`. */
+export async function childrenGone(pids: readonly number[], timeoutMs = 5000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (pids.some((pid) => isChild(pid)) && performance.now() < deadline) await sleep(10);
 }
