@@ -9,7 +9,7 @@ import {
 } from './args.ts';
 import { countText } from '../../src/lib/count-text.ts';
 import { removeLeftoverTemporaries, writeFilesAtomically } from '../../src/lib/papers/atomic.ts';
-import { NO_LISTING_DAY, planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
+import { INVALID_FILE, NO_LISTING_DAY, planIngest, type IngestPlan } from '../../src/lib/papers/ingest.ts';
 import type { PaperSource } from '../../src/lib/papers/schema.ts';
 import { parseArxivAtom } from '../../src/lib/sources/arxiv.ts';
 import { resolveEndpoint } from '../../src/lib/sources/endpoints.ts';
@@ -275,10 +275,16 @@ async function readText(values: IngestOptions): Promise<SourceRead> {
   return { papers: parsed.papers, problems: parsed.problems, date, inputName: values.file };
 }
 
+/** What the user can do about an ingest problem, said the CLI's way. */
+function hintFor(message: string): string {
+  if (message === NO_LISTING_DAY) return ', so pass --date YYYY-MM-DD';
+  if (message.startsWith(INVALID_FILE)) return ' (papers validate lists every problem of the content)';
+  return '';
+}
+
 function reportPlan(plan: IngestPlan, read: SourceRead, dryRun: boolean, output: Output) {
   for (const problem of [...read.problems, ...plan.problems]) {
-    const hint = problem.message === NO_LISTING_DAY ? ', so pass --date YYYY-MM-DD' : '';
-    output.warn(`skipped ${problem.item}: ${problem.message}${hint}`);
+    output.warn(`skipped ${problem.item}: ${problem.message}${hintFor(problem.message)}`);
   }
   for (const outcome of plan.outcomes) {
     if (outcome.listedAgainOn) {

@@ -50,6 +50,20 @@ describe('papers ingest hf --file', () => {
     expect(await papers(['validate', '--content-dir', content])).toMatchObject({ code: 0 });
   });
 
+  it('leaves a paper whose file was broken by hand as it is, and says how to see every problem', async () => {
+    const content = await tempDir();
+    await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
+    const file = path.join(content, 'papers/2026/10/03/2610.01092.md');
+    const broken = (await readFile(file, 'utf8')).replace(/^upvotes: .*$/m, 'upvotes: many');
+    await writeFile(file, broken);
+    const again = await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);
+    expect(again.stderr).toBe(
+      'skipped paper 2610.01092: its file is invalid, so it was left alone: papers/2026/10/03/2610.01092.md: field "upvotes": expected a whole number, got "many" (papers validate lists every problem of the content)',
+    );
+    expect(again.stdout).toBe('2026-10-03: 0 new, 0 updated, 49 unchanged, 1 skipped; wrote 0 files');
+    expect(await readFile(file, 'utf8')).toBe(broken);
+  });
+
   it('updates what the source owns and keeps what a person edited', async () => {
     const content = await tempDir();
     await papers(['ingest', 'hf', '--file', HF_DAY, '--content-dir', content]);

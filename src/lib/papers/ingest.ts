@@ -64,6 +64,9 @@ export async function planIngest(request: IngestRequest): Promise<IngestPlan> {
   return plan;
 }
 
+/** How the problem of a paper whose file is invalid begins; the file is left as it is. */
+export const INVALID_FILE = 'its file is invalid, so it was left alone';
+
 /** The problem of a paper the source gives no day for, when the request names none (IngestRequest.date). */
 export const NO_LISTING_DAY = 'no listing day: the source gives none';
 
@@ -106,7 +109,7 @@ async function planUpdate(contentDir: string, file: PaperFile, incoming: StoredP
   const current = checkPaperText(previous, file);
   if (!current.ok) {
     return {
-      problem: `its file is invalid, so it was left alone (run "papers validate"): ${current.problems[0]}`,
+      problem: `${INVALID_FILE}: ${current.problems[0]}`,
     };
   }
   const merged = mergePaper({ paper: current.paper, body: current.body }, incoming);
