@@ -12,19 +12,19 @@
  */
 
 import { createHash } from 'node:crypto';
+import { NEW_STYLE_ID, OLD_STYLE_ID } from './arxiv-id.ts';
 
-const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
-const OLD_STYLE = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7}$/;
+export { parseArxivId } from './arxiv-id.ts';
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const VERSION = /v\d+$/;
 /** Long enough for a readable title slug, short enough for every file system. */
 export const MAX_SLUG_LENGTH = 80;
 
 export type IdKind = 'arxiv' | 'arxiv-old' | 'slug';
 
 export function idKind(id: string): IdKind | undefined {
-  if (NEW_STYLE.test(id)) return 'arxiv';
-  if (OLD_STYLE.test(id)) return 'arxiv-old';
+  if (NEW_STYLE_ID.test(id)) return 'arxiv';
+  if (OLD_STYLE_ID.test(id)) return 'arxiv-old';
   if (id.length <= MAX_SLUG_LENGTH && SLUG.test(id) && !/^\d+$/.test(id)) return 'slug';
   return undefined;
 }
@@ -36,21 +36,6 @@ export function isPaperId(id: string): boolean {
 export function isArxivId(id: string): boolean {
   const kind = idKind(id);
   return kind === 'arxiv' || kind === 'arxiv-old';
-}
-
-/**
- * Turns what a source calls an arXiv id (`2610.01092v2`,
- * `http://arxiv.org/abs/2610.01092v1`, `arXiv:2610.01092`) into a bare id,
- * or undefined when it is not one.
- */
-export function parseArxivId(raw: string): string | undefined {
-  const trimmed = raw
-    .trim()
-    .replace(/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i, '')
-    .replace(/^arxiv:/i, '')
-    .replace(/\.pdf$/i, '')
-    .replace(VERSION, '');
-  return NEW_STYLE.test(trimmed) || OLD_STYLE.test(trimmed) ? trimmed : undefined;
 }
 
 /** A stable id for a paper without an arXiv id: the slug of its title. */

@@ -6,24 +6,19 @@
  * fetches to see whether the archive has it. That costs the index nothing.
  * Runs in the browser.
  *
- * The id forms are those of src/lib/papers/ids.ts (`parseArxivId`, which
- * this module cannot import: it uses node:crypto); test/unit/search-arxiv.test.ts
- * holds the two to the same answers. Stricter in one way: a new-style id from
- * 2015 on has five digits after the dot, so `2511.0000`, typed on the way to
- * `2511.00001`, is not yet an id.
+ * Read as the ingesters read a source's id (src/lib/papers/arxiv-id.ts), and
+ * stricter: a new-style id from 2015 on has five digits after the dot, so
+ * `2511.0000`, typed on the way to `2511.00001`, is not yet an id; and kinder:
+ * an old-style id typed in another case (`HEP-TH/9901001`) is read in the archive's.
  */
+import { bareArxivText } from '../papers/arxiv-id.ts';
 
 const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})$/;
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([a-z]{2}))?\/(\d{7})$/i;
 
 /** The bare id a query names, or undefined when the query is not an arXiv id. */
 export function arxivIdOfQuery(query: string): string | undefined {
-  const text = query
-    .trim()
-    .replace(/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i, '')
-    .replace(/^arxiv:\s*/i, '')
-    .replace(/\.pdf$/i, '')
-    .replace(/v\d+$/i, '');
+  const text = bareArxivText(query);
   const newStyle = NEW_STYLE.exec(text);
   if (newStyle) {
     const [, year = '', month = '', number = ''] = newStyle;
