@@ -423,7 +423,7 @@ describe('a light and stable search page', () => {
 });
 
 describe.concurrent('search and the history', () => {
-  it('keeps “Show more” and the scroll position when the reader comes back', async () => {
+  it('keeps “Show more” and the scroll position when the reader comes back', async ({ expect }) => {
     const context = await browser.browser.newContext({ viewport: { width: 1280, height: 500 } });
     try {
       const page = await context.newPage();
@@ -446,6 +446,7 @@ describe.concurrent('search and the history', () => {
       await results(page, new RegExp(`${papers2026} papers found`));
       await expect(list.count()).resolves.toBe(5);
       await page.getByRole('button', { name: /Show more results/ }).click();
+      // The test's own expect: in a concurrent block the global one may find no test running.
       await expect.poll(() => list.count()).toBe(10);
       const ninth = list.nth(8).locator('h3 a');
       // At once (the site scrolls smoothly), so the position read is where the page stays.
