@@ -3,13 +3,18 @@ import { InputError } from '../../src/lib/sources/types.ts';
 
 /** The message of the InputError `run` throws; fails the test if it throws nothing or something else. */
 export function inputErrorOf(run: () => unknown): string {
+  return messageOf(run, InputError);
+}
+
+/** The message of the error of class `kind` `run` throws; fails the test if it throws nothing or something else. */
+export function messageOf(run: () => unknown, kind: new (...args: never[]) => Error): string {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
+    expect(error).toBeInstanceOf(kind);
     return (error as Error).message;
   }
-  throw new Error('expected an InputError');
+  throw new Error(`expected a ${kind.name}`);
 }
 
 /** The InputError a promise rejects with; fails the test if it resolves or rejects with something else. */

@@ -3,17 +3,9 @@ import { SETTINGS } from '../../src/config.ts';
 import { readEnvironment } from '../../src/lib/config/env.ts';
 import { ConfigError } from '../../src/lib/config/errors.ts';
 import { resolveSite, type SiteSettings } from '../../src/lib/config/site.ts';
+import { messageOf } from '../helpers/errors.ts';
 
-/** The message of the ConfigError `run` throws. */
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('no error');
-}
+const errorOf = (run: () => unknown) => messageOf(run, ConfigError);
 
 const site = (settings: SiteSettings) => errorOf(() => resolveSite(settings, {}));
 const env = (vars: Record<string, string>) => errorOf(() => readEnvironment(vars));
