@@ -9,10 +9,9 @@ describe.runIf(existsSync('/proc'))('waiting for a closed service to be gone', (
     await new Promise((resolve) => child.once('spawn', resolve));
     expect(childProcesses('sleep')).toContain(child.pid);
     expect(childProcesses('no-such-command')).toEqual([]);
-    const started = performance.now();
     child.kill();
-    await childrenGone([child.pid ?? -1]);
+    // A wait that never ended would show as the test's own timeout.
+    await childrenGone([child.pid ?? -1], 60_000);
     expect(childProcesses('sleep')).not.toContain(child.pid);
-    expect(performance.now() - started).toBeLessThan(4000);
   });
 });
