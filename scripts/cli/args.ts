@@ -21,6 +21,8 @@ export interface StringOption extends OptionBase {
   /** What the value looks like in help: DIR, URL, YYYY-MM-DD, on|off. */
   value: string;
   default?: string;
+  /** Given as often as wanted, each value kept (`--query a --query b`). */
+  multiple?: boolean;
 }
 
 export interface BooleanOption extends OptionBase {
@@ -107,7 +109,8 @@ function repeatedOption(
   const seen = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== 'option' || token.name === undefined) continue;
-    if (options[token.name]?.type !== 'string') continue;
+    const option = options[token.name];
+    if (option?.type !== 'string' || option.multiple) continue;
     if (seen.has(token.name)) return token.name;
     seen.add(token.name);
   }

@@ -39,6 +39,17 @@ describe('a command’s arguments', () => {
     }
   });
 
+  it('take every value of an option meant to repeat', () => {
+    const repeating = defineCommand({
+      name: 'node bench/search-page.ts',
+      usage: 'node bench/search-page.ts [options]',
+      summary: 'bytes per query',
+      description: 'Measures.',
+      options: { query: { type: 'string', value: 'TEXT', multiple: true, description: 'a query' } },
+    });
+    expect(parseCommandArgs(repeating, ['--query', 'a', '--query', 'b']).values.query).toEqual(['a', 'b']);
+  });
+
   it('take a repeated flag and a value after -- as they are', () => {
     const { values, positionals } = parseCommandArgs(command(true), ['-h', '--help', '--', '--out-dir']);
     expect(values.help).toBe(true);

@@ -9,6 +9,7 @@ import { CARD_SAMPLE_COMMAND } from '../../bench/card-sample.ts';
 import { GENERATE_COMMAND } from '../../bench/generate.ts';
 import { OG_BENCH_COMMAND } from '../../bench/og.ts';
 import { STORE_MODULE_COMMAND } from '../../bench/store-module.ts';
+import { SEARCH_PAGE_COMMAND } from '../../bench/search-page.ts';
 import { BENCH_COMMAND, SCENARIOS } from '../../bench/run.ts';
 import { SEARCH_BENCH_COMMAND } from '../../bench/search.ts';
 import type { Command } from '../../scripts/cli/args.ts';
@@ -24,6 +25,7 @@ const SCRIPTS = [
   [CARD_SAMPLE_COMMAND, 'bench/card-sample.ts'],
   [OG_BENCH_COMMAND, 'bench/og.ts'],
   [STORE_MODULE_COMMAND, 'bench/store-module.ts'],
+  [SEARCH_PAGE_COMMAND, 'bench/search-page.ts'],
 ] as const;
 
 /** Runs `node <script> <args>` and returns its exit code and output. */
