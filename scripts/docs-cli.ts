@@ -9,7 +9,9 @@ import { format, resolveConfig } from 'prettier';
 import { GENERATE_COMMAND } from '../bench/generate.ts';
 import { BENCH_COMMAND } from '../bench/run.ts';
 import { SEARCH_BENCH_COMMAND } from '../bench/search.ts';
+import { CARD_SAMPLE_COMMAND } from '../bench/card-sample.ts';
 import { OG_BENCH_COMMAND } from '../bench/og.ts';
+import { SEARCH_PAGE_COMMAND } from '../bench/search-page.ts';
 import { STORE_MODULE_COMMAND } from '../bench/store-module.ts';
 import {
   defaultText,
@@ -31,6 +33,8 @@ export const DOCUMENTED: readonly Command[] = [
   SEARCH_BENCH_COMMAND,
   OG_BENCH_COMMAND,
   STORE_MODULE_COMMAND,
+  SEARCH_PAGE_COMMAND,
+  CARD_SAMPLE_COMMAND,
 ];
 
 /** A word of help text that is code: a flag, a path, an environment variable. */
@@ -95,7 +99,12 @@ function defaultMarkdown(option: StringOption | BooleanOption): string {
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const anchor = (command: Command) => command.name.toLowerCase().replace(/\s+/g, '-');
+// GitHub's heading ids: lower case, punctuation but `-` and `_` dropped, spaces as `-`.
+const anchor = (command: Command) =>
+  command.name
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, '')
+    .replace(/ /g, '-');
 
 /** docs/cli.md as it should be. */
 export async function cliReference(): Promise<string> {

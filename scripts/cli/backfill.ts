@@ -29,8 +29,16 @@ an interrupted run resumes where it stopped. A day that failed, or that had item
 used (partial: the others are written), is not recorded and is tried again on the next run; either
 makes the exit code 1.`,
   options: {
-    from: { type: 'string', value: 'YYYY-MM-DD', description: 'the first day of the range' },
-    to: { type: 'string', value: 'YYYY-MM-DD', description: 'the last day of the range, included' },
+    from: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'the first day of the range, up to tomorrow (UTC)',
+    },
+    to: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'the last day of the range, included, up to tomorrow (UTC)',
+    },
     'delay-ms': {
       type: 'string',
       value: 'N',

@@ -59,7 +59,7 @@ written, so a source failure changes nothing.`,
     date: {
       type: 'string',
       value: 'YYYY-MM-DD',
-      description: 'the day to publish',
+      description: 'the day to publish, up to tomorrow (UTC)',
       defaultText: 'today, UTC',
     },
     'refresh-days': {

@@ -45,7 +45,7 @@ Sources:
             --file page.txt --date D      the page's "Mar 14" line must agree`,
   positionals: true,
   options: {
-    date: { type: 'string', value: 'YYYY-MM-DD', description: 'the day of the papers' },
+    date: { type: 'string', value: 'YYYY-MM-DD', description: 'the day of the papers, up to tomorrow (UTC)' },
     file: {
       type: 'string',
       value: 'FILE',

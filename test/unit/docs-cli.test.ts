@@ -16,3 +16,12 @@ describe('docs/cli.md', () => {
     }
   });
 });
+
+describe('the contents of docs/cli.md', () => {
+  it('link to the headings by the ids GitHub gives them', async () => {
+    const doc = await readFile(CLI_DOC, 'utf8');
+    const links = [...doc.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
+    expect(links).toContain('node-benchgeneratets');
+    expect(links).toHaveLength(DOCUMENTED.length);
+  });
+});

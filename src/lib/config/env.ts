@@ -1,6 +1,6 @@
 /**
  * Every environment variable daily-papers reads, in one schema: what each
- * means, its default, and what it accepts. The build (src/env.ts) and the
+ * means, its default, and what it accepts. The build (src/settings.ts) and the
  * `papers` command (scripts/cli/main.ts) each parse their environment once
  * with `readEnvironment` and hand the values on; nothing else reads
  * `process.env`. docs/configuration.md lists these from here.
