@@ -482,9 +482,9 @@ async function siteSize(
 
 const CHECK_SCRIPT = `
 const { checkContent } = await import(process.env.BENCH_CHECK);
-const { readEnvironment } = await import(process.env.BENCH_ENV);
-const { operator, site } = readEnvironment(process.env);
-const settings = { buildCacheDir: operator.buildCacheDir, site };
+// The site's settings resolved as papers daily resolves them (src/config.ts with the environment's overrides).
+const { OPERATOR, SITE } = await import(process.env.BENCH_SETTINGS);
+const settings = { buildCacheDir: OPERATOR.buildCacheDir, site: SITE };
 const { report } = await checkContent(process.env.PAPERS_CONTENT_DIR, settings, process.env.BENCH_ROOT);
 if (report.problems.length > 0) throw new Error(report.problems.join('\\n'));
 console.log('check: ' + report.files + ' files, parsed ' + report.read + ', hashed ' + report.hashed);
@@ -497,7 +497,7 @@ function checkStep(dirs: BuildDirs): Promise<Measured> {
     env: {
       ...siteEnv(dirs, undefined),
       BENCH_CHECK: pathToFileURL(path.join(PROJECT_ROOT, 'src/lib/publish/check-content.ts')).href,
-      BENCH_ENV: pathToFileURL(path.join(PROJECT_ROOT, 'src/lib/config/env.ts')).href,
+      BENCH_SETTINGS: pathToFileURL(path.join(PROJECT_ROOT, 'src/settings.ts')).href,
       BENCH_ROOT: PROJECT_ROOT,
     },
   });
