@@ -45,6 +45,9 @@ bench runs it in a process of its own.`,
 
 async function main(): Promise<void> {
   const { values } = parseScriptArgs(CARD_SAMPLE_COMMAND, process.argv.slice(2));
+  // The archive to sample is named on purpose: the project's own content is not a bench archive.
+  if (!process.env['PAPERS_CONTENT_DIR'])
+    usageFailure(CARD_SAMPLE_COMMAND, 'set PAPERS_CONTENT_DIR to the archive to sample');
   const contentDir = OPERATOR.contentDir;
   const target = Number(values.cards);
   if (!(Number.isInteger(target) && target > 0))

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineCommand, HELP_OPTION, parseScriptArgs, usageFailure } from '../scripts/cli/args.ts';
+import { formatNumber } from '../src/lib/count-text.ts';
 import { generate, REFRESH_DAYS, refreshCounts } from './generate.ts';
 import { writeHugoContent } from './hugo-content.ts';
 import { writeHugoSite } from './hugo-site.ts';
@@ -160,7 +161,7 @@ export interface BenchOptions {
   hugo: boolean;
   /** Time the library steps alone (bench/lib-steps.ts); true by default. */
   libSteps?: boolean;
-  /** In this order; all three by default. */
+  /** In this order; all of them by default. */
   scenarios?: readonly Scenario[];
   /** Node's old-space limit for the build and the search step, MB (`--max-old-space-size`); V8's own when absent. */
   heapMb?: number | undefined;
@@ -657,7 +658,7 @@ Scenarios, in this order:
   cold            no output folder, empty caches
   rebuild         nothing changed
   daily           one new day, built in the kept output folder
-  daily-refresh   the same, and the seven days before get new counts and a
+  daily-refresh   the same, and the ${REFRESH_DAYS} days before get new counts and a
                   late paper, as the refresh of "papers daily" writes them
   daily-fresh     one new day into an empty output folder, the caches kept
   daily-publish   as "papers daily" on a machine of its own: the content
@@ -688,7 +689,7 @@ Examples:
       type: 'string',
       value: 'on|off|auto',
       default: 'auto',
-      description: `social images; auto renders them only up to ${OG_AUTO_LIMIT.toLocaleString('en')} papers, as rendering them all cold takes long in a large archive`,
+      description: `social images; auto renders them only up to ${formatNumber(OG_AUTO_LIMIT)} papers, as rendering them all cold takes long in a large archive`,
     },
     search: {
       type: 'string',

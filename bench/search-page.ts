@@ -53,7 +53,7 @@ function kindOf(url: string): string {
 
 /** The status line once the results for `query` are shown, and the requests they caused have finished. */
 async function settledStatus(page: Page, query: string): Promise<string> {
-  await page
+  const shown = await page
     .waitForFunction(
       (text) => {
         const status = document.querySelector('[data-search-status]')?.textContent ?? '';
@@ -62,12 +62,15 @@ async function settledStatus(page: Page, query: string): Promise<string> {
       query,
       { timeout: 30_000 },
     )
-    .catch(() => undefined);
+    .then(() => true)
+    .catch(() => false);
   await page.waitForTimeout(1000);
-  return (await page.textContent('[data-search-status]'))?.trim() ?? '';
+  const status = (await page.textContent('[data-search-status]'))?.trim() ?? '';
+  // The bytes are still printed, but they are not those of a finished search.
+  return shown ? status : `NOT FINISHED: no results after 30 s (status: "${status}")`;
 }
 
-/** `550 KB in 61 requests (index chunks 255 KB in 11, …)` */
+/** `550 KB in 61 requests (index chunks 255 KB in 11, …)`: KB of 1,000 bytes, bodies and headers. */
 function bytesText(bytes: ReadonlyMap<string, number>): string {
   const byKind = new Map<string, { files: number; bytes: number }>();
   for (const [url, size] of bytes) {

@@ -5,7 +5,7 @@
  *   og images: 133 (2 rendered, 131 cached) in 1.2s
  *
  * Its options come from the site's settings and the operator's (src/config.ts,
- * src/env.ts: PAPERS_OG_CACHE, PAPERS_OG_PRUNE, PAPERS_OG_REPORT).
+ * src/settings.ts: PAPERS_OG_CACHE, PAPERS_OG_PRUNE, PAPERS_OG_REPORT).
  */
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';

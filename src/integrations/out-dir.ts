@@ -29,7 +29,7 @@ import { staleIndexWarning } from '../lib/search/stale-index.ts';
 export interface OutDirOptions {
   /** Top-level folders in the output that other steps keep in step themselves (search index, images). */
   ownedElsewhere: readonly string[];
-  /** Whether `papers index` runs right after this build (src/env.ts), so the index it finds will not stay stale. */
+  /** Whether `papers index` runs right after this build (src/settings.ts), so the index it finds will not stay stale. */
   indexFollows: boolean;
 }
 
