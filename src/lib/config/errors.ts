@@ -6,6 +6,7 @@
  *   BASE_PATH: expected a path starting and ending with "/", such as "/" or "/papers/", got "a b"
  */
 import type { z } from 'zod';
+import { quotedValue } from '../value-checks.ts';
 
 /** Bad settings: the message is one line per bad value, for people, never with a stack. */
 export class ConfigError extends Error {
@@ -54,7 +55,7 @@ function fieldText(path: readonly PropertyKey[], source: SettingsSource): string
 function gotText(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return JSON.stringify(value);
+  if (typeof value === 'string') return quotedValue(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
   return Array.isArray(value) ? 'a list' : typeof value === 'object' && value ? 'an object' : String(value);
 }

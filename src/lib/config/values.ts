@@ -4,6 +4,7 @@
  * environment (env.ts), so `url` and SITE_URL accept the same.
  */
 import { z } from 'zod';
+import { isHttpUrl } from '../value-checks.ts';
 
 export const ORIGIN_EXPECTED = 'an absolute http(s) origin without a path, such as "https://example.org"';
 export const BASE_EXPECTED = 'a path starting and ending with "/", such as "/" or "/papers/"';
@@ -25,12 +26,6 @@ export function normalizeBase(base: string): string {
 
 export function isBasePath(value: string): boolean {
   return BASE_PATTERN.test(value);
-}
-
-export function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol } = new URL(value);
-  return protocol === 'http:' || protocol === 'https:';
 }
 
 /** An http(s) URL with nothing after the host and port (trailing slashes aside). */

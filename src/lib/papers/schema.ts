@@ -5,8 +5,12 @@
  */
 import { z } from 'zod';
 import { formatNumber } from '../count-text.ts';
+import { describeValue, isHttpUrl, UNSAFE_CHARACTER } from '../value-checks.ts';
 import { isIsoDay } from './dates.ts';
 import { isPaperId } from './ids.ts';
+
+// The sources describe and check values as the schema does.
+export { describeValue, isHttpUrl };
 
 export const PAPER_SOURCES = ['hf', 'arxiv', 'text'] as const;
 export type PaperSource = (typeof PAPER_SOURCES)[number];
@@ -77,15 +81,6 @@ const httpUrl = z
   .string({ error: 'expected an http(s) URL' })
   .max(FIELD_LIMITS.url, { error: `expected an http(s) URL of at most ${FIELD_LIMITS.url} characters` })
   .refine(isHttpUrl, { error: 'expected an http(s) URL' });
-
-/**
- * Characters no hand-written text may hold (ingest removes them, see
- * normalize.ts): C0 controls but tab, newline and CR; DEL and the C1
- * controls; the noncharacters U+FFFE and U+FFFF; and the bidi embeddings,
- * overrides and isolates, which reorder what follows them on the page and in
- * the terminal.
- */
-const UNSAFE_CHARACTER = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/u;
 
 /** The first unsafe character of `value` as `U+XXXX`, or undefined. */
 export function findUnsafeCharacter(value: string): string | undefined {
@@ -182,16 +177,6 @@ export const paperSchema = z.strictObject(
 export type Paper = z.output<typeof paperSchema>;
 export type PaperInput = z.input<typeof paperSchema>;
 
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 export interface FieldProblem {
   field: string;
   expected: string;
@@ -225,26 +210,4 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
-}
-
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
-  if (typeof value === 'string') {
-    if (value.length <= 60) return escapeUnsafe(JSON.stringify(value));
-    const start = escapeUnsafe(JSON.stringify(`${value.slice(0, 57)}...`));
-    return value.length > 1_000 ? `${start} (${formatNumber(value.length)} characters)` : start;
-  }
-  if (Array.isArray(value)) return value.length > 100 ? `a list of ${formatNumber(value.length)}` : 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
-
-/** JSON.stringify escapes C0 controls but not C1, bidi or U+FFFE: escape those too, for the terminal. */
-function escapeUnsafe(quoted: string): string {
-  return quoted.replace(
-    new RegExp(UNSAFE_CHARACTER.source, 'gu'),
-    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
 }

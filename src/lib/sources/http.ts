@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import { setTimeout as timerSleep } from 'node:timers/promises';
 
 import { InputError } from './types.ts';
+import { isHttpUrl } from '../value-checks.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 4;
@@ -137,12 +138,6 @@ export function parseRetryAfter(header: string | null | undefined, nowMs?: numbe
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms}ms`;
   return `${Number((ms / 1000).toFixed(1))}s`;
-}
-
-function isHttpUrl(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  const { protocol } = new URL(url);
-  return protocol === 'http:' || protocol === 'https:';
 }
 
 function requestHeaders(options: FetchOptions): Record<string, string> {
