@@ -16,3 +16,14 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
 function width(text: string): number {
   return [...text].length;
 }
+
+/**
+ * `text` with the part from `start` to the first `end` after it (both
+ * included) replaced by `generated`; throws when a marker is missing.
+ */
+export function replaceBetweenMarkers(text: string, start: string, end: string, generated: string): string {
+  const from = text.indexOf(start);
+  const to = from < 0 ? -1 : text.indexOf(end, from);
+  if (to < 0) throw new Error(`the generated part's markers are missing: ${start}`);
+  return text.slice(0, from) + generated + text.slice(to + end.length);
+}

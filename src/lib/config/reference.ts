@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { environmentSchema } from './env.ts';
 import { siteSchema } from './site.ts';
-import { markdownTable } from '../markdown-table.ts';
+import { markdownTable, replaceBetweenMarkers } from '../markdown-table.ts';
 
 export const REFERENCE_START = '<!-- reference: generated from src/lib/config/ by `npm run docs:config` -->';
 export const REFERENCE_END = '<!-- end of reference -->';
@@ -48,10 +48,7 @@ export function configurationReference(): string {
 
 /** `text` with the part between the markers replaced by the reference; throws when a marker is missing. */
 export function withReference(text: string): string {
-  const start = text.indexOf(REFERENCE_START);
-  const end = text.indexOf(REFERENCE_END);
-  if (start < 0 || end < start) throw new Error(`the reference markers are missing: ${REFERENCE_START}`);
-  return text.slice(0, start) + configurationReference() + text.slice(end + REFERENCE_END.length);
+  return replaceBetweenMarkers(text, REFERENCE_START, REFERENCE_END, configurationReference());
 }
 
 /** The rows of an object's fields, depth first: an object's own row, then its fields'. */

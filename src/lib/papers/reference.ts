@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { formatNumber } from '../count-text.ts';
-import { markdownTable } from '../markdown-table.ts';
+import { markdownTable, replaceBetweenMarkers } from '../markdown-table.ts';
 import { MAX_SLUG_LENGTH } from './ids.ts';
 import { FIELD_LIMITS, paperSchema } from './schema.ts';
 
@@ -53,9 +53,5 @@ export function contentReference(): string {
 
 /** `text` with the part between the markers replaced by the table; throws when a marker is missing. */
 export function withContentReference(text: string): string {
-  const start = text.indexOf(CONTENT_REFERENCE_START);
-  const end = text.indexOf(CONTENT_REFERENCE_END, start);
-  if (start < 0 || end < start)
-    throw new Error(`the reference markers are missing: ${CONTENT_REFERENCE_START}`);
-  return text.slice(0, start) + contentReference() + text.slice(end + CONTENT_REFERENCE_END.length);
+  return replaceBetweenMarkers(text, CONTENT_REFERENCE_START, CONTENT_REFERENCE_END, contentReference());
 }
