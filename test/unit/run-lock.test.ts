@@ -100,11 +100,16 @@ describe('judging a lock', () => {
     );
   });
 
-  it("reads a process's state and start time, whatever its name holds", () => {
+  it("reads a process's name, state, parent and start time, whatever its name holds", () => {
     const fields = Array.from({ length: 30 }, (_, i) => String(i + 3));
     fields[0] = 'S';
     fields[22 - 3] = '881234';
-    expect(parseProcStat(`4211 (node (a) b) ${fields.join(' ')}\n`)).toEqual({ state: 'S', start: '881234' });
+    expect(parseProcStat(`4211 (node (a) b) ${fields.join(' ')}\n`)).toEqual({
+      command: 'node (a) b',
+      state: 'S',
+      parent: Number(fields[1]),
+      start: '881234',
+    });
     expect(parseProcStat('4211 (node) S 1 2')).toBeUndefined();
   });
 });

@@ -95,20 +95,25 @@ export function heldText(
 }
 
 /**
- * The state and start time in a Linux `/proc/<pid>/stat` line. The command
- * name (field 2) is in parentheses and may hold spaces and parentheses
- * itself, so the fields are counted from the last `)`: the state is field 3,
- * the start time field 22.
+ * The command name, state, parent and start time in a Linux
+ * `/proc/<pid>/stat` line. The command name (field 2) is in parentheses and
+ * may hold spaces and parentheses itself, so the fields are counted from the
+ * last `)`: the state is field 3, the parent's pid field 4, the start time
+ * field 22.
  */
-export function parseProcStat(text: string): { state: string; start: string } | undefined {
+export function parseProcStat(
+  text: string,
+): { command: string; state: string; parent: number; start: string } | undefined {
+  const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
-  if (close < 0) return undefined;
+  if (open < 0 || close < open) return undefined;
   const fields = text
     .slice(close + 1)
     .trim()
     .split(/\s+/);
-  const state = fields[0];
+  const [state, parent] = fields;
   const start = fields[22 - 3];
-  if (state === undefined || start === undefined || !/^\d+$/.test(start)) return undefined;
-  return { state, start };
+  if (state === undefined || !/^\d+$/.test(parent ?? '') || start === undefined || !/^\d+$/.test(start))
+    return undefined;
+  return { command: text.slice(open + 1, close), state, parent: Number(parent), start };
 }

@@ -6,9 +6,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseProcStat } from '../run-lock/holder.ts';
 
 /** The ids of this process's children whose command starts with `name`; none where /proc is not there. */
-export function childProcesses(name: string, parent = process.pid): number[] {
+export function childProcesses(name: string): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -18,28 +19,23 @@ export function childProcesses(name: string, parent = process.pid): number[] {
   const children: number[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // ended while listed
-    }
-    // `pid (comm) state ppid …`; comm may hold spaces and parentheses, so split after its last `)`.
-    const close = stat.lastIndexOf(')');
-    const comm = stat.slice(stat.indexOf('(') + 1, close);
-    const ppid = Number(stat.slice(close + 2).split(' ')[1]);
-    if (ppid === parent && comm.startsWith(name)) children.push(Number(entry));
+    const stat = procStat(Number(entry));
+    if (stat?.parent === process.pid && stat.command.startsWith(name)) children.push(Number(entry));
   }
   return children;
 }
 
 /** Whether `pid` is still this process's child: running, or ended and not yet reaped. */
-function isChild(pid: number, parent = process.pid): boolean {
+function isChild(pid: number): boolean {
+  return procStat(pid)?.parent === process.pid;
+}
+
+/** The process's `/proc/<pid>/stat`, or undefined once it is gone. */
+function procStat(pid: number): ReturnType<typeof parseProcStat> {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
+    return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
-    return false; // gone
+    return undefined;
   }
 }
 
