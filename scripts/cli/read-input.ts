@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { formatBytes } from '../../src/lib/count-text.ts';
 import { contentFolderProblem } from '../../src/lib/papers/store.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/lib/sources/http.ts';
 import { RunError } from './errors.ts';
@@ -10,7 +11,7 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_MAX_RESPONS
     const { size, isFile } = await stat(file).then((s) => ({ size: s.size, isFile: s.isFile() }));
     if (isFile && size > maxBytes) {
       throw new RunError(
-        `${file}: is ${size} bytes, larger than any listing (at most ${maxBytes} bytes are read)`,
+        `${file}: is ${formatBytes(size)}, larger than any listing (at most ${formatBytes(maxBytes)} are read)`,
       );
     }
     return await readFile(file, 'utf8');

@@ -13,3 +13,10 @@ const NUMBER = new Intl.NumberFormat('en-US');
 export function formatNumber(value: number): string {
   return NUMBER.format(value);
 }
+
+/** `999 bytes`, `64 MiB`, `1.5 MiB`: a size limit or a file's size in a message. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`
+    : `${formatNumber(bytes)} bytes`;
+}

@@ -229,7 +229,7 @@ describe('fetchText', () => {
     const { options, sleeps } = testOptions({ maxBytes: 1000 });
     const error = await rejectedInputError(fetchText(url(), options));
     expect(error.message).toBe(
-      `GET ${url()}: the response is larger than 1000 bytes, more than any listing; stopped reading it`,
+      `GET ${url()}: the response is larger than 1,000 bytes, more than any listing; stopped reading it`,
     );
     expect(requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -240,7 +240,7 @@ describe('fetchText', () => {
     const { url } = await serve(() => ({ kind: 'stall', body: 'y'.repeat(5000) }));
     const { options } = testOptions({ maxBytes: 1000, timeoutMs: 10_000 });
     const error = await rejectedInputError(fetchText(url(), options));
-    expect(error.message).toMatch(/the response is larger than 1000 bytes/);
+    expect(error.message).toMatch(/the response is larger than 1,000 bytes/);
   });
 
   it('reads a body of exactly maxBytes', async () => {

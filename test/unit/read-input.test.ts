@@ -15,7 +15,7 @@ describe('readInputFile', () => {
     await expect(readInputFile(file, 1000)).resolves.toHaveLength(1000);
     const error = await rejectedWith(readInputFile(file, 999), RunError);
     expect(error.message).toBe(
-      `${file}: is 1000 bytes, larger than any listing (at most 999 bytes are read)`,
+      `${file}: is 1,000 bytes, larger than any listing (at most 999 bytes are read)`,
     );
   });
 

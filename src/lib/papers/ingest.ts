@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { formatNumber } from '../count-text.ts';
 import type { FileWrite } from './atomic.ts';
 import { serializePaperDocument } from './document.ts';
 import { freshPaper, mergePaper, type StoredPaper } from './merge.ts';
@@ -78,7 +79,7 @@ function buildIncoming(paper: SourcePaper, request: IngestRequest): Built {
   if (!paper.abstract.trim()) return { problem: 'field "abstract": expected non-empty text, got nothing' };
   if (paper.abstract.length > FIELD_LIMITS.body) {
     return {
-      problem: `field "abstract": expected at most ${FIELD_LIMITS.body} characters of Markdown, got ${paper.abstract.length}`,
+      problem: `field "abstract": expected at most ${formatNumber(FIELD_LIMITS.body)} characters of Markdown, got ${formatNumber(paper.abstract.length)}`,
     };
   }
   const { abstract, listedOn: _listedOn, ...fields } = paper;

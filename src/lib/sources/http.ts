@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import { setTimeout as timerSleep } from 'node:timers/promises';
 
 import { InputError } from './types.ts';
+import { formatBytes } from '../count-text.ts';
 import { isHttpUrl } from '../value-checks.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -278,10 +279,6 @@ function failureMessage(url: string, failure: Failure, attempts: number, timeout
     case 'network':
       return `${prefix} ${failure.description}${attemptsNote(attempts)}`;
   }
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MiB` : `${bytes} bytes`;
 }
 
 function attemptsNote(attempts: number): string {
