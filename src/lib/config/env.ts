@@ -99,11 +99,6 @@ export const environmentSchema = z.object({
     ),
 });
 
-/** The names of the variables: for docs and tests, never for reading. */
-export const ENVIRONMENT_VARIABLES = Object.keys(
-  environmentSchema.shape,
-) as readonly (keyof typeof environmentSchema.shape)[];
-
 type Variables = z.output<typeof environmentSchema>;
 
 /** Where the build reads and keeps things: the operator's business, not the site owner's. */

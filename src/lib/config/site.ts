@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { parseSettings } from './errors.ts';
+import { SETTINGS_FILE } from '../code-version.ts';
 import { basePath, colour, httpUrl, languageTag, origin, shownText, wholeNumber } from './values.ts';
 
 const TITLE = 'Daily Papers';
@@ -94,7 +95,6 @@ type Parsed = z.output<typeof siteSchema>;
 
 /** The site's settings as pages, feeds and images read them. */
 export type SiteConfig = Omit<Parsed, 'og'> & { og: OgConfig };
-export type FeedsConfig = Parsed['feeds'];
 export type OgConfig = Omit<Parsed['og'], 'siteName'> & { siteName: string };
 
 /** What the environment may override (env.ts), already checked. */
@@ -107,7 +107,7 @@ export interface SiteOverrides {
  * The settings in `file`, checked and with defaults, then the environment's
  * overrides; throws a ConfigError naming each bad value.
  */
-export function resolveSite(settings: unknown, overrides: SiteOverrides, file = 'src/config.ts'): SiteConfig {
+export function resolveSite(settings: unknown, overrides: SiteOverrides, file = SETTINGS_FILE): SiteConfig {
   const site = parseSettings(siteSchema, settings, { file });
   return {
     ...site,
