@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { checkOwnedFolder } from './owned.ts';
-import { checkBuildFolder, checkPublishPlaces, nextFolder } from './publish.ts';
+import { checkBuildFolder, checkPublishPlaces, nextFolder, PUBLISHED_FOLDER } from './publish.ts';
 
 export interface PublishPlace {
   contentDir: string;
@@ -56,7 +56,7 @@ export interface PlaceNames {
   buildDir: string;
 }
 
-const PLAIN_NAMES: PlaceNames = { outDir: 'the published folder', buildDir: 'the build folder' };
+const PLAIN_NAMES: PlaceNames = { outDir: PUBLISHED_FOLDER, buildDir: 'the build folder' };
 
 /** The folders a publish reads or writes, which a run locks for its whole length (src/lib/run-lock/). */
 export function placeFolders(place: PublishPlace): string[] {

@@ -46,6 +46,9 @@ export function planPublish(
 /** Where a built site keeps its paper pages: `/papers/<id>/` (src/lib/site/urls.ts), whatever the base path. */
 const PAPER_PAGES_DIR = 'papers';
 
+/** How errors name the published folder when the caller gives no name of its own (a flag). */
+export const PUBLISHED_FOLDER = 'the published folder';
+
 /** Whether `outDir` holds a built site with paper pages, which a build without papers would empty. */
 export function holdsPaperPages(outDir: string): boolean {
   try {
@@ -62,11 +65,7 @@ export function holdsPaperPages(outDir: string): boolean {
  * folder (the swap moves it away), or one of the folders is inside another.
  * Called before building, so a build is not wasted.
  */
-export function checkPublishPlaces(
-  buildDir: string,
-  outDir: string,
-  outDirName = 'the published folder',
-): void {
+export function checkPublishPlaces(buildDir: string, outDir: string, outDirName = PUBLISHED_FOLDER): void {
   const out = path.resolve(outDir);
   const link = lstatSync(out, { throwIfNoEntry: false });
   if (link?.isSymbolicLink())
@@ -126,7 +125,7 @@ export async function publishBuild(
   outDir: string,
   options: { link: boolean; /** How the user names outDir in errors. */ outDirName?: string },
 ): Promise<PublishSummary> {
-  const outDirName = options.outDirName ?? 'the published folder';
+  const outDirName = options.outDirName ?? PUBLISHED_FOLDER;
   checkPublishPlaces(buildDir, outDir, outDirName);
   try {
     return await publishChecked(buildDir, outDir, options);
