@@ -10,7 +10,7 @@ import { outDirKept } from './src/integrations/out-dir.ts';
 import { buildReuse } from './src/integrations/build-reuse.ts';
 import { OG_DIR } from './src/lib/og/paths.ts';
 import { SEARCH_DIR } from './src/lib/search/bundles.ts';
-import { ASTRO_CACHE_DIR } from './src/lib/search/known-pages.ts';
+import { ASTRO_CACHE_DIR } from './src/lib/config/env.ts';
 
 export default defineConfig({
   site: SITE.url,

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { STAMP_FILE } from '../../src/lib/publish/fingerprint.ts';
 import type { PlaceNames, PublishPlace } from '../../src/lib/publish/place.ts';
 import { publishBuild, publishSummaryText } from '../../src/lib/publish/publish.ts';
-import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
+import { ASTRO_CACHE_DIR } from '../../src/lib/config/env.ts';
 import { INDEX_FOLLOWS_ENV } from '../../src/lib/search/stale-index.ts';
 import { RunError } from './errors.ts';
 import type { CommandContext } from './context.ts';

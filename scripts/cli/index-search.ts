@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defineCommand, HELP_OPTION, parseCommandArgs, showHelp } from './args.ts';
 import { buildReuseFor, type BuildReuseSetting } from '../../src/lib/build-reuse.ts';
 import { buildSearchIndex, indexSummaryLine } from '../../src/lib/search/indexer.ts';
-import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
+import { ASTRO_CACHE_DIR } from '../../src/lib/config/env.ts';
 import { RunError } from './errors.ts';
 import { siteSettings, type CommandContext } from './context.ts';
 

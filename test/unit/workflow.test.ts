@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MAIN_HELP } from '../../scripts/cli/main.ts';
 import { readEnvironment } from '../../src/lib/config/env.ts';
-import { ASTRO_CACHE_DIR } from '../../src/lib/search/known-pages.ts';
+import { ASTRO_CACHE_DIR } from '../../src/lib/config/env.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -16,6 +16,9 @@ import { BASE_EXPECTED, folder, isBasePath, normalizeBase, origin } from './valu
 /** Where the caches live unless moved: git ignores them, and CI caches of `node_modules/.cache` keep them. */
 const CACHE_ROOT = 'node_modules/.cache/daily-papers';
 
+/** Astro's cache folder (its `cacheDir`, set by astro.config.mjs), relative to the project; not a variable. */
+export const ASTRO_CACHE_DIR = `${CACHE_ROOT}/astro`;
+
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 function optional<T extends z.ZodType>(schema: T) {

@@ -42,8 +42,6 @@ const ASTRO_MANIFEST_VERSION = 1;
 
 export const KNOWN_PAGES_FILE = 'pages.json';
 export const ASTRO_MANIFEST_FILE = 'incremental-build.json';
-/** Astro's cache folder (its `cacheDir`) as astro.config.mjs sets it, relative to the project. */
-export const ASTRO_CACHE_DIR = 'node_modules/.cache/daily-papers/astro';
 /** Where Astro keeps its copy of each page it may copy back (its incremental.js). */
 const ASTRO_COPIES_DIR = 'dist';
 
