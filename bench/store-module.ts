@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     await writeFile(astroModule, `export default JSON.parse(${JSON.stringify(text)})`);
     const ourModule = path.join(dir, 'ours.mjs');
     await writeFile(ourModule, storeFileModule(file));
-    console.log(`store: ${(text.length / 2 ** 20).toFixed(1)} M characters`);
+    console.log(`store: ${(text.length / 1e6).toFixed(1)} million characters`);
     for (const [name, module] of [
       ["Astro's module (one literal)", astroModule],
       ['reading the file', ourModule],
