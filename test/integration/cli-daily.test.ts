@@ -216,6 +216,11 @@ describe('papers daily', () => {
       code: 0,
       stdout: `${ws.dist} is up to date; nothing to build`,
     });
+    // The stamp holds the site's settings: the same content for another address is built again.
+    expect(await papers(inPlace, { ...siteEnv(ws), SITE_URL: 'https://elsewhere.example' })).toMatchObject({
+      code: 0,
+      stdout: `built the site in ${ws.dist} (in place)`,
+    });
     const usage = 'papers: --in-place builds in --out-dir itself: it takes neither --link nor --build-dir';
     expect(await papers([...inPlace, '--link'], siteEnv(ws))).toMatchObject({ code: 2, stderr: usage });
     const daily = ['daily', '--in-place', '--build-dir', ws.build, '--no-build', '--content-dir', ws.content];
